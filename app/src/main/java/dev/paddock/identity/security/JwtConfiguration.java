@@ -1,0 +1,60 @@
+package dev.paddock.identity.security;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** Paddock signs its own access tokens (HS256); it is both the issuer and the resource server. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtProperties.class)
+class JwtConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(JwtConfiguration.class);
+
+    @Bean
+    JwtKey jwtKey(JwtProperties properties) {
+        if (properties.secret() == null || properties.secret().isBlank()) {
+            log.warn("paddock.security.jwt.secret is not set: using a random key, so access tokens do not survive"
+                    + " a restart and are not shared between nodes");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return new JwtKey(new SecretKeySpec(random, "HmacSHA256"));
+        }
+        byte[] bytes = Base64.getDecoder().decode(properties.secret());
+        if (bytes.length < 32) {
+            throw new IllegalStateException("paddock.security.jwt.secret must decode to at least 32 bytes");
+        }
+        return new JwtKey(new SecretKeySpec(bytes, "HmacSHA256"));
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(JwtKey key) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key.value()));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtKey key, JwtProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.value()).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(properties.issuer())));
+        return decoder;
+    }
+
+    record JwtKey(SecretKey value) {
+    }
+}

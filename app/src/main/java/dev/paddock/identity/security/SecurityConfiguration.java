@@ -1,0 +1,58 @@
+package dev.paddock.identity.security;
+
+import dev.paddock.identity.Role;
+import dev.paddock.shared.PublicPaths;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains. {@code /api/**} is stateless: a short-lived JWT in the Authorization header, no
+ * cookie ever authenticates there, so CSRF cannot apply. Everything else is the web: a session cookie,
+ * form login and CSRF tokens on every state-changing request. Each module declares its anonymous paths
+ * as {@link PublicPaths} beans; all other paths need a signed-in account, and roles are checked on the
+ * controllers with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, List<PublicPaths> publicPaths, ProblemSecurityHandlers problems,
+            JwtAccounts jwtAccounts) throws Exception {
+        String[] open = publicPaths.stream().flatMap(p -> p.api().stream()).toArray(String[]::new);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll().anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAccounts::authentication))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths) throws Exception {
+        String[] open = publicPaths.stream().flatMap(p -> p.web().stream()).toArray(String[]::new);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(open).permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/**", "/backoffice/**")
+                        .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.paddock.shared;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A business rule refused a request. The API turns it into an RFC 9457 problem with a stable
+ * {@code type} ({@code https://paddock.dev/problems/<slug>}), the status and a human detail; web pages
+ * show the detail next to the form. Modules subclass it or call {@link #of}.
+ */
+public class ProblemException extends RuntimeException {
+
+    public static final String TYPE_BASE = "https://paddock.dev/problems/";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final List<FieldProblem> fieldProblems;
+
+    public ProblemException(HttpStatus status, String slug, String detail, List<FieldProblem> fieldProblems) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.fieldProblems = List.copyOf(fieldProblems);
+    }
+
+    public ProblemException(HttpStatus status, String slug, String detail) {
+        this(status, slug, detail, List.of());
+    }
+
+    public static ProblemException of(HttpStatus status, String slug, String detail) {
+        return new ProblemException(status, slug, detail);
+    }
+
+    /** A 400 about one input field, named as the client sent it. */
+    public static ProblemException field(String field, String code, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", message,
+                List.of(new FieldProblem(field, code, message)));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_BASE + slug);
+    }
+
+    public List<FieldProblem> fieldProblems() {
+        return fieldProblems;
+    }
+
+    /** One offending input field: its name as the client sent it, a stable code and a message. */
+    public record FieldProblem(String field, String code, String message) {
+    }
+}

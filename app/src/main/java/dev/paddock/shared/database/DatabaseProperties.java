@@ -1,0 +1,37 @@
+package dev.paddock.shared.database;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code paddock.db.*}: where the system of record lives and how big the connection pool is.
+ *
+ * @param url               JDBC URL of an external PostgreSQL; blank starts the embedded one
+ * @param poolSize          maximum connections in the Hikari pool
+ * @param minimumIdle       connections kept open when idle
+ * @param connectionTimeout how long a caller waits for a free connection before failing
+ */
+@ConfigurationProperties("paddock.db")
+record DatabaseProperties(
+        String url,
+        String username,
+        String password,
+        @DefaultValue("20") int poolSize,
+        @DefaultValue("4") int minimumIdle,
+        @DefaultValue("5s") Duration connectionTimeout,
+        @DefaultValue Embedded embedded) {
+
+    boolean external() {
+        return url != null && !url.isBlank();
+    }
+
+    /**
+     * @param dataDir         folder of the embedded cluster; blank means a temporary one, deleted at exit
+     * @param port            fixed port, or 0 for any free port
+     * @param maxConnections  the embedded server's max_connections
+     */
+    record Embedded(@DefaultValue("data/postgres") String dataDir, @DefaultValue("0") int port,
+            @DefaultValue("200") int maxConnections) {
+    }
+}
