@@ -1,12 +1,10 @@
 package dev.paddock.identity.security;
 
 import dev.paddock.identity.AccountId;
+import dev.paddock.identity.CurrentAccount;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -31,16 +29,6 @@ class CurrentAccountResolver implements HandlerMethodArgumentResolver, WebMvcCon
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        return current(SecurityContextHolder.getContext().getAuthentication());
-    }
-
-    static AccountId current(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken jwt) {
-            return AccountId.of(jwt.getToken().getSubject());
-        }
-        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            return principal.accountId();
-        }
-        throw new InsufficientAuthenticationException("Sign in first");
+        return CurrentAccount.get().orElseThrow(() -> new InsufficientAuthenticationException("Sign in first"));
     }
 }
