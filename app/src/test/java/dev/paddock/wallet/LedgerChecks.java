@@ -62,14 +62,6 @@ public final class LedgerChecks {
                 .query(Long.class).single();
     }
 
-    public long publicationsOf(UUID movementId) {
-        return jdbc.sql("""
-                        select count(*) from event_publication
-                        where event_type = :type and serialized_event like :id""")
-                .param("type", WalletMovementRecorded.class.getName()).param("id", "%" + movementId + "%")
-                .query(Long.class).single();
-    }
-
     /** The invariants that hold after any operation: stored balance = sum of postings = last balance after. */
     public void assertConsistent(AccountId account, long expectedCents) {
         assertThat(storedBalance(account)).as("stored balance").isEqualTo(expectedCents);
