@@ -35,6 +35,11 @@ class Payouts {
     @Async
     @TransactionalEventListener
     void send(WithdrawalRecorded withdrawal) {
+        settle(withdrawal);
+    }
+
+    /** Pays out once whatever the number of calls: a redelivered event finds the recorded outcome. */
+    void settle(WithdrawalRecorded withdrawal) {
         IdempotencyKey key = IdempotencyKey.of("payout:" + withdrawal.movementId());
         Attempt attempt = attempts.open(key, Operation.PAYOUT, withdrawal.accountId(), withdrawal.amount(),
                 "PAYOUT|" + withdrawal.movementId(), clock.instant());
