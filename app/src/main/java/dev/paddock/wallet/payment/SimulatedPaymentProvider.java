@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(PaymentProperties.class)
-public class SimulatedPaymentProvider implements PaymentProvider {
+class SimulatedPaymentProvider implements PaymentProvider {
 
     static final long ALWAYS_DECLINED_CENTS = 66_600;
 

@@ -11,11 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import dev.paddock.identity.AccountId;
 import dev.paddock.identity.security.AccountPrincipal;
 import dev.paddock.shared.Money;
 import dev.paddock.wallet.IdempotencyKey;
+import dev.paddock.wallet.InsufficientFunds;
 import dev.paddock.wallet.Purpose;
 import dev.paddock.wallet.Wallets;
 import java.util.List;
@@ -29,6 +32,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -138,6 +142,21 @@ class WalletPageIT {
                 .andExpect(content().string(containsString("Withdrew €10.00")));
 
         assertThat(wallets.wallet(account).balance()).isEqualTo(Money.parse("20.00"));
+    }
+
+    @Test
+    void aMovementIsPushedToTheAccountsOpenPagesAfterCommit() throws Exception {
+        MvcResult stream = mvc.perform(get("/live/stream").with(signedIn()))
+                .andExpect(request().asyncStarted()).andReturn();
+
+        wallets.deposit(account, Money.parse("12.50"), IdempotencyKey.of("test:" + UUID.randomUUID()));
+        assertThatThrownBy(() -> wallets.debit(account, Money.parse("20.00"), Purpose.bet("tote", 1),
+                IdempotencyKey.of("test:" + UUID.randomUUID()))).isInstanceOf(InsufficientFunds.class);
+        wallets.debit(account, Money.parse("2.50"), Purpose.bet("tote", 2), IdempotencyKey.of("test:" + UUID.randomUUID()));
+
+        String events = stream.getResponse().getContentAsString();
+        assertThat(events.lines().filter(line -> line.startsWith("event:wallet")).count()).isEqualTo(2);
+        assertThat(events).contains("data:{\"balance\":1250}", "data:{\"balance\":1000}");
     }
 
     @Test
