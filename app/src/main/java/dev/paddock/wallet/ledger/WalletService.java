@@ -32,10 +32,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The wallet's operations. Each movement is one transaction of four statements: claim the idempotency key
- * with the entry, move the wallet's balance (a conditional update when money leaves), insert the two
- * postings, and the outbox row of {@link WalletMovementRecorded}. Claiming the key first makes concurrent
- * retries queue behind the first one and then find its result.
+ * The wallet's operations. Each movement is one transaction of three statements: claim the idempotency key
+ * with the entry, move the wallet's balance (a conditional update when money leaves, so no read-modify-write
+ * and no lock beyond the wallet's row), and insert the two postings; the {@link WalletMovementRecorded} it
+ * publishes adds an outbox row per transactional listener (Kafka externalization). Claiming the key first
+ * makes concurrent retries queue behind the first one and then find its result.
  */
 @Service
 @EnableConfigurationProperties(WalletProperties.class)

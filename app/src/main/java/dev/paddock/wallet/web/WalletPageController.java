@@ -4,7 +4,6 @@ import dev.paddock.identity.AccountId;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.wallet.IdempotencyKey;
-import dev.paddock.wallet.Movement;
 import dev.paddock.wallet.PaymentDeclined;
 import dev.paddock.wallet.Wallets;
 import java.util.Locale;
@@ -76,18 +75,16 @@ class WalletPageController {
     }
 
     private String submit(MovementForm form, AccountId account, String amount, String idempotencyKey, boolean htmx,
-            Locale locale, Model model, BiFunction<Money, IdempotencyKey, Movement> operation) {
+            Locale locale, Model model, BiFunction<Money, IdempotencyKey, ?> operation) {
         WalletFormat fmt = new WalletFormat(locale);
         MovementForm result;
         try {
             Money money = AmountInput.parse(amount);
-            Movement movement = operation.apply(money, IdempotencyKey.fromCustomer(account, "web:" + key(idempotencyKey)));
-            String done = messages.getMessage("wallet." + form.kind() + ".done",
-                    new Object[] {fmt.money(movement.amount().cents() < 0 ? movement.amount().negate() : movement.amount())},
-                    locale);
-            result = form.completed(done);
+            operation.apply(money, IdempotencyKey.fromCustomer(account, "web:" + key(idempotencyKey)));
+            result = form.completed(messages.getMessage("wallet." + form.kind() + ".done",
+                    new Object[] {fmt.money(money)}, locale));
         } catch (ProblemException e) {
-            result = form.rejected(amount, message(e, locale, fmt));
+            result = form.rejected(amount, message(e, locale));
         }
         if (!htmx) {
             page(account, 0, locale, model);
@@ -114,7 +111,7 @@ class WalletPageController {
         return idempotencyKey;
     }
 
-    private String message(ProblemException e, Locale locale, WalletFormat fmt) {
+    private String message(ProblemException e, Locale locale) {
         String code = e.fieldProblems().isEmpty() ? "wallet.error." + e.slug()
                 : "wallet.error.amount." + e.fieldProblems().getFirst().code();
         Object argument = e instanceof PaymentDeclined declined ? declined.reason() : e.getMessage();
