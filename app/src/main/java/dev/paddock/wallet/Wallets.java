@@ -1,0 +1,40 @@
+package dev.paddock.wallet;
+
+import dev.paddock.identity.AccountId;
+import dev.paddock.shared.Money;
+import java.util.UUID;
+
+/**
+ * The wallet as other modules use it, in-process. Each movement is one balanced journal entry written in
+ * one transaction together with its {@link WalletMovementRecorded} event. Calling again with the same
+ * {@link IdempotencyKey} and the same content does nothing more and returns the first result (marked
+ * {@link Movement#replayed()}); the same key with other content throws {@link IdempotencyKeyReused}.
+ * Amounts are positive; the sign of {@link Movement#amount()} says which way the money went.
+ */
+public interface Wallets {
+
+    /** The account's wallet, opened with a zero balance on first use. */
+    WalletView wallet(AccountId account);
+
+    /** Charges the account's card through the payment provider, then credits the wallet. */
+    Movement deposit(AccountId account, Money amount, IdempotencyKey key);
+
+    /** Takes money out of the wallet to the account's bank; the payout is sent after commit. */
+    Movement withdraw(AccountId account, Money amount, IdempotencyKey key);
+
+    /** Takes money for a purchase or a bet; never below zero ({@link InsufficientFunds}). */
+    Movement debit(AccountId account, Money amount, Purpose purpose, IdempotencyKey key);
+
+    /** Gives money for a payout or a refund. */
+    Movement credit(AccountId account, Money amount, Purpose purpose, IdempotencyKey key);
+
+    /**
+     * Posts the exact opposite of a movement, once. Reversing a debit refunds it; reversing a deposit or a
+     * credit is refused with {@link InsufficientFunds} if the wallet no longer holds the money; a reversal
+     * cannot be reversed.
+     */
+    Movement reverse(UUID movementId, IdempotencyKey key);
+
+    /** The wallet's movements, newest first. */
+    Page<Movement> entries(AccountId account, int page, int size);
+}

@@ -1,0 +1,9 @@
+package dev.paddock.wallet.api;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/** {@code {"amount": 5000}}: a positive integer of euro cents. */
+record AmountRequest(@NotNull @Positive @JsonDeserialize(using = StrictCents.class) Long amount) {
+}
