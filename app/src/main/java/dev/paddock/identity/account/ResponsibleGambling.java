@@ -1,0 +1,56 @@
+package dev.paddock.identity.account;
+
+import dev.paddock.identity.AccountId;
+import dev.paddock.shared.Money;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A player changes their own weekly stake limit and self-exclusion, under {@link GamblingLimits}' rules. */
+@Service
+public class ResponsibleGambling {
+
+    private final StoredAccounts accounts;
+    private final IdentityProperties properties;
+    private final IdentityAudit audit;
+    private final Clock clock;
+
+    ResponsibleGambling(StoredAccounts accounts, IdentityProperties properties, IdentityAudit audit, Clock clock) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public GamblingLimits change(AccountId id, Money weeklyStakeLimit, Instant selfExcludedUntil) {
+        Instant now = clock.instant();
+        GamblingLimits before = accounts.limitsForUpdate(id);
+        GamblingLimits after = before.change(weeklyStakeLimit, selfExcludedUntil, now,
+                properties.stakeLimitCoolingOff());
+        if (!after.equals(before)) {
+            accounts.saveLimits(id, after);
+            audit.self(IdentityAudit.Event.PLAYER_PROFILE_CHANGED, id, details(before, after));
+        }
+        return after;
+    }
+
+    private static Map<String, Object> details(GamblingLimits before, GamblingLimits after) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("weeklyStakeLimitBefore", cents(before.weeklyStakeLimit()));
+        details.put("weeklyStakeLimit", cents(after.weeklyStakeLimit()));
+        if (after.pendingChange()) {
+            details.put("pendingWeeklyStakeLimit", cents(after.pendingLimit()));
+            details.put("pendingFrom", after.pendingFrom().toString());
+        }
+        details.put("selfExcludedUntil", after.selfExcludedUntil() == null ? null : after.selfExcludedUntil().toString());
+        return details;
+    }
+
+    private static Long cents(Money money) {
+        return money == null ? null : money.cents();
+    }
+}
