@@ -25,10 +25,35 @@ public class ResponsibleGambling {
         this.clock = clock;
     }
 
+    public GamblingLimits current(AccountId id) {
+        return accounts.byId(id).orElseThrow(() -> AccountProblems.notFound(id)).limits().settledAt(clock.instant());
+    }
+
+    /** Both settings at once, as {@code PUT /api/me/player-profile} sends them. */
     @Transactional
     public GamblingLimits change(AccountId id, Money weeklyStakeLimit, Instant selfExcludedUntil) {
-        Instant now = clock.instant();
+        return apply(id, accounts.limitsForUpdate(id), weeklyStakeLimit, selfExcludedUntil);
+    }
+
+    /** The weekly limit only, null for none; the self-exclusion stays as it is. */
+    @Transactional
+    public GamblingLimits changeLimit(AccountId id, Money weeklyStakeLimit) {
         GamblingLimits before = accounts.limitsForUpdate(id);
+        return apply(id, before, weeklyStakeLimit, before.selfExcludedUntil());
+    }
+
+    /** The self-exclusion only; a pending limit change keeps running. */
+    @Transactional
+    public GamblingLimits excludeUntil(AccountId id, Instant until) {
+        GamblingLimits before = accounts.limitsForUpdate(id);
+        GamblingLimits settled = before.settledAt(clock.instant());
+        Money wantedLimit = settled.pendingChange() ? settled.pendingLimit() : settled.weeklyStakeLimit();
+        return apply(id, before, wantedLimit, until);
+    }
+
+    private GamblingLimits apply(AccountId id, GamblingLimits before, Money weeklyStakeLimit,
+            Instant selfExcludedUntil) {
+        Instant now = clock.instant();
         GamblingLimits after = before.change(weeklyStakeLimit, selfExcludedUntil, now,
                 properties.stakeLimitCoolingOff());
         if (!after.equals(before)) {

@@ -29,7 +29,6 @@ final class FormErrors {
 
     private static boolean hasField(BindingResult form, String field) {
         try {
-            form.getFieldType(field);
             return form.getFieldType(field) != null;
         } catch (RuntimeException e) {
             return false;
