@@ -5,10 +5,11 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 
-/** The login form's authentication: {@link PasswordLogin} behind Spring Security's provider interface. */
-@Component
+/**
+ * The login form's authentication: {@link PasswordLogin} behind Spring Security's provider interface. Not
+ * a bean, so Spring Security does not also install it in its global authentication manager.
+ */
 class PasswordLoginProvider implements AuthenticationProvider {
 
     private final PasswordLogin login;

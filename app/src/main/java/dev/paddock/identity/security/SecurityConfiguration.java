@@ -29,10 +29,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @EnableConfigurationProperties({LoginProperties.class, PasswordResetProperties.class})
 class SecurityConfiguration {
 
-    /** The one way to check a password; replaces Boot's default in-memory user. */
+    /** The one way to check a password, for the login form; replaces Boot's default in-memory user. */
     @Bean
-    AuthenticationManager authenticationManager(PasswordLoginProvider provider) {
-        return new ProviderManager(provider);
+    AuthenticationManager authenticationManager(PasswordLogin login) {
+        return new ProviderManager(new PasswordLoginProvider(login));
     }
 
     @Bean
@@ -56,9 +56,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths, LoginThrottle throttle,
-            IdentityAudit audit) throws Exception {
+            IdentityAudit audit, AuthenticationManager passwordLogin) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.web().stream()).toArray(String[]::new);
-        http.authorizeHttpRequests(auth -> auth
+        http.authenticationManager(passwordLogin)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class IdentityPublicPaths {
 
     @Bean
-    PublicPaths identityPublicPaths() {
+    PublicPaths identityPaths() {
         return new PublicPaths(List.of("/signup", "/login", "/password/**"), List.of("/api/accounts", "/api/auth/**"));
     }
 }
