@@ -41,10 +41,9 @@ public class TestAccounts {
     }
 
     /** A client address of its own, so per-address login throttling in one test never touches another. */
-    public static RequestPostProcessor randomIp() {
+    public static String randomIp() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String ip = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
-        return ip(ip);
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     public static RequestPostProcessor ip(String ip) {
@@ -74,7 +73,7 @@ public class TestAccounts {
 
     /** {@code POST /api/auth/token} with the password grant; the whole answer. */
     public JsonNode tokens(MockMvc mvc, String email, String password) throws Exception {
-        String body = mvc.perform(post("/api/auth/token").with(randomIp()).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/auth/token").with(ip(randomIp())).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(java.util.Map.of("grantType", "password", "email", email,
                                 "password", password))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

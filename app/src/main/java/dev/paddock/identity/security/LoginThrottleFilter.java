@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     static final String EMAIL_PARAMETER = "email";
+    private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     private final LoginThrottle throttle;
     private final IdentityAudit audit;
@@ -31,7 +35,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !LOGIN.matches(request);
     }
 
     @Override
