@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.paddock.identity.account.Account;
 import dev.paddock.identity.account.NewAccount;
 import dev.paddock.identity.account.Registration;
+import dev.paddock.identity.account.StoredAccounts;
 import dev.paddock.identity.security.AccountPrincipal;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,11 +28,13 @@ public class TestAccounts {
     public static final String PASSWORD = "correct horse battery";
 
     private final Registration registration;
+    private final StoredAccounts accounts;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    TestAccounts(Registration registration, JdbcClient jdbc, JsonMapper json) {
+    TestAccounts(Registration registration, StoredAccounts accounts, JdbcClient jdbc, JsonMapper json) {
         this.registration = registration;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -61,13 +64,13 @@ public class TestAccounts {
             jdbc.sql("insert into identity.account_roles (account_id, role) values (:id, :role) on conflict do nothing")
                     .param("id", account.id().value()).param("role", role.name()).update();
         }
-        return account;
+        return accounts.byId(account.id()).orElseThrow();
     }
 
     /** A session principal for {@code with(user(...))}, as the login form would have made. */
-    public static AccountPrincipal principal(Account account, Role... roles) {
-        List<SimpleGrantedAuthority> authorities = java.util.stream.Stream.concat(account.roles().stream(),
-                java.util.Arrays.stream(roles)).map(Role::authority).distinct().map(SimpleGrantedAuthority::new).toList();
+    public static AccountPrincipal principal(Account account) {
+        List<SimpleGrantedAuthority> authorities = account.roles().stream().map(Role::authority)
+                .map(SimpleGrantedAuthority::new).toList();
         return new AccountPrincipal(account.id(), account.email(), "", true, true, authorities);
     }
 

@@ -50,11 +50,11 @@ class AuditTrail {
 
     record AuditPage(List<Row> items, int page, int size, long total) {
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 0;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return (long) (page + 1) * size < total;
         }
     }
