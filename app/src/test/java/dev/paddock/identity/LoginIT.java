@@ -139,6 +139,7 @@ class LoginIT {
                 .andExpect(header().exists("Retry-After"));
         webLogin(account.email(), PASSWORD, randomIp()).andExpect(redirectedUrl("/login?throttled"));
         assertThat(testAccounts.auditCount("LOGIN_FAILED", account)).isEqualTo(10);
+        assertThat(testAccounts.auditCountForEmail("LOGIN_THROTTLED", account.email())).isEqualTo(2);
     }
 
     @Test

@@ -95,4 +95,10 @@ public class TestAccounts {
         return jdbc.sql("select count(*) from audit.entries where type = :type and subject = :subject")
                 .param("type", type).param("subject", subject.id().value()).query(Long.class).single();
     }
+
+    /** Entries about an e-mail that may have no account, such as throttled logins. */
+    public long auditCountForEmail(String type, String email) {
+        return jdbc.sql("select count(*) from audit.entries where type = :type and details ->> 'email' = :email")
+                .param("type", type).param("email", email).query(Long.class).single();
+    }
 }

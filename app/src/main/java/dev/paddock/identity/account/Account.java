@@ -13,7 +13,7 @@ public record Account(AccountId id, String email, String displayName, String pas
         Instant createdAt) {
 
     public Account {
-        roles = Set.copyOf(roles);
+        roles = Roles.ordered(roles);
     }
 
     public boolean lockedAt(Instant now) {

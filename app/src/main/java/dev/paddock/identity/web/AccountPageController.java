@@ -4,6 +4,7 @@ import dev.paddock.identity.AccountId;
 import dev.paddock.identity.account.Account;
 import dev.paddock.identity.account.AccountProblems;
 import dev.paddock.identity.account.GamblingLimits;
+import dev.paddock.identity.account.IdentityProperties;
 import dev.paddock.identity.account.ResponsibleGambling;
 import dev.paddock.identity.account.StoredAccounts;
 import dev.paddock.identity.security.Passwords;
@@ -39,10 +40,13 @@ class AccountPageController {
     private final StoredAccounts accounts;
     private final ResponsibleGambling gambling;
     private final Passwords passwords;
+    private final IdentityProperties properties;
     private final Clock clock;
 
-    AccountPageController(StoredAccounts accounts, ResponsibleGambling gambling, Passwords passwords, Clock clock) {
+    AccountPageController(StoredAccounts accounts, ResponsibleGambling gambling, Passwords passwords,
+            IdentityProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.properties = properties;
         this.gambling = gambling;
         this.passwords = passwords;
         this.clock = clock;
@@ -123,6 +127,7 @@ class AccountPageController {
         model.addAttribute("excluded", limits.selfExcludedAt(clock.instant()));
         model.addAttribute("time", DisplayTime.in(locale));
         model.addAttribute("exclusionDays", EXCLUSION_DAYS);
+        model.addAttribute("coolingOffDays", properties.stakeLimitCoolingOff().toDays());
         if (!model.containsAttribute("limitForm")) {
             model.addAttribute("limitForm", new LimitForm(limits.weeklyStakeLimit() == null ? ""
                     : limits.weeklyStakeLimit().toEuros().toPlainString()));
