@@ -7,6 +7,7 @@ import dev.paddock.identity.account.GamblingLimits;
 import dev.paddock.identity.account.IdentityProperties;
 import dev.paddock.identity.account.ResponsibleGambling;
 import dev.paddock.identity.account.StoredAccounts;
+import dev.paddock.identity.account.PasswordPolicy;
 import dev.paddock.identity.security.Passwords;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
@@ -59,7 +60,7 @@ class AccountPageController {
     record ExclusionForm(@NotNull @Min(1) @Max(3653) Integer days, @AssertTrue boolean confirm) {
     }
 
-    record PasswordForm(@NotBlank String currentPassword, @NotBlank @Size(min = 10, max = 128) String newPassword,
+    record PasswordForm(@NotBlank String currentPassword, @NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String newPassword,
             @NotBlank String confirmation) {
     }
 

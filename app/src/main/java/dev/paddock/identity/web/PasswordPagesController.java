@@ -1,5 +1,6 @@
 package dev.paddock.identity.web;
 
+import dev.paddock.identity.account.PasswordPolicy;
 import dev.paddock.identity.security.Passwords;
 import dev.paddock.shared.ProblemException;
 import jakarta.validation.Valid;
@@ -27,7 +28,7 @@ class PasswordPagesController {
     record ForgotForm(@NotBlank @Email @Size(max = 254) String email) {
     }
 
-    record ResetForm(@NotBlank @Size(max = 200) String token, @NotBlank @Size(min = 10, max = 128) String newPassword,
+    record ResetForm(@NotBlank @Size(max = 200) String token, @NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String newPassword,
             @NotBlank String confirmation) {
     }
 
