@@ -2,6 +2,7 @@ package dev.paddock.identity.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,9 +49,12 @@ class JwtConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtKey key, JwtProperties properties) {
+    JwtDecoder jwtDecoder(JwtKey key, JwtProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.value()).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        // Expiry is judged by the application clock, the one that also stamped the token.
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
                 new JwtIssuerValidator(properties.issuer())));
         return decoder;
     }

@@ -1,0 +1,20 @@
+package dev.paddock.identity;
+
+import java.util.Optional;
+
+/** What other modules may ask about accounts. */
+public interface Accounts {
+
+    Optional<AccountSummary> find(AccountId id);
+
+    /** By e-mail, compared case-insensitively. */
+    Optional<AccountSummary> findByEmail(String email);
+
+    /**
+     * The responsible-gambling attributes the tote checks before taking a bet, as they stand now (a weekly
+     * limit raise still in its cooling-off period is not yet in effect).
+     *
+     * @throws dev.paddock.shared.ProblemException 404 if there is no such account
+     */
+    PlayerProfile playerProfile(AccountId id);
+}
