@@ -1,0 +1,145 @@
+package dev.paddock.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The newcomer's walk in a real headless Chromium: sign up, log out, log in, deposit, see the new
+ * balance, and see a deposit made in a second tab reach the first tab live. Needs Debian's chromium and
+ * chromium-driver ({@code .ci/run} installs them); skipped on a machine without them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WalletBrowserIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "chromium and chromedriver are not installed");
+        profile = Files.createTempDirectory("paddock-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=en-GB", "--user-data-dir=" + profile, "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void signUpLogInDepositAndSeeTheBalanceMoveLiveInAnotherTab() {
+        String email = "browser-" + UUID.randomUUID() + "@example.com";
+
+        open("/signup");
+        type("email", email);
+        type("displayName", "Brenda Browser");
+        type("password", PASSWORD);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('dateOfBirth').value='1990-05-17'");
+        new Select(browser.findElement(By.id("countryOfResidence"))).selectByValue("FR");
+        submit(By.cssSelector("main form button[type=submit]"));
+        wait.until(ExpectedConditions.urlContains("/wallet"));
+        assertThat(balanceCents()).isEqualTo("0");
+
+        submit(By.cssSelector("header form[action$='/logout'] button"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Log in")));
+
+        open("/login");
+        type("email", email);
+        type("password", PASSWORD);
+        submit(By.cssSelector("main form button[type=submit]"));
+        wait.until(ExpectedConditions.urlContains("/wallet"));
+
+        deposit("25.00");
+        wait.until(d -> "2500".equals(balanceCents()));
+        assertThat(browser.findElement(By.id("wallet-balance")).getText()).contains("25.00");
+        assertThat(browser.findElement(By.id("wallet-history")).getText()).contains("25.00");
+
+        String firstTab = browser.getWindowHandle();
+        waitForLiveStream();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        open("/wallet");
+        deposit("10.50");
+        wait.until(d -> "3550".equals(balanceCents()));
+
+        browser.switchTo().window(firstTab);
+        wait.until(d -> "3550".equals(balanceCents()));
+        assertThat(browser.findElement(By.id("wallet-balance")).getText()).contains("35.50");
+    }
+
+    private void deposit(String euros) {
+        WebElement amount = wait.until(ExpectedConditions.elementToBeClickable(By.id("deposit-amount")));
+        amount.clear();
+        amount.sendKeys(euros);
+        browser.findElement(By.id("deposit-submit")).click();
+    }
+
+    /** The first tab must hold its live stream before the other tab moves money. */
+    private void waitForLiveStream() {
+        wait.until(d -> "open".equals(
+                d.findElement(By.cssSelector("[data-live]")).getDomAttribute("data-live-state")));
+    }
+
+    private String balanceCents() {
+        return browser.findElement(By.id("wallet-balance")).getDomAttribute("data-cents");
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void submit(By button) {
+        browser.findElement(button).click();
+    }
+}
