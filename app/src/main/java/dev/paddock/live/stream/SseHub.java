@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,12 +23,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * is the {@link LiveChannel} callers get and this hub only delivers what reaches this node.
  */
 @Component
-class SseHub implements LiveChannel {
+class SseHub implements LiveChannel, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SseHub.class);
 
     private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
+    /** Every open stream, including one with nothing to receive (anonymous, no topic) that no key indexes. */
+    private final Set<Stream> all = ConcurrentHashMap.newKeySet();
     private final Duration lifetime;
+    private volatile boolean running;
 
     SseHub(@Value("${paddock.live.stream-lifetime:30m}") Duration lifetime) {
         this.lifetime = lifetime;
@@ -45,6 +49,7 @@ class SseHub implements LiveChannel {
         }
         topics.forEach(topic -> keys.add(topicKey(topic)));
         Stream stream = new Stream(emitter, Set.copyOf(keys));
+        all.add(stream);
         keys.forEach(key -> streams.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(stream));
         emitter.onCompletion(() -> remove(stream));
         emitter.onError(e -> remove(stream));
@@ -65,20 +70,45 @@ class SseHub implements LiveChannel {
     }
 
     int openStreams() {
-        return distinctStreams().size();
+        return all.size();
     }
 
     /** A comment line keeps proxies from closing idle streams and finds dead ones; once per stream. */
     @Scheduled(fixedDelayString = "${paddock.live.heartbeat-interval:20s}",
             initialDelayString = "${paddock.live.heartbeat-interval:20s}")
     void heartbeat() {
-        distinctStreams().forEach(stream -> send(stream, SseEmitter.event().comment("heartbeat")));
+        Set.copyOf(all).forEach(stream -> send(stream, SseEmitter.event().comment("heartbeat")));
     }
 
-    private Set<Stream> distinctStreams() {
-        Set<Stream> all = new HashSet<>();
-        streams.values().forEach(all::addAll);
-        return all;
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream when the application stops, before the web server's graceful shutdown: an open
+     * stream would otherwise hold it for its whole timeout. Browsers reconnect to another node.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        Set<Stream> open = Set.copyOf(all);
+        log.info("Ending {} live stream(s) before shutdown", open.size());
+        open.forEach(stream -> {
+            remove(stream);
+            stream.emitter().complete();
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown (phase {@code Integer.MAX_VALUE - 1024}). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     private void broadcast(String key, String event, Object data) {
@@ -99,6 +129,7 @@ class SseHub implements LiveChannel {
     }
 
     private void remove(Stream stream) {
+        all.remove(stream);
         stream.keys().forEach(key -> streams.computeIfPresent(key, (k, set) -> {
             set.remove(stream);
             return set.isEmpty() ? null : set;

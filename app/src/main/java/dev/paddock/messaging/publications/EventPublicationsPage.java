@@ -2,6 +2,8 @@ package dev.paddock.messaging.publications;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +33,9 @@ class EventPublicationsPage {
 
     @GetMapping
     String show(Model model) {
-        model.addAttribute("counts", publications.countByStatus());
+        Map<Status, Long> counts = publications.countByStatus();
+        model.addAttribute("counts", counts);
+        model.addAttribute("failed", counts.get(Status.FAILED));
         model.addAttribute("incomplete", publications.find(PublicationQuery.INCOMPLETE, null, SHOWN));
         model.addAttribute("recovered",
                 publications.find(PublicationQuery.RECOVERED, clock.instant().minus(RECENT), SHOWN));

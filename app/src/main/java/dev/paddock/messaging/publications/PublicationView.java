@@ -6,22 +6,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * One row of the event publication registry as an operator sees it: which event went to which listener,
+ * Public for the page's template engine only; one row of the event publication registry as an operator sees it: which event went to which listener,
  * when, how many attempts, where it stands, and the start of its payload.
  */
-record PublicationView(UUID id, String eventType, String listenerId, Instant publishedAt, Instant completedAt,
+public record PublicationView(UUID id, String eventType, String listenerId, Instant publishedAt, Instant completedAt,
         Instant lastAttemptAt, int attempts, String status, String payload) {
 
     static final int PAYLOAD_PREVIEW = 300;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    String publishedText() {
+    public String publishedText() {
         return SHOWN.format(publishedAt);
     }
 
     /** {@code dev.paddock.wallet.WalletMovementRecorded} reads as {@code WalletMovementRecorded}. */
-    String eventName() {
+    public String eventName() {
         return eventType.substring(eventType.lastIndexOf('.') + 1);
     }
 
