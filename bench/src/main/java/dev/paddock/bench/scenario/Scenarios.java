@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 public final class Scenarios {
 
     private static final Map<String, Supplier<Scenario>> ALL = Map.of(
+            "baseline", BaselineScenario::new,
             "wallet", WalletScenario::new);
 
     private Scenarios() {
