@@ -1,0 +1,26 @@
+package dev.paddock.bench.scenario;
+
+import dev.paddock.bench.Options;
+import dev.paddock.bench.PaddockApi;
+import java.net.http.HttpRequest;
+
+/**
+ * One kind of traffic. A scenario prepares its data before the clock starts (accounts, races,
+ * events...), then builds request number n when it is due. Adding a scenario is one class implementing
+ * this and one line in {@link Scenarios}.
+ */
+public interface Scenario extends AutoCloseable {
+
+    /** Set-up, not measured: may be slow and sequential. */
+    void prepare(PaddockApi api, Options options) throws Exception;
+
+    /** Called on the scheduling thread at the request's due time: cheap, never blocking. */
+    HttpRequest request(long sequence);
+
+    /** One line for the report, e.g. how many accounts the load is spread over. */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+}

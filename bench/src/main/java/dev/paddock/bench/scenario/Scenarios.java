@@ -1,0 +1,28 @@
+package dev.paddock.bench.scenario;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The scenarios the command line knows, by name. */
+public final class Scenarios {
+
+    private static final Map<String, Supplier<Scenario>> ALL = Map.of(
+            "baseline", BaselineScenario::new,
+            "wallet", WalletScenario::new);
+
+    private Scenarios() {
+    }
+
+    public static Scenario named(String name) {
+        Supplier<Scenario> scenario = ALL.get(name);
+        if (scenario == null) {
+            throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + names());
+        }
+        return scenario.get();
+    }
+
+    public static Set<String> names() {
+        return ALL.keySet();
+    }
+}
