@@ -1,5 +1,7 @@
 package dev.paddock.identity;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
@@ -15,6 +17,7 @@ public record AccountId(UUID value) {
         }
     }
 
+    @JsonCreator
     public static AccountId of(String value) {
         return new AccountId(UUID.fromString(value));
     }
@@ -23,6 +26,8 @@ public record AccountId(UUID value) {
         return new AccountId(UUID.randomUUID());
     }
 
+    /** In JSON (API bodies, Kafka events) an account id is its plain UUID string. */
+    @JsonValue
     @Override
     public String toString() {
         return value.toString();

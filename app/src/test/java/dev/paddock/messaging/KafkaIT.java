@@ -19,8 +19,10 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "paddock.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 1, topics = { KafkaIT.PROBES, "paddock.live" })
+@EmbeddedKafka(partitions = 1, topics = { KafkaIT.PROBES, KafkaIT.WALLET_MOVEMENTS, "paddock.live" })
 public @interface KafkaIT {
 
     String PROBES = "paddock.test.probes";
+
+    String WALLET_MOVEMENTS = "paddock.wallet.movements";
 }

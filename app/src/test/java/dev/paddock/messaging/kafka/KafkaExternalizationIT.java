@@ -3,8 +3,13 @@ package dev.paddock.messaging.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paddock.identity.AccountId;
 import dev.paddock.messaging.KafkaIT;
 import dev.paddock.messaging.Probes;
+import dev.paddock.shared.Money;
+import dev.paddock.wallet.IdempotencyKey;
+import dev.paddock.wallet.Movement;
+import dev.paddock.wallet.Wallets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +44,9 @@ class KafkaExternalizationIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    Wallets wallets;
+
     @Test
     void anExternalizedEventReachesItsTopicAsJsonKeyedByItsAggregateIdAndItsPublicationCompletes() {
         UUID probe = UUID.randomUUID();
@@ -56,6 +64,25 @@ class KafkaExternalizationIT {
                     StandardCharsets.UTF_8)).isEqualTo("ProbeRecorded");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> status(probe), "COMPLETED"::equals);
+    }
+
+    @Test
+    void aWalletMovementIsPublishedToItsTopicKeyedByTheAccount() {
+        AccountId account = AccountId.random();
+        try (Consumer<String, String> consumer = consumer()) {
+            broker.consumeFromAnEmbeddedTopic(consumer, KafkaIT.WALLET_MOVEMENTS);
+
+            Movement deposit = wallets.deposit(account, Money.ofCents(42_50), IdempotencyKey.of("kafka-" + account));
+
+            ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> find(consumer, account.toString()), Optional::isPresent).orElseThrow();
+            JsonNode body = json.readTree(record.value());
+            assertThat(body.get("accountId").asString()).isEqualTo(account.toString());
+            assertThat(body.get("movementId").asString()).isEqualTo(deposit.movementId().toString());
+            assertThat(body.get("kind").asString()).isEqualTo("DEPOSIT");
+            assertThat(body.get("amount").asLong()).isEqualTo(42_50);
+            assertThat(body.get("balanceAfter").asLong()).isEqualTo(42_50);
+        }
     }
 
     @Test
