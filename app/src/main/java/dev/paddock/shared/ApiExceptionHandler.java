@@ -126,7 +126,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
-            problem.setType(URI.create(ProblemException.TYPE_BASE + "http-" + status.value()));
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setType(URI.create(ProblemException.TYPE_BASE
+                    + (known != null ? ProblemException.slugOf(known) : "http-" + status.value())));
         }
         return super.createResponseEntity(body, headers, status, request);
     }

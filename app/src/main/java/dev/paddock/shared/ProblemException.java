@@ -38,6 +38,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldProblem(field, code, message)));
     }
 
+    /** The slug of a problem that only has an HTTP status: "Method Not Allowed" is "method-not-allowed". */
+    public static String slugOf(HttpStatus status) {
+        return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
     public HttpStatus status() {
         return status;
     }
