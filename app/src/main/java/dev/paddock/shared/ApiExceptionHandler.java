@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -76,6 +78,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(OptimisticLockingFailureException e, WebRequest request) {
         return problem(ProblemException.of(HttpStatus.CONFLICT, "conflict",
                 "The resource changed while you were editing it; reload and try again."), request);
+    }
+
+    /**
+     * No database connection within the pool's timeout: the node is saturated. A 503 with Retry-After tells
+     * clients and load balancers to back off; nothing was written, so a retry with the same idempotency key
+     * is safe.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> overloaded(Exception e, WebRequest request) {
+        log.warn("Refused {}: no database connection available ({})", request.getDescription(false), e.getMessage());
+        ResponseEntity<Object> response = problem(ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                "Paddock is at capacity right now; nothing was changed. Retry in a moment with the same"
+                        + " idempotency key."), request);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)
