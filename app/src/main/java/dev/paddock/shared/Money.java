@@ -1,16 +1,20 @@
 package dev.paddock.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * An amount of euros in integer minor units (cents). Paddock has one currency, so the value carries
- * no currency code; a long of cents is exact, cheap on hot paths and maps to a PostgreSQL bigint.
+ * no currency code; a long of cents is exact, cheap on hot paths and maps to a PostgreSQL bigint. In JSON
+ * (API bodies, stored and externalized events) it is that integer of cents.
  */
-public record Money(long cents) implements Comparable<Money> {
+public record Money(@JsonValue long cents) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
 
+    @JsonCreator
     public static Money ofCents(long cents) {
         return new Money(cents);
     }
