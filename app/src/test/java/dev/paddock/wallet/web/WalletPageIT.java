@@ -79,7 +79,7 @@ class WalletPageIT {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("Portefeuille", "Déposer", "Dépôt").containsPattern("1[\\s\\u00a0\\u202f]234,50[\\s\\u00a0\\u202f]€");
+        assertThat(page).contains("Porte-monnaie", "Déposer", "Dépôt").containsPattern("1[\\s\\u00a0\\u202f]234,50[\\s\\u00a0\\u202f]€");
     }
 
     @Test
