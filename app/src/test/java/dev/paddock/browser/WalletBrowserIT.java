@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,6 +59,7 @@ class WalletBrowserIT {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -80,7 +82,7 @@ class WalletBrowserIT {
         type("email", email);
         type("displayName", "Brenda Browser");
         type("password", PASSWORD);
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('dateOfBirth').value='1990-05-17'");
+        script("document.getElementById('dateOfBirth').value='1990-05-17'");
         new Select(browser.findElement(By.id("countryOfResidence"))).selectByValue("FR");
         submit(By.cssSelector("main form button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("/wallet"));
@@ -97,8 +99,8 @@ class WalletBrowserIT {
 
         deposit("25.00");
         wait.until(d -> "2500".equals(balanceCents()));
-        assertThat(browser.findElement(By.id("wallet-balance")).getText()).contains("25.00");
-        assertThat(browser.findElement(By.id("wallet-history")).getText()).contains("25.00");
+        assertThat(text("wallet-balance")).contains("25.00");
+        wait.until(d -> text("wallet-history").contains("25.00"));
 
         String firstTab = browser.getWindowHandle();
         waitForLiveStream();
@@ -109,7 +111,7 @@ class WalletBrowserIT {
 
         browser.switchTo().window(firstTab);
         wait.until(d -> "3550".equals(balanceCents()));
-        assertThat(browser.findElement(By.id("wallet-balance")).getText()).contains("35.50");
+        assertThat(text("wallet-balance")).contains("35.50");
     }
 
     private void deposit(String euros) {
@@ -121,12 +123,20 @@ class WalletBrowserIT {
 
     /** The first tab must hold its live stream before the other tab moves money. */
     private void waitForLiveStream() {
-        wait.until(d -> "open".equals(
-                d.findElement(By.cssSelector("[data-live]")).getDomAttribute("data-live-state")));
+        wait.until(d -> "open".equals(script("return document.querySelector('[data-live]').dataset.liveState")));
     }
 
+    // Read in one script call: htmx swaps the balance element, so a found element can go stale before use.
     private String balanceCents() {
-        return browser.findElement(By.id("wallet-balance")).getDomAttribute("data-cents");
+        return (String) script("return document.getElementById('wallet-balance').dataset.cents");
+    }
+
+    private String text(String id) {
+        return (String) script("return document.getElementById('" + id + "').textContent");
+    }
+
+    private Object script(String code) {
+        return ((JavascriptExecutor) browser).executeScript(code);
     }
 
     private void open(String path) {
