@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -59,14 +61,20 @@ class ProgrammeBackofficeController {
         model.addAttribute("next", day.plusDays(1));
         model.addAttribute("meetings", meetings);
         model.addAttribute("races", meetings.stream().flatMap(m -> m.races().stream()).toList());
-        model.addAttribute("codes", meetings.stream().flatMap(m -> m.races().stream())
-                .collect(java.util.stream.Collectors.toMap(r -> r.card().id(), r -> r.card().code())));
         model.addAttribute("betTypes", EnumSet.complementOf(EnumSet.of(BetType.BIG5)));
+        Map<UUID, String> codes = meetings.stream().flatMap(m -> m.races().stream())
+                .collect(Collectors.toMap(r -> r.card().id(), r -> r.card().code()));
         model.addAttribute("big5s", meetings.stream().flatMap(m -> m.races().stream())
                 .flatMap(r -> r.pools().stream()).filter(p -> p.card().betType().multiRace())
-                .map(p -> p.card().id()).distinct().map(id -> store.pool(id).orElseThrow()).toList());
+                .map(p -> p.card().id()).distinct().map(id -> store.pool(id).orElseThrow())
+                .map(p -> new Big5Line(p, p.card().raceIds().stream().map(r -> codes.getOrDefault(r, "?"))
+                        .collect(Collectors.joining(" → ")))).toList());
         model.addAttribute("fmt", new ProgrammeFormat(locale, properties.zone()));
         return "tote/backoffice/day";
+    }
+
+    /** A Big 5 pool and its legs, "R1C2 → R2C2 → ..." (legs of another day show as "?"). */
+    record Big5Line(Loaded.Pool pool, String legs) {
     }
 
     @PostMapping("/backoffice/tote/meetings")
