@@ -134,7 +134,7 @@ class ProgrammeBackofficeController {
         try {
             command.get();
             redirect.addFlashAttribute("flash", messages.getMessage(done, null, locale));
-        } catch (ProblemException e) {
+        } catch (ProblemException | IllegalArgumentException e) {
             String detail = e.getMessage();
             redirect.addFlashAttribute("flashError", messages.getMessage("tote.backoffice.refused",
                     new Object[] {detail}, locale));

@@ -1,6 +1,5 @@
 package dev.paddock.tote.programme;
 
-import dev.paddock.shared.ProblemException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The public programme pages: {@code /tote} (a day's meetings and races) and {@code /tote/races/{id}}. */
 @Controller
@@ -43,8 +43,7 @@ class ProgrammePageController {
 
     @GetMapping("/tote/races/{id}")
     String race(@PathVariable UUID id, Locale locale, Model model) {
-        Loaded.Race race = store.race(id).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "not-found",
-                "There is no race " + id + "."));
+        Loaded.Race race = store.race(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("race", race);
         model.addAttribute("meeting", store.meeting(race.card().meetingId()).orElseThrow());
         model.addAttribute("fmt", new ProgrammeFormat(locale, properties.zone()));

@@ -91,6 +91,7 @@ class ProgrammePagesIT {
                         containsString("data-live=\"/live/stream?topic=race:" + race.id() + "\""),
                         containsString("data-live-events=\"odds\""), containsString("Quinté+"),
                         containsString("35.65"), containsString("€2.00"))));
+        mvc.perform(get("/tote/races/" + java.util.UUID.randomUUID())).andExpect(status().isNotFound());
         mvc.perform(get("/tote/races/" + race.id()).param("lang", "fr"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Partants"), containsString("Non-partant"),
@@ -180,6 +181,9 @@ class ProgrammePagesIT {
                 .andExpect(flash().attribute("flash", "Big 5 created (online and retail pools)."));
         mvc.perform(get("/backoffice/tote").param("date", date.toString()).with(signedIn("OPERATOR")).locale(Locale.ENGLISH))
                 .andExpect(content().string(containsString("R1C1 → R1C2 → R1C3 → R1C4 → R1C5")));
+        mvc.perform(post("/backoffice/tote/big5").with(signedIn("OPERATOR")).with(csrf()).locale(Locale.ENGLISH)
+                        .param("date", date.toString()).param("legs", "not-a-race", "", "", "", ""))
+                .andExpect(flash().attribute("flashError", containsString("Refused")));
     }
 
     @Test
