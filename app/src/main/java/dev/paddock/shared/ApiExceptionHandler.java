@@ -123,16 +123,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return problem(ProblemException.field(field, "unknown",
-                    "Unknown field '" + field + "'; this endpoint does not accept it."), request);
-        }
-        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-            String field = path(json);
-            return problem(ProblemException.field(field, "type", "Field '" + field + "' has a value of the wrong type."),
-                    request);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String field = path(unknown);
+                return problem(ProblemException.field(field, "unknown",
+                        "Unknown field '" + field + "'; this endpoint does not accept it."), request);
+            }
+            // The innermost cause may be a DateTimeParseException or the like; the field is on the Jackson one.
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = path(json);
+                return problem(ProblemException.field(field, "type",
+                        "Field '" + field + "' has a value of the wrong type."), request);
+            }
         }
         return problem(ProblemException.of(HttpStatus.BAD_REQUEST, "malformed-json",
                 "The request body is missing or is not valid JSON."), request);
