@@ -40,7 +40,7 @@ class BetApiController {
     @PostMapping("/bets")
     ResponseEntity<Portfolio.BetView> place(AccountId account, @RequestBody PlaceBetRequest body,
             HttpServletRequest request) {
-        BetOutcome outcome = betting.place(account, body, request);
+        BetOutcome outcome = betting.place(account, body, betting.connectionCountry(request));
         Portfolio.BetView bet = portfolio.bet(account, outcome.betId()).orElseThrow();
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/tote/my/bets/" + bet.betId()));
         if (outcome.replayed()) {

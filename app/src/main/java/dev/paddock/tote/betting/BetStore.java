@@ -164,8 +164,23 @@ class BetStore {
         return found;
     }
 
-    /** Adds (or, negative, removes) stakes per combination; one row per (pool, combination) in the list. */
+    /** Adds stakes per combination; one row per (pool, combination) in the list. */
     void addToTotals(List<PoolCombination> combinations, long[] cents) {
+        upsert(combinations, cents, """
+                insert into tote.pool_totals as p (pool_id, combination_key, stake_cents)
+                select * from unnest(?::uuid[], ?::bigint[], ?::bigint[])
+                on conflict (pool_id, combination_key) do update set stake_cents = p.stake_cents + excluded.stake_cents""");
+    }
+
+    /** Takes stakes back (a cancellation); the check constraint refuses to go below zero. */
+    void subtractFromTotals(List<PoolCombination> combinations, long[] cents) {
+        upsert(combinations, cents, """
+                update tote.pool_totals p set stake_cents = p.stake_cents - d.cents
+                from unnest(?::uuid[], ?::bigint[], ?::bigint[]) as d(pool_id, combination_key, cents)
+                where p.pool_id = d.pool_id and p.combination_key = d.combination_key""");
+    }
+
+    private void upsert(List<PoolCombination> combinations, long[] cents, String sql) {
         int n = combinations.size();
         Object[] pools = new Object[n];
         Object[] keys = new Object[n];
@@ -176,10 +191,7 @@ class BetStore {
             stakes[i] = cents[i];
         }
         jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    insert into tote.pool_totals as p (pool_id, combination_key, stake_cents)
-                    select * from unnest(?::uuid[], ?::bigint[], ?::bigint[])
-                    on conflict (pool_id, combination_key) do update set stake_cents = p.stake_cents + excluded.stake_cents""");
+            PreparedStatement statement = connection.prepareStatement(sql);
             statement.setArray(1, array(connection, pools));
             statement.setArray(2, array(connection, keys));
             statement.setArray(3, array(connection, stakes));

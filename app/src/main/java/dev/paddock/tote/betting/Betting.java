@@ -31,9 +31,14 @@ class Betting {
         this.timeout = properties.answerTimeout();
     }
 
-    BetOutcome place(AccountId account, PlaceBetRequest body, HttpServletRequest request) {
+    /** The country of the connection, from the trusted header when one is configured; else null. */
+    String connectionCountry(HttpServletRequest request) {
         String header = properties.countryHeader();
-        String country = header == null || header.isBlank() ? null : request.getHeader(header);
+        return header == null || header.isBlank() ? null : request.getHeader(header);
+    }
+
+    /** @param country the connection's country, or null to use the account's country of residence */
+    BetOutcome place(AccountId account, PlaceBetRequest body, String country) {
         Ticket ticket = control.check(account, body, country);
         BetOutcome outcome = await(writer.place(ticket));
         if (outcome.status() == BetStatus.REFUSED) {

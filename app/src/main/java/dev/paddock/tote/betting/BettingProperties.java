@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize          most bets made durable in one transaction
  * @param queueCapacity      bets waiting for the writer; beyond, a bet is answered 503 overloaded
  * @param answerTimeout      how long a request waits for its batch
- * @param raceCardTtl        how long a race card is reused for channel control
  * @param profileTtl         how long a player profile is reused for channel control
  * @param cancellationWindow how long after placing an online bet may be cancelled
  * @param wallet             in-process (this application's wallet) or remote (over HTTP)
@@ -25,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
         @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
-        @DefaultValue("5s") Duration answerTimeout, @DefaultValue("1s") Duration raceCardTtl,
+        @DefaultValue("5s") Duration answerTimeout,
         @DefaultValue("5s") Duration profileTtl, @DefaultValue("15m") Duration cancellationWindow,
         @DefaultValue("in-process") String wallet, @DefaultValue RemoteWallet remoteWallet,
         @DefaultValue FakeRemoteWallet fakeRemoteWallet) {

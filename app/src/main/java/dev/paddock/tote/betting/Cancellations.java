@@ -7,6 +7,7 @@ import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.tote.BetCancelled;
 import dev.paddock.tote.PoolCard;
+import dev.paddock.tote.Programme;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.RunnerCard;
 import dev.paddock.wallet.IdempotencyKey;
@@ -40,13 +41,13 @@ class Cancellations {
 
     private final JdbcClient jdbc;
     private final BetStore store;
-    private final RaceCards races;
+    private final Programme races;
     private final Wallets wallets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration window;
 
-    Cancellations(JdbcClient jdbc, BetStore store, RaceCards races, Wallets wallets, ApplicationEventPublisher events,
+    Cancellations(JdbcClient jdbc, BetStore store, Programme races, Wallets wallets, ApplicationEventPublisher events,
             Clock clock, BettingProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
@@ -105,7 +106,7 @@ class Cancellations {
         Combinations.forEach(pool.betType(), Selections.read(bet.formulation()), fields,
                 key -> removed.merge(new BetStore.PoolCombination(bet.poolId(), key), bet.unitStake(), Long::sum));
         List<BetStore.PoolCombination> keys = new ArrayList<>(removed.keySet());
-        store.addToTotals(keys, keys.stream().mapToLong(k -> -removed.get(k)).toArray());
+        store.subtractFromTotals(keys, keys.stream().mapToLong(removed::get).toArray());
         wallets.credit(account, Money.ofCents(bet.totalStake()), new Purpose("tote:pools", "refund:bet:" + betId),
                 IdempotencyKey.of("tote:bet:" + betId + ":refund"));
         events.publishEvent(new BetCancelled(betId, account, bet.poolId(), bet.totalStake(), now));

@@ -10,6 +10,7 @@ import dev.paddock.parimutuel.InvalidSelection;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.tote.PoolCard;
+import dev.paddock.tote.Programme;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.RaceStatus;
 import dev.paddock.tote.RunnerCard;
@@ -40,12 +41,12 @@ class ChannelControl {
     /** Ages are counted on the French calendar day, as the regulator does. */
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final RaceCards races;
+    private final Programme races;
     private final PlayerProfiles profiles;
     private final Clock clock;
     private final Set<String> allowedCountries;
 
-    ChannelControl(RaceCards races, PlayerProfiles profiles, Clock clock, BettingProperties properties) {
+    ChannelControl(Programme races, PlayerProfiles profiles, Clock clock, BettingProperties properties) {
         this.races = races;
         this.profiles = profiles;
         this.clock = clock;

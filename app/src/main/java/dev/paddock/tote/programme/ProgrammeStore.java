@@ -229,7 +229,7 @@ class ProgrammeStore {
         List<Row> rows = jdbc.sql("""
                         select r.id, r.meeting_id, m.number as meeting_number, r.number, r.name, r.starts_at, r.status, r.version
                         from tote.races r join tote.meetings m on m.id = r.meeting_id
-                        where """ + where + " order by m.number, r.number")
+                        where\s""" + where + " order by m.number, r.number")
                 .param("keys", keys)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("meeting_id", UUID.class),
                         rs.getInt("meeting_number"), rs.getInt("number"), rs.getString("name"), instant(rs, "starts_at"),
@@ -315,7 +315,7 @@ class ProgrammeStore {
             }
             case CANCELLED -> {
                 setPools("race_id = :race and status <> 'CANCELLED'", raceId, "CANCELLED");
-                setPools("status <> 'CANCELLED' and " + BIG5_OF_RACE + """
+                setPools("status <> 'CANCELLED' and " + BIG5_OF_RACE + " " + """
                          and not exists (select 1 from tote.big5_legs l join tote.races r on r.id = l.race_id
                                          where l.pool_id = tote.pools.id and r.status <> 'CANCELLED')""",
                         raceId, "CANCELLED");
@@ -343,7 +343,7 @@ class ProgrammeStore {
                         select p.id, p.race_id, p.bet_type, p.channel_family, p.takeout_bp, p.min_stake_cents,
                             p.unit_stake_cents, p.max_stake_cents, p.flexi, p.status, p.version,
                             (select array_agg(l.race_id order by l.leg) from tote.big5_legs l where l.pool_id = p.id) as legs
-                        from tote.pools p where """ + where)
+                        from tote.pools p where\s""" + where)
                 .param("ids", ids)
                 .query((rs, n) -> pool(rs)).list();
     }
