@@ -40,8 +40,10 @@ class BetApiController {
     @PostMapping("/bets")
     ResponseEntity<Portfolio.BetView> place(AccountId account, @RequestBody PlaceBetRequest body,
             HttpServletRequest request) {
-        BetOutcome outcome = betting.place(account, body, betting.connectionCountry(request));
-        Portfolio.BetView bet = portfolio.bet(account, outcome.betId()).orElseThrow();
+        Betting.Placed placed = betting.placed(account, body, betting.connectionCountry(request));
+        BetOutcome outcome = placed.outcome();
+        // a replay of a bet cancelled since is read back; a new bet is answered from memory
+        Portfolio.BetView bet = outcome.replayed() ? portfolio.bet(account, outcome.betId()).orElseThrow() : placed.view();
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/tote/my/bets/" + bet.betId()));
         if (outcome.replayed()) {
             response.header(REPLAYED, "true");

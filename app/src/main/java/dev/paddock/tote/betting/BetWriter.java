@@ -8,6 +8,9 @@ import dev.paddock.wallet.DebitOutcome;
 import dev.paddock.wallet.IdempotencyKey;
 import dev.paddock.wallet.Purpose;
 import dev.paddock.wallet.Wallets;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +50,7 @@ class BetWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BetWriter.class);
     static final Duration WEEK = Duration.ofDays(7);
+    private static final long SLOW_BATCH_NANOS = 250_000_000;
 
     sealed interface Command permits Place, Cancel {
     }
@@ -66,11 +70,13 @@ class BetWriter implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Timer batchTimer;
+    private final DistributionSummary batchSizes;
     private volatile boolean running;
     private Thread thread;
 
     BetWriter(BettingProperties properties, BetStore store, PoolBook book, Wallets wallets, Cancellations cancellations,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSize = properties.batchSize();
         this.store = store;
@@ -80,6 +86,11 @@ class BetWriter implements SmartLifecycle {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.batchTimer = Timer.builder("paddock.tote.bet.batch").description("Bet batches made durable (one transaction)")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.batchSizes = DistributionSummary.builder("paddock.tote.bet.batch.size").description("Bets per batch")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        meters.gauge("paddock.tote.bet.queue", queue, BlockingQueue::size);
     }
 
     CompletableFuture<BetOutcome> place(Ticket ticket) {
@@ -145,8 +156,18 @@ class BetWriter implements SmartLifecycle {
             return;
         }
         Decided decided;
+        long started = System.nanoTime();
         try {
             decided = transaction.execute(status -> decide(places));
+            long took = System.nanoTime() - started;
+            batchTimer.record(took, TimeUnit.NANOSECONDS);
+            batchSizes.record(places.size());
+            if (took > SLOW_BATCH_NANOS) {
+                log.warn("Slow bet batch: {} bets in {} ms (races {}, bets {}, debits {}, events {}, totals {}, commit {}),"
+                        + " {} waiting", places.size(), took / 1_000_000, stages[0] / 1_000_000, stages[1] / 1_000_000,
+                        stages[2] / 1_000_000, stages[3] / 1_000_000, stages[4] / 1_000_000,
+                        (took - stages[0] - stages[1] - stages[2] - stages[3] - stages[4]) / 1_000_000, queue.size());
+            }
         } catch (RuntimeException e) {
             if (places.size() == 1) {
                 log.error("A bet could not be stored", e);
@@ -167,7 +188,11 @@ class BetWriter implements SmartLifecycle {
     private record Decided(List<BetOutcome> outcomes, Map<BetStore.PoolCombination, Long> accepted) {
     }
 
+    /** Where the last batch spent its time, for the slow-batch warning (writer thread only). */
+    private final long[] stages = new long[6];
+
     private Decided decide(List<Place> places) {
+        long t0 = System.nanoTime();
         long batch = store.nextBatch();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int n = places.size();
@@ -175,6 +200,7 @@ class BetWriter implements SmartLifecycle {
         Set<UUID> raceIds = new HashSet<>();
         places.forEach(place -> raceIds.addAll(place.ticket().raceIds()));
         Map<UUID, String> races = store.lockRaces(raceIds);
+        stages[0] = System.nanoTime() - t0;
 
         // one ticket per (account, request id) goes on; a duplicate in the same batch is answered like it
         Map<String, Integer> firstOfRequest = new HashMap<>();
@@ -207,7 +233,9 @@ class BetWriter implements SmartLifecycle {
             statuses.add(refusal == null ? BetStatus.ACCEPTED : BetStatus.REFUSED);
             refusals.add(refusal);
         }
+        long t1 = System.nanoTime();
         Set<UUID> stored = store.insert(tickets, statuses, refusals, at, batch);
+        stages[1] = System.nanoTime() - t1;
 
         List<Integer> toDebit = new ArrayList<>();
         List<BatchDebit> debits = new ArrayList<>();
@@ -227,7 +255,10 @@ class BetWriter implements SmartLifecycle {
         }
         replays.forEach((account, requestIds) -> replay(places, fresh, account, requestIds, outcomes));
 
+        long t2 = System.nanoTime();
         List<DebitOutcome> debited = debits.isEmpty() ? List.of() : wallets.debitAll(debits);
+        stages[2] = System.nanoTime() - t2;
+        long t3 = System.nanoTime();
         List<UUID> unpaid = new ArrayList<>();
         Map<BetStore.PoolCombination, Long> accepted = new LinkedHashMap<>();
         for (int d = 0; d < toDebit.size(); d++) {
@@ -247,6 +278,8 @@ class BetWriter implements SmartLifecycle {
                     ticket.raceIds().getFirst(), ticket.betType().name(), ticket.combinations(),
                     ticket.totalStake().cents(), ticket.channel().name(), at));
         }
+        stages[3] = System.nanoTime() - t3;
+        long t4 = System.nanoTime();
         if (!unpaid.isEmpty()) {
             store.refuse(unpaid, "insufficient-funds");
         }
@@ -254,6 +287,7 @@ class BetWriter implements SmartLifecycle {
             List<BetStore.PoolCombination> combinations = new ArrayList<>(accepted.keySet());
             store.addToTotals(combinations, combinations.stream().mapToLong(accepted::get).toArray());
         }
+        stages[4] = System.nanoTime() - t4;
         for (int i = 0; i < n; i++) {
             if (outcomes[i] == null) {
                 Ticket ticket = places.get(i).ticket();

@@ -39,12 +39,27 @@ class Betting {
 
     /** @param country the connection's country, or null to use the account's country of residence */
     BetOutcome place(AccountId account, PlaceBetRequest body, String country) {
+        return placed(account, body, country).outcome();
+    }
+
+    /** An accepted ticket (replayed or not) with its outcome; a refusal is thrown as its problem. */
+    record Placed(Ticket ticket, BetOutcome outcome) {
+        /** The bet as the portfolio shows it, without reading it back. */
+        Portfolio.BetView view() {
+            return new Portfolio.BetView(outcome.betId(), ticket.requestId(), ticket.poolId(), ticket.raceIds().getFirst(),
+                    ticket.raceCode(), ticket.raceName(), ticket.betType().name(), ticket.formulation(),
+                    ticket.combinations(), ticket.unitStake().cents(), ticket.totalStake().cents(),
+                    ticket.channel().name(), outcome.status().name(), outcome.refusal(), outcome.placedAt(), null, null);
+        }
+    }
+
+    Placed placed(AccountId account, PlaceBetRequest body, String country) {
         Ticket ticket = control.check(account, body, country);
         BetOutcome outcome = await(writer.place(ticket));
         if (outcome.status() == BetStatus.REFUSED) {
             throw refusal(outcome.refusal());
         }
-        return outcome;
+        return new Placed(ticket, outcome);
     }
 
     BetOutcome cancel(AccountId account, UUID betId) {

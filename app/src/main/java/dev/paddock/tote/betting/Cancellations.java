@@ -7,7 +7,6 @@ import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.tote.BetCancelled;
 import dev.paddock.tote.PoolCard;
-import dev.paddock.tote.Programme;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.RunnerCard;
 import dev.paddock.wallet.IdempotencyKey;
@@ -41,13 +40,13 @@ class Cancellations {
 
     private final JdbcClient jdbc;
     private final BetStore store;
-    private final Programme races;
+    private final RaceCards races;
     private final Wallets wallets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration window;
 
-    Cancellations(JdbcClient jdbc, BetStore store, Programme races, Wallets wallets, ApplicationEventPublisher events,
+    Cancellations(JdbcClient jdbc, BetStore store, RaceCards races, Wallets wallets, ApplicationEventPublisher events,
             Clock clock, BettingProperties properties) {
         this.jdbc = jdbc;
         this.store = store;

@@ -10,7 +10,6 @@ import dev.paddock.parimutuel.InvalidSelection;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.tote.PoolCard;
-import dev.paddock.tote.Programme;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.RaceStatus;
 import dev.paddock.tote.RunnerCard;
@@ -41,12 +40,12 @@ class ChannelControl {
     /** Ages are counted on the French calendar day, as the regulator does. */
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final Programme races;
+    private final RaceCards races;
     private final PlayerProfiles profiles;
     private final Clock clock;
     private final Set<String> allowedCountries;
 
-    ChannelControl(Programme races, PlayerProfiles profiles, Clock clock, BettingProperties properties) {
+    ChannelControl(RaceCards races, PlayerProfiles profiles, Clock clock, BettingProperties properties) {
         this.races = races;
         this.profiles = profiles;
         this.clock = clock;
@@ -148,7 +147,8 @@ class ChannelControl {
         String stored = Selections.write(formulation);
         String fingerprint = pool.id() + "|" + Selections.write(formulation(request.formulation(), type)) + "|"
                 + stake + "|" + channel;
-        return new Ticket(UUID.randomUUID(), account, requestId, fingerprint, pool.id(), pool.raceIds(), type,
+        return new Ticket(UUID.randomUUID(), account, requestId, fingerprint, pool.id(), pool.raceIds(),
+                legs.getFirst().code(), legs.getFirst().name(), type,
                 stored, combinations, Money.ofCents(stake), total, channel, country, keys,
                 profile.weeklyStakeLimit());
     }

@@ -4,8 +4,6 @@ import dev.paddock.identity.AccountId;
 import dev.paddock.identity.Accounts;
 import dev.paddock.identity.PlayerProfile;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,31 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 class PlayerProfiles {
 
-    private record Cached(PlayerProfile profile, long expiresAtMillis) {
-    }
-
-    private final Accounts accounts;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final Map<AccountId, Cached> cache = new ConcurrentHashMap<>();
+    private final SharedCache<AccountId, PlayerProfile> cache;
 
     PlayerProfiles(Accounts accounts, Clock clock, BettingProperties properties) {
-        this.accounts = accounts;
-        this.clock = clock;
-        this.ttlMillis = properties.profileTtl().toMillis();
+        this.cache = new SharedCache<>(accounts::playerProfile, properties.profileTtl().toMillis(), clock::millis,
+                500_000);
     }
 
     PlayerProfile of(AccountId account) {
-        long now = clock.millis();
-        Cached cached = cache.get(account);
-        if (cached != null && cached.expiresAtMillis() > now) {
-            return cached.profile();
-        }
-        PlayerProfile profile = accounts.playerProfile(account);
-        if (cache.size() > 200_000) {
-            cache.clear();
-        }
-        cache.put(account, new Cached(profile, now + ttlMillis));
-        return profile;
+        return cache.get(account);
     }
 }
