@@ -398,7 +398,7 @@ public class ProgrammeDesk {
         if (!startsAt.isAfter(now)) {
             throw ProblemException.field("startsAt", "future", "The start time must be in the future.");
         }
-        return startsAt;
+        return startsAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static List<RunnerCard> runners(List<NewRunner> runners) {

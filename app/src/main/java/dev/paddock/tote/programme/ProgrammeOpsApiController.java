@@ -16,7 +16,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import dev.paddock.shared.ProblemException;
+import java.net.URI;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -158,6 +168,38 @@ class ProgrammeOpsApiController {
     List<Views.PoolView> createBig5(@Valid @RequestBody Big5Request body) {
         return desk.createBig5(body.raceIds()).stream()
                 .map(pool -> Views.PoolView.of(store.pool(pool.id()).orElseThrow())).toList();
+    }
+
+    /**
+     * A value Jackson could not convert (a date such as 2099-02-30, an unknown bet type) names its field, like
+     * every other bad input; the shared handler only sees the innermost cause, which has lost the field.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = json.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+                boolean unknown = cause instanceof UnrecognizedPropertyException;
+                String message = unknown ? "Unknown field '" + field + "'; this endpoint does not accept it."
+                        : "Field '" + field + "' has a value of the wrong type or format.";
+                return problem("validation", message,
+                        List.of(new ProblemException.FieldProblem(field, unknown ? "unknown" : "type", message)));
+            }
+        }
+        return problem("malformed-json", "The request body is missing or is not valid JSON.", List.of());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(String slug, String detail,
+            List<ProblemException.FieldProblem> fields) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setType(URI.create(ProblemException.TYPE_BASE + slug));
+        body.setTitle(slug.equals("validation") ? "Validation" : "Malformed json");
+        if (!fields.isEmpty()) {
+            body.setProperty("errors", fields);
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     private Views.MeetingView meeting(UUID id) {
