@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * starts, before it takes its first batch, so memory never misses a committed bet.
  */
 @Component
-class PoolBook {
+class PoolBook implements LiveTotals {
 
     private final Map<UUID, PoolTotals> pools = new ConcurrentHashMap<>();
 
@@ -39,8 +39,8 @@ class PoolBook {
         }
     }
 
-    /** A copy, safe to read while bets keep coming. */
-    Optional<PoolTotals> snapshot(UUID poolId) {
+    @Override
+    public Optional<PoolTotals> snapshot(UUID poolId) {
         PoolTotals totals = pools.get(poolId);
         if (totals == null) {
             return Optional.empty();

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
-class BettingApiIT {
+public class BettingApiIT {
 
     static final String PROBLEM = "https://paddock.dev/problems/";
 
@@ -352,7 +352,7 @@ class BettingApiIT {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
-    static JwtRequestPostProcessor as(AccountId account) {
+    public static JwtRequestPostProcessor as(AccountId account) {
         return jwt().jwt(j -> j.subject(account.toString()).claim("roles", List.of("CUSTOMER")))
                 .authorities(new SimpleGrantedAuthority("ROLE_CUSTOMER"));
     }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Races, players and wallets for the betting tests, each test with its own. */
 @Component
-class ToteFixtures {
+public class ToteFixtures {
 
     static final Set<BetType> BET_TYPES = Set.of(BetType.SIMPLE_GAGNANT, BetType.SIMPLE_PLACE, BetType.COUPLE_GAGNANT,
             BetType.TIERCE, BetType.QUINTE_PLUS);
@@ -44,7 +44,7 @@ class ToteFixtures {
     }
 
     /** An OPEN race of 10 runners starting in an hour and a half, on a meeting of its own. */
-    RaceCard openRace() {
+    public RaceCard openRace() {
         RaceCard race = scheduledRace(Duration.ofMinutes(90));
         return desk.open(race.id());
     }
@@ -68,13 +68,13 @@ class ToteFixtures {
         }
     }
 
-    static PoolCard pool(RaceCard race, BetType type) {
+    public static PoolCard pool(RaceCard race, BetType type) {
         return race.pools().stream().filter(p -> p.betType() == type && p.family() == ChannelFamily.ONLINE)
                 .findFirst().orElseThrow();
     }
 
     /** A new adult customer of France with {@code euros} in the wallet. */
-    AccountId player(String euros) {
+    public AccountId player(String euros) {
         AccountId account = accounts.create().id();
         if (Money.parse(euros).isPositive()) {
             wallets.deposit(account, Money.parse(euros), IdempotencyKey.of("test:" + UUID.randomUUID()));
@@ -87,7 +87,7 @@ class ToteFixtures {
                 .param("value", value).param("id", account.value()).update();
     }
 
-    long balance(AccountId account) {
+    public long balance(AccountId account) {
         return wallets.wallet(account).balance().cents();
     }
 
