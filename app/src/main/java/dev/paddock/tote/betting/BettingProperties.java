@@ -1,6 +1,5 @@
 package dev.paddock.tote.betting;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,35 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerTimeout      how long a request waits for its batch
  * @param profileTtl         how long a player profile is reused for channel control
  * @param cancellationWindow how long after placing an online bet may be cancelled
- * @param wallet             in-process (this application's wallet) or remote (over HTTP)
- * @param remoteWallet       where and how the remote wallet is called
- * @param fakeRemoteWallet   the fake remote wallet served under /fake-remote-wallet for tests and benchmarks
  */
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
         @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
-        @DefaultValue("5s") Duration answerTimeout,
-        @DefaultValue("5s") Duration profileTtl, @DefaultValue("15m") Duration cancellationWindow,
-        @DefaultValue("in-process") String wallet, @DefaultValue RemoteWallet remoteWallet,
-        @DefaultValue FakeRemoteWallet fakeRemoteWallet) {
-
-    boolean remote() {
-        return "remote".equalsIgnoreCase(wallet);
-    }
-
-    /**
-     * @param url        base URL of the remote wallet's API
-     * @param timeout    per call
-     * @param attempts   calls before a debit whose outcome is unknown is compensated
-     */
-    record RemoteWallet(@DefaultValue("http://localhost:8080/fake-remote-wallet") URI url,
-            @DefaultValue("500ms") Duration timeout, @DefaultValue("3") int attempts) {
-    }
-
-    /**
-     * @param latency     added to each call
-     * @param failureRate share of calls answered 503 (0.0 to 1.0)
-     */
-    record FakeRemoteWallet(@DefaultValue("0ms") Duration latency, @DefaultValue("0.0") double failureRate) {
-    }
+        @DefaultValue("5s") Duration answerTimeout, @DefaultValue("5s") Duration profileTtl,
+        @DefaultValue("15m") Duration cancellationWindow) {
 }
