@@ -249,11 +249,8 @@ public final class Combinations {
         Arrays.sort(bases);
         int[] pool;
         if (champ.total()) {
+            // Never short: the field holds at least n starters.
             pool = Arrays.stream(field.starters()).filter(runner -> Arrays.binarySearch(bases, runner) < 0).toArray();
-            if (pool.length < n - b) {
-                throw new InvalidSelection("field", "This race has too few starters for a champ total with "
-                        + b + (b == 1 ? " base." : " bases."));
-            }
         } else {
             pool = starters(champ.partners(), field, "partners");
             for (int partner : pool) {
