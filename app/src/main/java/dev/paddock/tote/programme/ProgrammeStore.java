@@ -315,7 +315,7 @@ class ProgrammeStore {
             }
             case CANCELLED -> {
                 setPools("race_id = :race and status <> 'CANCELLED'", raceId, "CANCELLED");
-                setPools("status <> 'CANCELLED' and " + BIG5_OF_RACE + " " + """
+                setPools("status <> 'CANCELLED' and " + BIG5_OF_RACE + """
                          and not exists (select 1 from tote.big5_legs l join tote.races r on r.id = l.race_id
                                          where l.pool_id = tote.pools.id and r.status <> 'CANCELLED')""",
                         raceId, "CANCELLED");
