@@ -48,7 +48,7 @@ public final class Bench {
             Results results = new Results();
             LoadGenerator generator = new LoadGenerator(options.schedule(), options.warmUp(), options.maxInFlight(),
                     options.drainTimeout(), Ticker.SYSTEM);
-            generator.run(sequence -> api.send(scenario.request(sequence)), results, () -> {
+            generator.run(sequence -> scenario.send(api, sequence), results, () -> {
                 measuredFrom.set(System.nanoTime());
                 cpuFrom.set(os.getProcessCpuTime());
                 sampler.scheduleAtFixedRate(() -> api.serverCpu().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);

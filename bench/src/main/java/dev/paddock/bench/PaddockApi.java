@@ -73,6 +73,18 @@ public final class PaddockApi implements AutoCloseable {
         return json.writeValueAsString(value);
     }
 
+    /** A set-up call with a bearer token (operator commands); the answer's JSON, or an error. */
+    public JsonNode call(String path, String accessToken, Object body, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(path, accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : json(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
     /** Sends without blocking; the outcome carries the problem type of a non-2xx answer. */
     public CompletableFuture<Outcome> send(HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

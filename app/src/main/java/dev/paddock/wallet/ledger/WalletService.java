@@ -3,6 +3,9 @@ package dev.paddock.wallet.ledger;
 import dev.paddock.identity.AccountId;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
+import dev.paddock.wallet.BatchDebit;
+import dev.paddock.wallet.DebitOutcome;
+import dev.paddock.wallet.DebitOutcome.Status;
 import dev.paddock.wallet.IdempotencyKey;
 import dev.paddock.wallet.IdempotencyKeyReused;
 import dev.paddock.wallet.InsufficientFunds;
@@ -22,6 +25,13 @@ import dev.paddock.wallet.payment.PaymentResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +39,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,20 +57,25 @@ class WalletService implements Wallets {
     static final int MAX_PAGE_SIZE = 200;
 
     private final Ledger ledger;
+    private final LedgerBatches batches;
     private final PaymentAttempts attempts;
     private final PaymentProvider provider;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate callersTransaction;
     private final Clock clock;
     private final WalletProperties properties;
 
-    WalletService(Ledger ledger, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
+    WalletService(Ledger ledger, LedgerBatches batches, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock, WalletProperties properties) {
         this.ledger = ledger;
+        this.batches = batches;
         this.attempts = attempts;
         this.provider = provider;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.callersTransaction = new TransactionTemplate(transactions);
+        this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
         this.clock = clock;
         this.properties = properties;
     }
@@ -136,6 +152,134 @@ class WalletService implements Wallets {
         long counter = ledger.houseAccount(purpose.counterAccount());
         return transaction.execute(status -> move(MovementKind.DEBIT, account, -amount.cents(), counter,
                 purpose.reference(), key, fingerprint, null));
+    }
+
+    /**
+     * Five statements for the whole batch: find keys already used, the conditional balance updates (a JDBC
+     * batch, sorted by wallet so that concurrent batches lock wallets in the same order and cannot deadlock;
+     * the sort is stable, so one wallet's debits keep their order), read the new balances of the wallets
+     * that paid, then the entries and the postings as two multi-row inserts. Each posting's balance after is
+     * worked back from the wallet's final balance, which the batch holds locked.
+     */
+    @Override
+    public List<DebitOutcome> debitAll(List<BatchDebit> debits) {
+        Map<String, Long> houseAccounts = new HashMap<>();
+        for (BatchDebit debit : debits) {
+            houseAccounts.computeIfAbsent(debit.purpose().counterAccount(), ledger::houseAccount);
+        }
+        return callersTransaction.execute(status -> debitInTransaction(debits, houseAccounts));
+    }
+
+    private List<DebitOutcome> debitInTransaction(List<BatchDebit> debits, Map<String, Long> houseAccounts) {
+        int n = debits.size();
+        DebitOutcome[] outcomes = new DebitOutcome[n];
+        String[] fingerprints = new String[n];
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < n; i++) {
+            BatchDebit debit = debits.get(i);
+            fingerprints[i] = fingerprint(MovementKind.DEBIT, debit.account(), debit.amount(),
+                    debit.purpose().counterAccount() + "|" + debit.purpose().reference());
+            keys.add(debit.key().value());
+        }
+        Map<String, String> recorded = n == 0 ? Map.of() : batches.recordedKeys(keys);
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BatchDebit debit = debits.get(i);
+            String storedFingerprint = recorded.get(debit.key().value());
+            if (storedFingerprint != null) {
+                outcomes[i] = storedFingerprint.equals(fingerprints[i])
+                        ? new DebitOutcome(debit, Status.REPLAYED, ledger.findByKey(debit.key()).orElseThrow()
+                                .movement().asReplay())
+                        : new DebitOutcome(debit, Status.KEY_REUSED, null);
+            } else if (firstWithKey.putIfAbsent(debit.key().value(), i) == null) {
+                candidates.add(i);
+            }
+        }
+        candidates.sort(Comparator.comparing(i -> Ledger.walletCode(debits.get(i).account())));
+        List<String> codes = candidates.stream().map(i -> Ledger.walletCode(debits.get(i).account())).toList();
+        long[] cents = candidates.stream().mapToLong(i -> debits.get(i).amount().cents()).toArray();
+        boolean[] applied = candidates.isEmpty() ? new boolean[0] : batches.takeAll(codes, cents);
+        List<Integer> paid = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            int i = candidates.get(c);
+            if (applied[c]) {
+                paid.add(i);
+            } else {
+                outcomes[i] = new DebitOutcome(debits.get(i), Status.INSUFFICIENT_FUNDS, null);
+            }
+        }
+        if (!paid.isEmpty()) {
+            record(debits, paid, fingerprints, houseAccounts, outcomes);
+        }
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] == null) {
+                // the same key twice in one batch: the later one is a retry of the first
+                BatchDebit debit = debits.get(i);
+                int first = firstWithKey.get(debit.key().value());
+                DebitOutcome firstOutcome = outcomes[first];
+                outcomes[i] = !fingerprints[first].equals(fingerprints[i])
+                        ? new DebitOutcome(debit, Status.KEY_REUSED, null)
+                        : firstOutcome.movement() == null ? new DebitOutcome(debit, firstOutcome.status(), null)
+                        : new DebitOutcome(debit, Status.REPLAYED, firstOutcome.movement().asReplay());
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** Entries, postings and events of the debits that passed, {@code paid} being in wallet order. */
+    private void record(List<BatchDebit> debits, List<Integer> paid, String[] fingerprints,
+            Map<String, Long> houseAccounts, DebitOutcome[] outcomes) {
+        Instant at = now();
+        Map<String, Ledger.WalletBalance> balances = batches.balances(
+                paid.stream().map(i -> Ledger.walletCode(debits.get(i).account())).distinct().toList());
+        int m = paid.size();
+        long[] balanceAfter = new long[m];
+        Map<String, Long> running = new HashMap<>();
+        for (int p = m - 1; p >= 0; p--) {
+            BatchDebit debit = debits.get(paid.get(p));
+            String code = Ledger.walletCode(debit.account());
+            long after = running.computeIfAbsent(code, c -> balances.get(c).balanceCents());
+            balanceAfter[p] = after;
+            running.put(code, after + debit.amount().cents());
+        }
+        UUID[] ids = new UUID[m];
+        String[] keys = new String[m];
+        String[] entryFingerprints = new String[m];
+        String[] references = new String[m];
+        UUID[] postingEntries = new UUID[2 * m];
+        Long[] postingAccounts = new Long[2 * m];
+        Long[] postingCents = new Long[2 * m];
+        Long[] postingBalances = new Long[2 * m];
+        for (int p = 0; p < m; p++) {
+            int i = paid.get(p);
+            BatchDebit debit = debits.get(i);
+            ids[p] = UUID.randomUUID();
+            keys[p] = debit.key().value();
+            entryFingerprints[p] = fingerprints[i];
+            references[p] = debit.purpose().reference();
+            long walletCents = -debit.amount().cents();
+            postingEntries[2 * p] = ids[p];
+            postingAccounts[2 * p] = balances.get(Ledger.walletCode(debit.account())).ledgerAccountId();
+            postingCents[2 * p] = walletCents;
+            postingBalances[2 * p] = balanceAfter[p];
+            postingEntries[2 * p + 1] = ids[p];
+            postingAccounts[2 * p + 1] = houseAccounts.get(debit.purpose().counterAccount());
+            postingCents[2 * p + 1] = -walletCents;
+            postingBalances[2 * p + 1] = null;
+        }
+        batches.openDebits(ids, keys, entryFingerprints, references, at);
+        batches.post(postingEntries, postingAccounts, postingCents, postingBalances);
+        for (int p = 0; p < m; p++) {
+            int i = paid.get(p);
+            BatchDebit debit = debits.get(i);
+            long walletCents = -debit.amount().cents();
+            events.publishEvent(new WalletMovementRecorded(debit.account(), ids[p], MovementKind.DEBIT.name(),
+                    walletCents, balanceAfter[p], at));
+            outcomes[i] = new DebitOutcome(debit, Status.DEBITED, new Movement(ids[p], debit.account(),
+                    MovementKind.DEBIT, Money.ofCents(walletCents), Money.ofCents(balanceAfter[p]),
+                    references[p], at, false));
+        }
     }
 
     @Override

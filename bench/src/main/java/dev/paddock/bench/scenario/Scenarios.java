@@ -9,7 +9,8 @@ public final class Scenarios {
 
     private static final Map<String, Supplier<Scenario>> ALL = Map.of(
             "baseline", BaselineScenario::new,
-            "wallet", WalletScenario::new);
+            "wallet", WalletScenario::new,
+            "tote", ToteScenario::new);
 
     private Scenarios() {
     }

@@ -1,0 +1,229 @@
+package dev.paddock.tote.betting;
+
+import dev.paddock.identity.AccountId;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statements of a bet batch. Each writes or reads the rows of the whole batch in one round trip
+ * ({@code unnest} of arrays), in the writer's transaction.
+ */
+@Repository
+class BetStore {
+
+    private final JdbcTemplate jdbc;
+
+    BetStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long nextBatch() {
+        return jdbc.queryForObject("select nextval('tote.bet_batches')", Long.class);
+    }
+
+    /**
+     * The stop-signal rule: locks the races "for share" until the batch commits, so a close (which updates
+     * the row) waits for the batch, and a batch that starts after a close sees it.
+     */
+    Map<UUID, String> lockRaces(Collection<UUID> raceIds) {
+        Map<UUID, String> statuses = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select id, status from tote.races where id = any(?) order by id for share");
+            statement.setArray(1, connection.createArrayOf("uuid", raceIds.toArray()));
+            return statement;
+        }, rs -> {
+            statuses.put(rs.getObject(1, UUID.class), rs.getString(2));
+        });
+        return statuses;
+    }
+
+    /** Accepted stakes of each account since {@code since}: the rolling week of the stake limit. */
+    Map<AccountId, Long> stakedSince(Collection<AccountId> accounts, Instant since) {
+        Map<AccountId, Long> sums = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    select account_id, sum(total_stake_cents) from tote.bets
+                    where account_id = any(?) and placed_at > ? and status in ('ACCEPTED', 'PENDING')
+                    group by account_id""");
+            statement.setArray(1, connection.createArrayOf("uuid", accounts.stream().map(AccountId::value).toArray()));
+            statement.setTimestamp(2, Timestamp.from(since));
+            return statement;
+        }, rs -> {
+            sums.put(new AccountId(rs.getObject(1, UUID.class)), rs.getLong(2));
+        });
+        return sums;
+    }
+
+    /**
+     * Stores the tickets with their decided status; a ticket whose request id the account already used is
+     * skipped. Returns the ids stored.
+     */
+    Set<UUID> insert(List<Ticket> tickets, List<BetStatus> statuses, List<String> refusals, Instant at, long batch) {
+        int n = tickets.size();
+        Object[] ids = new Object[n];
+        Object[] accounts = new Object[n];
+        Object[] requests = new Object[n];
+        Object[] fingerprints = new Object[n];
+        Object[] pools = new Object[n];
+        Object[] races = new Object[n];
+        Object[] types = new Object[n];
+        Object[] formulations = new Object[n];
+        Object[] combinations = new Object[n];
+        Object[] units = new Object[n];
+        Object[] totals = new Object[n];
+        Object[] channels = new Object[n];
+        Object[] countries = new Object[n];
+        Object[] status = new Object[n];
+        Object[] refusal = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Ticket t = tickets.get(i);
+            ids[i] = t.betId();
+            accounts[i] = t.account().value();
+            requests[i] = t.requestId();
+            fingerprints[i] = t.fingerprint();
+            pools[i] = t.poolId();
+            races[i] = t.raceIds().getFirst();
+            types[i] = t.betType().name();
+            formulations[i] = t.formulation();
+            combinations[i] = t.combinations();
+            units[i] = t.unitStake().cents();
+            totals[i] = t.totalStake().cents();
+            channels[i] = t.channel().name();
+            countries[i] = t.country();
+            status[i] = statuses.get(i).name();
+            refusal[i] = refusals.get(i);
+        }
+        Set<UUID> stored = new HashSet<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into tote.bets (id, account_id, request_id, fingerprint, pool_id, race_id, bet_type,
+                        formulation, combinations, unit_stake_cents, total_stake_cents, channel, country, status,
+                        refusal, placed_at, batch)
+                    select t.*, ?, ? from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[],
+                        ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                        ?::text[]) as t
+                    on conflict (account_id, request_id) do nothing
+                    returning id""");
+            statement.setTimestamp(1, Timestamp.from(at));
+            statement.setLong(2, batch);
+            int p = 3;
+            for (Object[] column : List.of(ids, accounts, requests, fingerprints, pools, races, types, formulations,
+                    combinations, units, totals, channels, countries, status, refusal)) {
+                statement.setArray(p++, array(connection, column));
+            }
+            return statement;
+        }, rs -> {
+            stored.add(rs.getObject(1, UUID.class));
+        });
+        return stored;
+    }
+
+    void refuse(Collection<UUID> betIds, String refusal) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "update tote.bets set status = 'REFUSED', refusal = ? where id = any(?)");
+            statement.setString(1, refusal);
+            statement.setArray(2, connection.createArrayOf("uuid", betIds.toArray()));
+            return statement;
+        });
+    }
+
+    /** A bet already stored under an account's request id. */
+    record Stored(UUID betId, String fingerprint, BetStatus status, String refusal, Instant placedAt) {
+    }
+
+    Map<String, Stored> byRequest(AccountId account, Collection<String> requestIds) {
+        Map<String, Stored> found = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    select request_id, id, fingerprint, status, refusal, placed_at from tote.bets
+                    where account_id = ? and request_id = any(?)""");
+            statement.setObject(1, account.value());
+            statement.setArray(2, connection.createArrayOf("text", requestIds.toArray()));
+            return statement;
+        }, rs -> {
+            found.put(rs.getString(1), new Stored(rs.getObject(2, UUID.class), rs.getString(3),
+                    BetStatus.valueOf(rs.getString(4)), rs.getString(5),
+                    rs.getObject(6, OffsetDateTime.class).toInstant()));
+        });
+        return found;
+    }
+
+    /** Adds stakes per combination; one row per (pool, combination) in the list. */
+    void addToTotals(List<PoolCombination> combinations, long[] cents) {
+        upsert(combinations, cents, """
+                insert into tote.pool_totals as p (pool_id, combination_key, stake_cents)
+                select * from unnest(?::uuid[], ?::bigint[], ?::bigint[])
+                on conflict (pool_id, combination_key) do update set stake_cents = p.stake_cents + excluded.stake_cents""");
+    }
+
+    /** Takes stakes back (a cancellation); the check constraint refuses to go below zero. */
+    void subtractFromTotals(List<PoolCombination> combinations, long[] cents) {
+        upsert(combinations, cents, """
+                update tote.pool_totals p set stake_cents = p.stake_cents - d.cents
+                from unnest(?::uuid[], ?::bigint[], ?::bigint[]) as d(pool_id, combination_key, cents)
+                where p.pool_id = d.pool_id and p.combination_key = d.combination_key""");
+    }
+
+    private void upsert(List<PoolCombination> combinations, long[] cents, String sql) {
+        int n = combinations.size();
+        Object[] pools = new Object[n];
+        Object[] keys = new Object[n];
+        Object[] stakes = new Object[n];
+        for (int i = 0; i < n; i++) {
+            pools[i] = combinations.get(i).poolId();
+            keys[i] = combinations.get(i).key();
+            stakes[i] = cents[i];
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setArray(1, array(connection, pools));
+            statement.setArray(2, array(connection, keys));
+            statement.setArray(3, array(connection, stakes));
+            return statement;
+        });
+    }
+
+    /** Every pool's totals as stored, for the in-memory copies at start-up. */
+    void forEachTotal(TotalConsumer consumer) {
+        jdbc.query("""
+                select t.pool_id, t.combination_key, t.stake_cents from tote.pool_totals t
+                join tote.pools p on p.id = t.pool_id where p.status in ('SCHEDULED', 'OPEN', 'CLOSED')""",
+                rs -> {
+                    consumer.accept(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3));
+                });
+    }
+
+    interface TotalConsumer {
+        void accept(UUID poolId, long key, long cents);
+    }
+
+    record PoolCombination(UUID poolId, long key) {
+    }
+
+    private static Array array(Connection connection, Object[] values) throws SQLException {
+        String type = "text";
+        for (Object value : values) {
+            if (value != null) {
+                type = value instanceof UUID ? "uuid" : value instanceof Long ? "bigint" : "text";
+                break;
+            }
+        }
+        return connection.createArrayOf(type, values);
+    }
+}

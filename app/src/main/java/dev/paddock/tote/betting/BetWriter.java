@@ -1,0 +1,378 @@
+package dev.paddock.tote.betting;
+
+import dev.paddock.identity.AccountId;
+import dev.paddock.shared.ProblemException;
+import dev.paddock.tote.BetAccepted;
+import dev.paddock.wallet.BatchDebit;
+import dev.paddock.wallet.DebitOutcome;
+import dev.paddock.wallet.IdempotencyKey;
+import dev.paddock.wallet.Purpose;
+import dev.paddock.wallet.Wallets;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The single writer of bets and pool totals. Requests hand it their checked tickets through a bounded
+ * queue; it takes whatever is waiting (up to {@code batch-size}) and makes the lot durable in one
+ * transaction: lock the races for share and keep only the bets whose races are all OPEN (the stop-signal
+ * rule), store the tickets (claiming each request id), debit the stakes with one wallet batch, add the
+ * stakes to the pool totals aggregated per combination, publish {@link BetAccepted}. Only after the commit
+ * is any caller answered. Cancellations go through the same queue, so they are ordered with bets and with
+ * the close. No wait is added to fill a batch: bets arriving while one commits form the next.
+ */
+@Component
+class BetWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BetWriter.class);
+    static final Duration WEEK = Duration.ofDays(7);
+    private static final long SLOW_BATCH_NANOS = 250_000_000;
+
+    sealed interface Command permits Place, Cancel {
+    }
+
+    record Place(Ticket ticket, CompletableFuture<BetOutcome> answer) implements Command {
+    }
+
+    record Cancel(AccountId account, UUID betId, CompletableFuture<BetOutcome> answer) implements Command {
+    }
+
+    private final BlockingQueue<Command> queue;
+    private final int batchSize;
+    private final BetStore store;
+    private final PoolBook book;
+    private final Wallets wallets;
+    private final Cancellations cancellations;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Timer batchTimer;
+    private final DistributionSummary batchSizes;
+    private volatile boolean running;
+    private Thread thread;
+
+    BetWriter(BettingProperties properties, BetStore store, PoolBook book, Wallets wallets, Cancellations cancellations,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.batchSize = properties.batchSize();
+        this.store = store;
+        this.book = book;
+        this.wallets = wallets;
+        this.cancellations = cancellations;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.batchTimer = Timer.builder("paddock.tote.bet.batch").description("Bet batches made durable (one transaction)")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.batchSizes = DistributionSummary.builder("paddock.tote.bet.batch.size").description("Bets per batch")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        meters.gauge("paddock.tote.bet.queue", queue, BlockingQueue::size);
+    }
+
+    CompletableFuture<BetOutcome> place(Ticket ticket) {
+        return submit(new Place(ticket, new CompletableFuture<>()));
+    }
+
+    CompletableFuture<BetOutcome> cancel(AccountId account, UUID betId) {
+        return submit(new Cancel(account, betId, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<BetOutcome> submit(Command command) {
+        CompletableFuture<BetOutcome> answer = switch (command) {
+            case Place place -> place.answer();
+            case Cancel cancel -> cancel.answer();
+        };
+        if (!running || !queue.offer(command)) {
+            answer.completeExceptionally(new Overloaded());
+        }
+        return answer;
+    }
+
+    private void run() {
+        List<Command> commands = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Command first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                commands.add(first);
+                queue.drainTo(commands, batchSize - 1);
+                process(commands);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Bet writer failed on a batch of {}", commands.size(), e);
+                commands.forEach(c -> fail(c, e));
+            } finally {
+                commands.clear();
+            }
+        }
+    }
+
+    /** Runs of bets go in one transaction each; a cancellation in its own, in arrival order. */
+    private void process(List<Command> commands) {
+        List<Place> run = new ArrayList<>();
+        for (Command command : commands) {
+            switch (command) {
+                case Place place -> run.add(place);
+                case Cancel cancel -> {
+                    placeAll(run);
+                    run = new ArrayList<>();
+                    cancel(cancel);
+                }
+            }
+        }
+        placeAll(run);
+    }
+
+    private void placeAll(List<Place> places) {
+        if (places.isEmpty()) {
+            return;
+        }
+        Decided decided;
+        long started = System.nanoTime();
+        try {
+            decided = transaction.execute(status -> decide(places));
+            long took = System.nanoTime() - started;
+            batchTimer.record(took, TimeUnit.NANOSECONDS);
+            batchSizes.record(places.size());
+            if (took > SLOW_BATCH_NANOS) {
+                log.warn("Slow bet batch: {} bets in {} ms (races {}, bets {}, debits {}, events {}, totals {}, commit {}),"
+                        + " {} waiting", places.size(), took / 1_000_000, stages[0] / 1_000_000, stages[1] / 1_000_000,
+                        stages[2] / 1_000_000, stages[3] / 1_000_000, stages[4] / 1_000_000,
+                        (took - stages[0] - stages[1] - stages[2] - stages[3] - stages[4]) / 1_000_000, queue.size());
+            }
+        } catch (RuntimeException e) {
+            if (places.size() == 1) {
+                log.error("A bet could not be stored", e);
+                places.getFirst().answer().completeExceptionally(e);
+                return;
+            }
+            // One bad ticket must not sink its neighbours: each goes again alone.
+            log.warn("A batch of {} bets failed ({}); storing them one by one", places.size(), e.toString());
+            places.forEach(place -> placeAll(List.of(place)));
+            return;
+        }
+        decided.accepted().forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), cents));
+        for (int i = 0; i < places.size(); i++) {
+            places.get(i).answer().complete(decided.outcomes().get(i));
+        }
+    }
+
+    private record Decided(List<BetOutcome> outcomes, Map<BetStore.PoolCombination, Long> accepted) {
+    }
+
+    /** Where the last batch spent its time, for the slow-batch warning (writer thread only). */
+    private final long[] stages = new long[6];
+
+    private Decided decide(List<Place> places) {
+        long t0 = System.nanoTime();
+        long batch = store.nextBatch();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int n = places.size();
+        BetOutcome[] outcomes = new BetOutcome[n];
+        Set<UUID> raceIds = new HashSet<>();
+        places.forEach(place -> raceIds.addAll(place.ticket().raceIds()));
+        Map<UUID, String> races = store.lockRaces(raceIds);
+        stages[0] = System.nanoTime() - t0;
+
+        // one ticket per (account, request id) goes on; a duplicate in the same batch is answered like it
+        Map<String, Integer> firstOfRequest = new HashMap<>();
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Ticket ticket = places.get(i).ticket();
+            if (firstOfRequest.putIfAbsent(ticket.account() + "|" + ticket.requestId(), i) == null) {
+                fresh.add(i);
+            }
+        }
+        Map<AccountId, Long> staked = weeklyStakes(places, fresh, at);
+
+        List<Ticket> tickets = new ArrayList<>(fresh.size());
+        List<BetStatus> statuses = new ArrayList<>(fresh.size());
+        List<String> refusals = new ArrayList<>(fresh.size());
+        for (int i : fresh) {
+            Ticket ticket = places.get(i).ticket();
+            String refusal = null;
+            if (!ticket.raceIds().stream().allMatch(race -> "OPEN".equals(races.get(race)))) {
+                refusal = "race-closed";
+            } else if (ticket.weeklyStakeLimit() != null) {
+                long after = staked.getOrDefault(ticket.account(), 0L) + ticket.totalStake().cents();
+                if (after > ticket.weeklyStakeLimit().cents()) {
+                    refusal = "weekly-stake-limit";
+                } else {
+                    staked.put(ticket.account(), after);
+                }
+            }
+            tickets.add(ticket);
+            statuses.add(refusal == null ? BetStatus.ACCEPTED : BetStatus.REFUSED);
+            refusals.add(refusal);
+        }
+        long t1 = System.nanoTime();
+        Set<UUID> stored = store.insert(tickets, statuses, refusals, at, batch);
+        stages[1] = System.nanoTime() - t1;
+
+        List<Integer> toDebit = new ArrayList<>();
+        List<BatchDebit> debits = new ArrayList<>();
+        Map<AccountId, List<String>> replays = new LinkedHashMap<>();
+        for (int f = 0; f < fresh.size(); f++) {
+            int i = fresh.get(f);
+            Ticket ticket = tickets.get(f);
+            if (!stored.contains(ticket.betId())) {
+                replays.computeIfAbsent(ticket.account(), a -> new ArrayList<>()).add(ticket.requestId());
+            } else if (statuses.get(f) == BetStatus.REFUSED) {
+                outcomes[i] = new BetOutcome(ticket.betId(), BetStatus.REFUSED, refusals.get(f), at, false);
+            } else {
+                toDebit.add(i);
+                debits.add(new BatchDebit(ticket.account(), ticket.totalStake(), Purpose.bet("tote", ticket.betId()),
+                        IdempotencyKey.of("tote:bet:" + ticket.betId())));
+            }
+        }
+        replays.forEach((account, requestIds) -> replay(places, fresh, account, requestIds, outcomes));
+
+        long t2 = System.nanoTime();
+        List<DebitOutcome> debited = debits.isEmpty() ? List.of() : wallets.debitAll(debits);
+        stages[2] = System.nanoTime() - t2;
+        long t3 = System.nanoTime();
+        List<UUID> unpaid = new ArrayList<>();
+        Map<BetStore.PoolCombination, Long> accepted = new LinkedHashMap<>();
+        for (int d = 0; d < toDebit.size(); d++) {
+            int i = toDebit.get(d);
+            Ticket ticket = places.get(i).ticket();
+            if (!debited.get(d).taken()) {
+                unpaid.add(ticket.betId());
+                outcomes[i] = new BetOutcome(ticket.betId(), BetStatus.REFUSED, "insufficient-funds", at, false);
+                continue;
+            }
+            long unit = ticket.unitStake().cents();
+            for (long key : ticket.combinationKeys()) {
+                accepted.merge(new BetStore.PoolCombination(ticket.poolId(), key), unit, Long::sum);
+            }
+            outcomes[i] = new BetOutcome(ticket.betId(), BetStatus.ACCEPTED, null, at, false);
+            events.publishEvent(new BetAccepted(ticket.betId(), ticket.account(), ticket.poolId(),
+                    ticket.raceIds().getFirst(), ticket.betType().name(), ticket.combinations(),
+                    ticket.totalStake().cents(), ticket.channel().name(), at));
+        }
+        stages[3] = System.nanoTime() - t3;
+        long t4 = System.nanoTime();
+        if (!unpaid.isEmpty()) {
+            store.refuse(unpaid, "insufficient-funds");
+        }
+        if (!accepted.isEmpty()) {
+            List<BetStore.PoolCombination> combinations = new ArrayList<>(accepted.keySet());
+            store.addToTotals(combinations, combinations.stream().mapToLong(accepted::get).toArray());
+        }
+        stages[4] = System.nanoTime() - t4;
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] == null) {
+                Ticket ticket = places.get(i).ticket();
+                int first = firstOfRequest.get(ticket.account() + "|" + ticket.requestId());
+                outcomes[i] = places.get(first).ticket().fingerprint().equals(ticket.fingerprint())
+                        ? outcomes[first].asReplay() : BetOutcome.refused("request-id-reused");
+            }
+        }
+        return new Decided(List.of(outcomes), accepted);
+    }
+
+    /** The rolling week's accepted stakes of the accounts with a limit, read in the batch. */
+    private Map<AccountId, Long> weeklyStakes(List<Place> places, List<Integer> fresh, Instant at) {
+        Set<AccountId> limited = new HashSet<>();
+        for (int i : fresh) {
+            Ticket ticket = places.get(i).ticket();
+            if (ticket.weeklyStakeLimit() != null) {
+                limited.add(ticket.account());
+            }
+        }
+        return limited.isEmpty() ? new HashMap<>() : store.stakedSince(limited, at.minus(WEEK));
+    }
+
+    private void replay(List<Place> places, List<Integer> fresh, AccountId account, List<String> requestIds,
+            BetOutcome[] outcomes) {
+        Map<String, BetStore.Stored> stored = store.byRequest(account, requestIds);
+        for (int i : fresh) {
+            Ticket ticket = places.get(i).ticket();
+            if (outcomes[i] != null || !ticket.account().equals(account) || !requestIds.contains(ticket.requestId())) {
+                continue;
+            }
+            BetStore.Stored earlier = stored.get(ticket.requestId());
+            outcomes[i] = earlier.fingerprint().equals(ticket.fingerprint())
+                    ? new BetOutcome(earlier.betId(), earlier.status(), earlier.refusal(), earlier.placedAt(), true)
+                    : BetOutcome.refused("request-id-reused");
+        }
+    }
+
+    private void cancel(Cancel cancel) {
+        try {
+            Cancellations.Done done = transaction.execute(status -> cancellations.cancel(cancel.account(), cancel.betId()));
+            done.removed().forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), -cents));
+            cancel.answer().complete(done.outcome());
+        } catch (RuntimeException e) {
+            cancel.answer().completeExceptionally(e);
+        }
+    }
+
+    private static void fail(Command command, Throwable e) {
+        switch (command) {
+            case Place place -> place.answer().completeExceptionally(e);
+            case Cancel cancel -> cancel.answer().completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        book.load(store);
+        running = true;
+        thread = Thread.ofPlatform().name("bet-writer").start(this::run);
+    }
+
+    /** Stops taking bets, then answers those already queued before the database closes. */
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The queue is full: answered at once with 503 and Retry-After, nothing stored. */
+    static final class Overloaded extends ProblemException {
+        Overloaded() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                    "Too many bets are waiting to be stored; nothing was stored. Retry in a moment with the same requestId.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.paddock.tote.betting;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the bet-taking pipeline ({@code paddock.tote.betting.*}, see config/tote-betting.yml).
+ *
+ * @param allowedCountries   ISO codes of the countries bets are taken from
+ * @param countryHeader      a header set by a trusted proxy or CDN with the connection's country
+ *                           (e.g. CF-IPCountry); blank: the account's country of residence is used
+ * @param batchSize          most bets made durable in one transaction
+ * @param queueCapacity      bets waiting for the writer; beyond, a bet is answered 503 overloaded
+ * @param answerTimeout      how long a request waits for its batch
+ * @param profileTtl         how long a player profile is reused for channel control
+ * @param cancellationWindow how long after placing an online bet may be cancelled
+ */
+@ConfigurationProperties("paddock.tote.betting")
+record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
+        @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
+        @DefaultValue("5s") Duration answerTimeout, @DefaultValue("5s") Duration profileTtl,
+        @DefaultValue("15m") Duration cancellationWindow) {
+}

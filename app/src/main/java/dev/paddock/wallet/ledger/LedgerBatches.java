@@ -1,0 +1,120 @@
+package dev.paddock.wallet.ledger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger's batched statements, for {@link WalletService#debitAll}: each writes many rows in one round
+ * trip, in the caller's transaction. Inserts go through {@code unnest} of arrays (one statement, rows in
+ * array order), the conditional balance updates through a JDBC batch (one per debit, update counts say
+ * which passed).
+ */
+@Repository
+class LedgerBatches {
+
+    private final JdbcTemplate jdbc;
+
+    LedgerBatches(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The idempotency keys among {@code keys} already recorded, with the fingerprint recorded with each. */
+    Map<String, String> recordedKeys(Collection<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select idempotency_key, request_fingerprint from wallet.entries where idempotency_key = any(?)");
+            statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            return statement;
+        }, rs -> {
+            found.put(rs.getString(1), rs.getString(2));
+        });
+        return found;
+    }
+
+    /**
+     * Takes each amount from its wallet if the wallet holds it at that point of the batch, in list order.
+     *
+     * @return per take, whether it was applied
+     */
+    boolean[] takeAll(List<String> walletCodes, long[] cents) {
+        int[] counts = jdbc.batchUpdate(
+                "update wallet.ledger_accounts set balance_cents = balance_cents - ? where code = ? and balance_cents >= ?",
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        statement.setLong(1, cents[i]);
+                        statement.setString(2, walletCodes.get(i));
+                        statement.setLong(3, cents[i]);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return cents.length;
+                    }
+                });
+        boolean[] applied = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            applied[i] = counts[i] == 1;
+        }
+        return applied;
+    }
+
+    /** Ledger account id and balance of each wallet, by code. */
+    Map<String, Ledger.WalletBalance> balances(Collection<String> walletCodes) {
+        Map<String, Ledger.WalletBalance> found = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select code, id, balance_cents from wallet.ledger_accounts where code = any(?)");
+            statement.setArray(1, connection.createArrayOf("text", walletCodes.toArray()));
+            return statement;
+        }, rs -> {
+            found.put(rs.getString(1), new Ledger.WalletBalance(rs.getLong(2), rs.getLong(3)));
+        });
+        return found;
+    }
+
+    /** Opens one debit entry per row; a key taken meanwhile by another transaction fails the whole batch. */
+    void openDebits(UUID[] ids, String[] keys, String[] fingerprints, String[] references, Instant at) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, created_at)
+                    select id, 'DEBIT', k, f, r, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(id, k, f, r)""");
+            statement.setTimestamp(1, Timestamp.from(at));
+            statement.setArray(2, array(connection, "uuid", ids));
+            statement.setArray(3, array(connection, "text", keys));
+            statement.setArray(4, array(connection, "text", fingerprints));
+            statement.setArray(5, array(connection, "text", references));
+            return statement;
+        });
+    }
+
+    /** Postings in array order, so a wallet's last posting carries its latest balance. */
+    void post(UUID[] entryIds, Long[] ledgerAccountIds, Long[] cents, Long[] balancesAfter) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into wallet.postings (entry_id, ledger_account_id, amount_cents, balance_after)
+                    select * from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[])""");
+            statement.setArray(1, array(connection, "uuid", entryIds));
+            statement.setArray(2, array(connection, "bigint", ledgerAccountIds));
+            statement.setArray(3, array(connection, "bigint", cents));
+            statement.setArray(4, array(connection, "bigint", balancesAfter));
+            return statement;
+        });
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
+    }
+}
