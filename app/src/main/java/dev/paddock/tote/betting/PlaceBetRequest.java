@@ -1,7 +1,9 @@
 package dev.paddock.tote.betting;
 
+import dev.paddock.shared.StrictCents;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * {@code POST /api/tote/bets}.
@@ -11,7 +13,8 @@ import java.util.UUID;
  * @param stake       cents per unit combination, a multiple of the pool's unit stake
  * @param channel     WEB (default), MOBILE or RETAIL
  */
-record PlaceBetRequest(String requestId, UUID poolId, FormulationInput formulation, Long stake, String channel) {
+record PlaceBetRequest(String requestId, UUID poolId, FormulationInput formulation,
+        @JsonDeserialize(using = StrictCents.class) Long stake, String channel) {
 
     /**
      * @param type     UNIT, COMBINED, CHAMP or LEGS

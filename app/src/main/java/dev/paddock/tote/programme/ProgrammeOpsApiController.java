@@ -1,5 +1,6 @@
 package dev.paddock.tote.programme;
 
+import dev.paddock.shared.StrictCents;
 import dev.paddock.parimutuel.BetType;
 import dev.paddock.shared.Money;
 import jakarta.validation.Valid;

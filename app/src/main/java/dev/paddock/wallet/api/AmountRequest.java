@@ -1,5 +1,6 @@
 package dev.paddock.wallet.api;
 
+import dev.paddock.shared.StrictCents;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import tools.jackson.databind.annotation.JsonDeserialize;

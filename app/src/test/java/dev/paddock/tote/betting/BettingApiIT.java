@@ -240,6 +240,11 @@ public class BettingApiIT {
                 "formulation.runners", "required");
         send(player, "{\"requestId\":\"f\",\"poolId\":\"not-a-uuid\",\"stake\":150,\"formulation\":{\"runners\":[1]}}")
                 .andExpect(status().isBadRequest());
+        // cents are integers: 1.5 or "150" is refused, never rounded or converted
+        expectField(send(player, "{\"requestId\":\"g\",\"poolId\":\"" + win.id()
+                + "\",\"stake\":1.5,\"formulation\":{\"runners\":[1]}}"), "stake", "type");
+        expectField(send(player, "{\"requestId\":\"h\",\"poolId\":\"" + win.id()
+                + "\",\"stake\":\"150\",\"formulation\":{\"runners\":[1]}}"), "stake", "type");
         mvc.perform(get("/api/tote/my/bets/not-a-uuid").with(as(player))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/tote/my/bets?size=0").with(as(player))).andExpect(status().isBadRequest());
         mvc.perform(post("/api/tote/bets/" + UUID.randomUUID() + "/cancellation").with(as(player)))
