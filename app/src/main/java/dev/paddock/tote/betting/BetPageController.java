@@ -133,7 +133,7 @@ class BetPageController {
 
     /** The page's race: the one the player came from if the pool runs on it, else the pool's first race. */
     private RaceCard context(PoolCard pool, UUID raceId) {
-        return race(pool.raceIds().contains(raceId) ? raceId : pool.raceIds().getFirst());
+        return race(raceId != null && pool.raceIds().contains(raceId) ? raceId : pool.raceIds().getFirst());
     }
 
     private static List<PoolCard> onlinePools(RaceCard race) {
