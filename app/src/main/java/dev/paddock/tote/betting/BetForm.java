@@ -85,7 +85,7 @@ record BetForm(String requestId, String formulation, List<Integer> runners, List
     }
 
     /** The runner in this position of a unit bet on an ordered type (1-based), or null. */
-    Integer at(int position) {
+    public Integer at(int position) {
         return position <= runners.size() ? runners.get(position - 1) : null;
     }
 

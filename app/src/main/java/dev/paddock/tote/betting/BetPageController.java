@@ -86,7 +86,7 @@ class BetPageController {
         } catch (ProblemException problem) {
             model.addAttribute("errors", errors(problem, pool, locale));
         }
-        return "tote/betting/bet :: summaryResponse";
+        return "tote/betting/bet :: betPriceResponse";
     }
 
     @PostMapping("/tote/pools/{poolId}/bet")

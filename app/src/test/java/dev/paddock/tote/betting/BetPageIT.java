@@ -64,12 +64,19 @@ class BetPageIT {
 
         String english = html(get("/tote/races/" + race.id() + "/bet").with(user(player)).locale(Locale.ENGLISH));
         assertThat(english).contains("Bet on " + race.code()).contains("Simple Gagnant (win)").contains("Tiercé")
-                .contains("Quinté+").contains("Confirm the bet").contains("aria-live=\"polite\"")
+                .contains("Quinté+").contains("Confirm the bet").contains("Tick your runners to see the price.")
                 .containsPattern(REQUEST_ID.pattern());
         // one option per online pool: the retail pools are not sold here
         assertThat(english.split("<option value=\"[0-9a-f-]{36}\"", -1)).hasSize(ToteFixtures.BET_TYPES.size() + 1);
 
         PoolCard tierce = ToteFixtures.pool(race, BetType.TIERCE);
+        String unitTierce = html(get("/tote/races/" + race.id() + "/bet").param("pool", tierce.id().toString())
+                .with(user(player)).locale(Locale.ENGLISH));
+        // a unit Tiercé is played in finishing order: one runner per position
+        assertThat(unitTierce).contains("Runners in finishing order").contains("Position 3")
+                .doesNotContain("Position 4").doesNotContain("type=\"checkbox\"");
+        assertThat(unitTierce.split("<select name=\"runners\"", -1)).hasSize(4);
+
         String french = html(get("/tote/races/" + race.id() + "/bet").param("pool", tierce.id().toString())
                 .param("formulation", "CHAMP").with(user(player)).locale(Locale.FRENCH));
         assertThat(french).contains("Parier sur " + race.code()).contains("Confirmer le pari").contains("Associés")
