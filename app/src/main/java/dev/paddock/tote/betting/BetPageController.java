@@ -56,7 +56,7 @@ class BetPageController {
     @GetMapping("/tote/races/{raceId}/bet")
     String race(@PathVariable UUID raceId, @RequestParam(required = false) UUID pool,
             @RequestParam(required = false) String formulation, Locale locale, Model model) {
-        RaceCard race = race(raceId);
+        RaceCard race = card(raceId);
         List<PoolCard> pools = onlinePools(race);
         PoolCard chosen = pools.stream().filter(p -> p.id().equals(pool)).findFirst()
                 .orElseGet(() -> pools.stream().findFirst().orElseThrow(BetPageController::notFound));
@@ -103,7 +103,7 @@ class BetPageController {
             return page(race, pool, fresh(pool, form.formulation(), locale), locale, model);
         } catch (ProblemException problem) {
             model.addAttribute("errors", errors(problem, pool, locale));
-            // the pipeline decided on this requestId (a refusal is recorded with it): the next try is a new bet
+            // a refusal may be recorded under this requestId and would be replayed: the next try is a new bet
             return page(race, pool, "validation".equals(problem.slug()) ? form : form.renewed(), locale, model);
         } catch (Betting.Busy busy) {
             // the bet may still be stored: the same requestId learns its outcome on the next submit
@@ -116,10 +116,9 @@ class BetPageController {
         model.addAttribute("race", race);
         model.addAttribute("pool", pool);
         model.addAttribute("pools", onlinePools(race));
-        model.addAttribute("legs", pool.raceIds().stream().map(this::race).toList());
+        model.addAttribute("legs", pool.raceIds().stream().map(this::card).toList());
         model.addAttribute("formulations", BetForm.formulations(pool.betType()));
         model.addAttribute("form", form);
-        model.addAttribute("slots", slots(pool, form));
         model.addAttribute("fmt", new Euros(locale));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -133,7 +132,7 @@ class BetPageController {
 
     /** The page's race: the one the player came from if the pool runs on it, else the pool's first race. */
     private RaceCard context(PoolCard pool, UUID raceId) {
-        return race(raceId != null && pool.raceIds().contains(raceId) ? raceId : pool.raceIds().getFirst());
+        return card(raceId != null && pool.raceIds().contains(raceId) ? raceId : pool.raceIds().getFirst());
     }
 
     private static List<PoolCard> onlinePools(RaceCard race) {
@@ -180,7 +179,7 @@ class BetPageController {
         };
     }
 
-    private RaceCard race(UUID raceId) {
+    private RaceCard card(UUID raceId) {
         return races.race(raceId).orElseThrow(BetPageController::notFound);
     }
 
