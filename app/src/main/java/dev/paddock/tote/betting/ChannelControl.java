@@ -110,17 +110,61 @@ class ChannelControl {
         }
 
         BetType type = pool.betType();
-        Formulation formulation = formulation(request.formulation(), type);
+        Quote quote = price(pool, legs, request.formulation(), request.stake());
+        Formulation formulation = quote.formulation();
+        long combinations = quote.combinations();
+        long stake = quote.unitStake().cents();
+        Money total = quote.total();
+        long[] keys = new long[Math.toIntExact(combinations)];
+        int[] next = {0};
+        Combinations.forEach(type, formulation, quote.fields(), key -> keys[next[0]++] = key);
+        String stored = Selections.write(formulation);
+        String fingerprint = pool.id() + "|" + Selections.write(formulation(request.formulation(), type)) + "|"
+                + stake + "|" + channel;
+        return new Ticket(UUID.randomUUID(), account, requestId, fingerprint, pool.id(), pool.raceIds(),
+                legs.getFirst().code(), legs.getFirst().name(), type,
+                stored, combinations, Money.ofCents(stake), total, channel, country, keys,
+                profile.weeklyStakeLimit());
+    }
+
+    /**
+     * What a selection would cost, by the very checks {@link #check} makes on it (formulation, runners,
+     * combinations, stake), without the player's or the race's state: the bet page shows it before the
+     * player confirms, and the confirmation goes through {@link #check} again.
+     */
+    Quote quote(UUID poolId, PlaceBetRequest.FormulationInput input, Long stake) {
+        PoolCard pool = races.pool(poolId).orElseThrow(() ->
+                ProblemException.of(HttpStatus.NOT_FOUND, "pool-not-found", "No pool " + poolId + "."));
+        List<RaceCard> legs = pool.raceIds().stream().map(raceId -> races.race(raceId).orElseThrow(() ->
+                ProblemException.of(HttpStatus.NOT_FOUND, "pool-not-found", "No race " + raceId + "."))).toList();
+        if (input == null) {
+            throw ProblemException.field("formulation", "required", "formulation is required.");
+        }
+        if (stake == null) {
+            throw ProblemException.field("stake", "required", "stake is required, in cents per unit combination.");
+        }
+        return price(pool, legs, input, stake);
+    }
+
+    /**
+     * A priced selection.
+     *
+     * @param formulation as stored: a champ total has its partners expanded
+     * @param unitStake   the stake per combination
+     */
+    record Quote(Formulation formulation, List<Field> fields, long combinations, Money unitStake,
+            Money total) {
+    }
+
+    private static Quote price(PoolCard pool, List<RaceCard> legs, PlaceBetRequest.FormulationInput input, long stake) {
+        BetType type = pool.betType();
+        Formulation formulation = formulation(input, type);
         checkRunners(formulation, legs);
         List<Field> fields = legs.stream().map(leg -> new Field(leg.starters().stream()
                 .mapToInt(RunnerCard::number).toArray())).toList();
         long combinations;
-        long[] keys;
         try {
             combinations = Combinations.count(type, formulation, fields);
-            keys = new long[Math.toIntExact(combinations)];
-            int[] next = {0};
-            Combinations.forEach(type, formulation, fields, key -> keys[next[0]++] = key);
         } catch (InvalidSelection invalid) {
             throw ProblemException.field("formulation." + invalid.field(), "invalid", invalid.getMessage());
         }
@@ -129,8 +173,6 @@ class ChannelControl {
                     : IntStream.of(fields.getFirst().starters()).boxed().filter(r -> !champ.bases().contains(r)).toList();
             formulation = new Formulation.Champ(champ.bases(), partners);
         }
-
-        long stake = request.stake();
         if (stake <= 0 || stake % pool.unitStake().cents() != 0) {
             throw ProblemException.field("stake", "multiple",
                     "The stake per combination is a multiple of " + pool.unitStake() + ".");
@@ -144,13 +186,7 @@ class ChannelControl {
             throw ProblemException.field("stake", "max", "This ticket costs " + total + "; the maximum is "
                     + pool.maxStake() + ".");
         }
-        String stored = Selections.write(formulation);
-        String fingerprint = pool.id() + "|" + Selections.write(formulation(request.formulation(), type)) + "|"
-                + stake + "|" + channel;
-        return new Ticket(UUID.randomUUID(), account, requestId, fingerprint, pool.id(), pool.raceIds(),
-                legs.getFirst().code(), legs.getFirst().name(), type,
-                stored, combinations, Money.ofCents(stake), total, channel, country, keys,
-                profile.weeklyStakeLimit());
+        return new Quote(formulation, fields, combinations, Money.ofCents(stake), total);
     }
 
     private static Channel channel(String channel) {
