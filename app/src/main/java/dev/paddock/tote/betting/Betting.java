@@ -94,6 +94,8 @@ class Betting {
                     "The wallet does not hold the stake; nothing was taken.");
             case "weekly-stake-limit" -> ProblemException.of(HttpStatus.CONFLICT, slug,
                     "This bet would take your stakes of the last 7 days over your weekly limit.");
+            case "wallet-unavailable" -> ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, slug,
+                    "The wallet could not be reached; nothing was taken. Place the bet again with a new requestId.");
             case "request-id-reused" -> ProblemException.of(HttpStatus.CONFLICT, slug,
                     "This requestId was already used for a different bet; use a new requestId for a new bet.");
             default -> ProblemException.of(HttpStatus.CONFLICT, slug, "The bet was refused: " + slug + ".");
