@@ -56,7 +56,8 @@ class Betting {
     Placed placed(AccountId account, PlaceBetRequest body, String country) {
         Ticket ticket = control.check(account, body, country);
         BetOutcome outcome = await(writer.place(ticket));
-        if (outcome.status() == BetStatus.REFUSED) {
+        // a COMPENSATING bet (remote wallet) is refused: only its reversal is still to be acknowledged
+        if (outcome.status() == BetStatus.REFUSED || outcome.status() == BetStatus.COMPENSATING) {
             throw refusal(outcome.refusal());
         }
         return new Placed(ticket, outcome);

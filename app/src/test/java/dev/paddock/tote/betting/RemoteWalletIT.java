@@ -84,6 +84,23 @@ class RemoteWalletIT {
     }
 
     @Test
+    void aCancelledBetGetsItsStakeBackByTheReversalOfItsDebit() throws Exception {
+        PoolCard pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
+        AccountId player = tote.player("0");
+        remote.setBalance(player.toString(), 1_000);
+        UUID betId = betId(place(player, "r-1", pool.id(), 300).andExpect(status().isCreated()));
+
+        mvc.perform(post("/api/tote/bets/" + betId + "/cancellation").with(as(player)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+
+        assertThat(tote.status(betId)).isEqualTo("CANCELLED");
+        assertThat(remote.holds(betId)).isFalse();
+        assertThat(remote.balance(player.toString())).isEqualTo(1_000);
+        assertThat(tote.poolTotal(pool.id())).isZero();
+        assertThat(tote.balance(player)).isZero();
+    }
+
+    @Test
     void aBetTheRemoteWalletCannotPayIsRefused() throws Exception {
         PoolCard pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
         AccountId player = tote.player("0");
