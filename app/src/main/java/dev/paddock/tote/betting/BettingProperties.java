@@ -34,8 +34,10 @@ record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @Def
      * @param recoverAfter a bet still PENDING this long after it was placed was left by a crash: the recovery
      *                     job resolves it; longer than a saga can take (attempts x timeout, twice)
      * @param recoverEvery how often the recovery job looks for such bets (it also runs at start-up)
+     * @param maxCalls     calls to the remote wallet in flight at once (each holds a connection)
      */
     record RemoteWallet(@DefaultValue("500ms") Duration timeout, @DefaultValue("3") int attempts,
-            @DefaultValue("30s") Duration recoverAfter, @DefaultValue("10s") Duration recoverEvery) {
+            @DefaultValue("30s") Duration recoverAfter, @DefaultValue("10s") Duration recoverEvery,
+            @DefaultValue("64") int maxCalls) {
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,6 +45,7 @@ class RemoteStakeWallet {
     private final Duration timeout;
     private final int attempts;
     private final HttpClient http;
+    private final Semaphore connections;
     private volatile String url;
 
     RemoteStakeWallet(Environment environment, JsonMapper json, BettingProperties properties) {
@@ -51,6 +53,7 @@ class RemoteStakeWallet {
         this.json = json;
         this.timeout = properties.remoteWallet().timeout();
         this.attempts = properties.remoteWallet().attempts();
+        this.connections = new Semaphore(properties.remoteWallet().maxCalls());
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     }
@@ -73,7 +76,7 @@ class RemoteStakeWallet {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = send(request);
                 if (response.statusCode() == 200) {
                     return json.readTree(response.body());
                 }
@@ -87,6 +90,19 @@ class RemoteStakeWallet {
         }
         log.warn("Remote wallet call {} failed {} times", path, attempts);
         return null;
+    }
+
+    /**
+     * At most {@code max-calls} at once: a batch's debits all at once would each open a connection (HTTP/1.1)
+     * and overflow the remote side's accept queue; past the first batches the connections are reused.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        connections.acquire();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } finally {
+            connections.release();
+        }
     }
 
     /**
