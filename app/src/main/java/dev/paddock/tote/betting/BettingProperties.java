@@ -25,8 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
         @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
         @DefaultValue("5s") Duration answerTimeout, @DefaultValue("5s") Duration profileTtl,
-        @DefaultValue("15m") Duration cancellationWindow, @DefaultValue("in-process") String wallet,
+        @DefaultValue("15m") Duration cancellationWindow, @DefaultValue("in-process") Wallet wallet,
         @DefaultValue RemoteWallet remoteWallet) {
+
+    /**
+     * Bound so that a misspelt mode stops the start-up instead of leaving the in-process wallet on; the beans
+     * of the remote mode are chosen by {@code @ConditionalOnProperty} on the same setting.
+     */
+    enum Wallet {
+        IN_PROCESS, REMOTE
+    }
 
     /**
      * @param timeout      of one call (connection and answer)
