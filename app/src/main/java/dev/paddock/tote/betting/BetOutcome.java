@@ -7,7 +7,7 @@ import java.util.UUID;
  * What the writer decided for a ticket, as the client is answered.
  *
  * @param refusal  the problem slug of a refusal (race-closed, insufficient-funds, weekly-stake-limit,
- *                 request-id-reused), null when accepted
+ *                 request-id-reused, wallet-unavailable), null when accepted
  * @param replayed the same request was decided before; this is its recorded outcome
  */
 record BetOutcome(UUID betId, BetStatus status, String refusal, Instant placedAt, boolean replayed) {

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -44,6 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stakes to the pool totals aggregated per combination, publish {@link BetAccepted}. Only after the commit
  * is any caller answered. Cancellations go through the same queue, so they are ordered with bets and with
  * the close. No wait is added to fill a batch: bets arriving while one commits form the next.
+ * <p>
+ * With the remote wallet ({@code wallet: remote}) the batch stores the bets PENDING instead and debits
+ * nothing; once it commits, {@link StakeSaga} debits them over HTTP and accepts or refuses them in a second
+ * transaction, and only then are the callers answered.
  */
 @Component
 class BetWriter implements SmartLifecycle {
@@ -66,6 +71,7 @@ class BetWriter implements SmartLifecycle {
     private final BetStore store;
     private final PoolBook book;
     private final Wallets wallets;
+    private final StakeSaga saga;
     private final Cancellations cancellations;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -75,13 +81,16 @@ class BetWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    BetWriter(BettingProperties properties, BetStore store, PoolBook book, Wallets wallets, Cancellations cancellations,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+    /** @param saga present in the remote wallet mode only */
+    BetWriter(BettingProperties properties, BetStore store, PoolBook book, Wallets wallets, Optional<StakeSaga> saga,
+            Cancellations cancellations, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            Clock clock, MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSize = properties.batchSize();
         this.store = store;
         this.book = book;
         this.wallets = wallets;
+        this.saga = saga.orElse(null);
         this.cancellations = cancellations;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -180,12 +189,55 @@ class BetWriter implements SmartLifecycle {
             return;
         }
         decided.accepted().forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), cents));
+        BetOutcome[] outcomes = decided.outcomes();
+        RuntimeException unsettled = null;
+        if (!decided.pending().isEmpty()) {
+            try {
+                Map<UUID, BetOutcome> settled = saga.settle(decided.pending()).outcomes();
+                for (int i = 0; i < outcomes.length; i++) {
+                    if (outcomes[i] == null) {
+                        outcomes[i] = settled.get(places.get(i).ticket().betId());
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the bets stay PENDING, durably: the recovery job completes or compensates them
+                log.error("The debits of {} pending bets could not be settled", decided.pending().size(), e);
+                unsettled = e;
+            }
+        }
+        answerDuplicates(places, decided.firstOfRequest(), outcomes);
         for (int i = 0; i < places.size(); i++) {
-            places.get(i).answer().complete(decided.outcomes().get(i));
+            if (outcomes[i] == null) {
+                places.get(i).answer().completeExceptionally(unsettled);
+            } else {
+                places.get(i).answer().complete(outcomes[i]);
+            }
         }
     }
 
-    private record Decided(List<BetOutcome> outcomes, Map<BetStore.PoolCombination, Long> accepted) {
+    /**
+     * @param outcomes       per place; null for a bet left PENDING and for a duplicate in the batch
+     * @param pending        the bets stored PENDING, for the saga (remote wallet only)
+     * @param firstOfRequest the first place of each (account, request id) in the batch
+     */
+    private record Decided(BetOutcome[] outcomes, Map<BetStore.PoolCombination, Long> accepted,
+            List<StakeSaga.Stake> pending, Map<String, Integer> firstOfRequest) {
+    }
+
+    /** A duplicate in the same batch is answered like its first, once the first is decided. */
+    private static void answerDuplicates(List<Place> places, Map<String, Integer> firstOfRequest,
+            BetOutcome[] outcomes) {
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                Ticket ticket = places.get(i).ticket();
+                int first = firstOfRequest.get(ticket.account() + "|" + ticket.requestId());
+                if (outcomes[first] == null) {
+                    continue;
+                }
+                outcomes[i] = places.get(first).ticket().fingerprint().equals(ticket.fingerprint())
+                        ? outcomes[first].asReplay() : BetOutcome.refused("request-id-reused");
+            }
+        }
     }
 
     /** Where the last batch spent its time, for the slow-batch warning (writer thread only). */
@@ -230,7 +282,7 @@ class BetWriter implements SmartLifecycle {
                 }
             }
             tickets.add(ticket);
-            statuses.add(refusal == null ? BetStatus.ACCEPTED : BetStatus.REFUSED);
+            statuses.add(refusal != null ? BetStatus.REFUSED : saga == null ? BetStatus.ACCEPTED : BetStatus.PENDING);
             refusals.add(refusal);
         }
         long t1 = System.nanoTime();
@@ -238,6 +290,7 @@ class BetWriter implements SmartLifecycle {
         stages[1] = System.nanoTime() - t1;
 
         List<Integer> toDebit = new ArrayList<>();
+        List<StakeSaga.Stake> pending = new ArrayList<>();
         List<BatchDebit> debits = new ArrayList<>();
         Map<AccountId, List<String>> replays = new LinkedHashMap<>();
         for (int f = 0; f < fresh.size(); f++) {
@@ -247,6 +300,8 @@ class BetWriter implements SmartLifecycle {
                 replays.computeIfAbsent(ticket.account(), a -> new ArrayList<>()).add(ticket.requestId());
             } else if (statuses.get(f) == BetStatus.REFUSED) {
                 outcomes[i] = new BetOutcome(ticket.betId(), BetStatus.REFUSED, refusals.get(f), at, false);
+            } else if (saga != null) {
+                pending.add(StakeSaga.Stake.of(ticket, at));
             } else {
                 toDebit.add(i);
                 debits.add(new BatchDebit(ticket.account(), ticket.totalStake(), Purpose.bet("tote", ticket.betId()),
@@ -288,15 +343,7 @@ class BetWriter implements SmartLifecycle {
             store.addToTotals(combinations, combinations.stream().mapToLong(accepted::get).toArray());
         }
         stages[4] = System.nanoTime() - t4;
-        for (int i = 0; i < n; i++) {
-            if (outcomes[i] == null) {
-                Ticket ticket = places.get(i).ticket();
-                int first = firstOfRequest.get(ticket.account() + "|" + ticket.requestId());
-                outcomes[i] = places.get(first).ticket().fingerprint().equals(ticket.fingerprint())
-                        ? outcomes[first].asReplay() : BetOutcome.refused("request-id-reused");
-            }
-        }
-        return new Decided(List.of(outcomes), accepted);
+        return new Decided(outcomes, accepted, pending, firstOfRequest);
     }
 
     /** The rolling week's accepted stakes of the accounts with a limit, read in the batch. */

@@ -56,7 +56,8 @@ class Betting {
     Placed placed(AccountId account, PlaceBetRequest body, String country) {
         Ticket ticket = control.check(account, body, country);
         BetOutcome outcome = await(writer.place(ticket));
-        if (outcome.status() == BetStatus.REFUSED) {
+        // a COMPENSATING bet (remote wallet) is refused: only its reversal is still to be acknowledged
+        if (outcome.status() == BetStatus.REFUSED || outcome.status() == BetStatus.COMPENSATING) {
             throw refusal(outcome.refusal());
         }
         return new Placed(ticket, outcome);
@@ -94,6 +95,8 @@ class Betting {
                     "The wallet does not hold the stake; nothing was taken.");
             case "weekly-stake-limit" -> ProblemException.of(HttpStatus.CONFLICT, slug,
                     "This bet would take your stakes of the last 7 days over your weekly limit.");
+            case "wallet-unavailable" -> ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, slug,
+                    "The wallet could not be reached; nothing was taken. Place the bet again with a new requestId.");
             case "request-id-reused" -> ProblemException.of(HttpStatus.CONFLICT, slug,
                     "This requestId was already used for a different bet; use a new requestId for a new bet.");
             default -> ProblemException.of(HttpStatus.CONFLICT, slug, "The bet was refused: " + slug + ".");

@@ -16,10 +16,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerTimeout      how long a request waits for its batch
  * @param profileTtl         how long a player profile is reused for channel control
  * @param cancellationWindow how long after placing an online bet may be cancelled
+ * @param wallet             {@code in-process} (the platform's wallet, debited in the batch transaction) or
+ *                           {@code remote} (a wallet reached over HTTP, debited by {@link StakeSaga})
+ * @param remoteWallet       the remote wallet's client settings; its URL is read when first used (see
+ *                           {@link RemoteStakeWallet})
  */
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
         @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
         @DefaultValue("5s") Duration answerTimeout, @DefaultValue("5s") Duration profileTtl,
-        @DefaultValue("15m") Duration cancellationWindow) {
+        @DefaultValue("15m") Duration cancellationWindow, @DefaultValue("in-process") Wallet wallet,
+        @DefaultValue RemoteWallet remoteWallet) {
+
+    /**
+     * Bound so that a misspelt mode stops the start-up instead of leaving the in-process wallet on; the beans
+     * of the remote mode are chosen by {@code @ConditionalOnProperty} on the same setting.
+     */
+    enum Wallet {
+        IN_PROCESS, REMOTE
+    }
+
+    /**
+     * @param timeout      of one call (connection and answer)
+     * @param attempts     calls made for one debit or reversal before it has failed for good
+     * @param recoverAfter a bet still PENDING this long after it was placed was left by a crash: the recovery
+     *                     job resolves it; longer than a saga can take (attempts x timeout, twice)
+     * @param recoverEvery how often the recovery job looks for such bets (it also runs at start-up)
+     * @param maxCalls     calls to the remote wallet in flight at once (each holds a connection)
+     */
+    record RemoteWallet(@DefaultValue("500ms") Duration timeout, @DefaultValue("3") int attempts,
+            @DefaultValue("30s") Duration recoverAfter, @DefaultValue("10s") Duration recoverEvery,
+            @DefaultValue("64") int maxCalls) {
+    }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * A player cancels an online bet within the cancellation window and before its (first) race's start or stop
  * signal. Runs on the bet writer's thread, in its transaction: the race is locked for share like a bet
- * batch, the stake comes out of the pool totals and goes back to the wallet from {@code tote:pools}.
+ * batch, the stake comes out of the pool totals and goes back to the wallet from {@code tote:pools}. With the
+ * remote wallet, the stake goes back by reversing the bet's debit, the transaction's last step: a reversal
+ * not acknowledged rolls the cancellation back and the player is told to try again.
  */
 @Component
 class Cancellations {
@@ -42,16 +45,19 @@ class Cancellations {
     private final BetStore store;
     private final RaceCards races;
     private final Wallets wallets;
+    private final RemoteStakeWallet remote;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration window;
 
-    Cancellations(JdbcClient jdbc, BetStore store, RaceCards races, Wallets wallets, ApplicationEventPublisher events,
-            Clock clock, BettingProperties properties) {
+    /** @param remote present in the remote wallet mode only */
+    Cancellations(JdbcClient jdbc, BetStore store, RaceCards races, Wallets wallets, Optional<RemoteStakeWallet> remote,
+            ApplicationEventPublisher events, Clock clock, BettingProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
         this.races = races;
         this.wallets = wallets;
+        this.remote = remote.orElse(null);
         this.events = events;
         this.clock = clock;
         this.window = properties.cancellationWindow();
@@ -106,8 +112,13 @@ class Cancellations {
                 key -> removed.merge(new BetStore.PoolCombination(bet.poolId(), key), bet.unitStake(), Long::sum));
         List<BetStore.PoolCombination> keys = new ArrayList<>(removed.keySet());
         store.subtractFromTotals(keys, keys.stream().mapToLong(removed::get).toArray());
-        wallets.credit(account, Money.ofCents(bet.totalStake()), new Purpose("tote:pools", "refund:bet:" + betId),
-                IdempotencyKey.of("tote:bet:" + betId + ":refund"));
+        if (remote == null) {
+            wallets.credit(account, Money.ofCents(bet.totalStake()), new Purpose("tote:pools", "refund:bet:" + betId),
+                    IdempotencyKey.of("tote:bet:" + betId + ":refund"));
+        } else if (!remote.reverse(betId)) {
+            throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "wallet-unavailable",
+                    "The wallet could not be reached; the bet is not cancelled. Try again in a moment.");
+        }
         events.publishEvent(new BetCancelled(betId, account, bet.poolId(), bet.totalStake(), now));
         return new Done(new BetOutcome(betId, BetStatus.CANCELLED, null, bet.placedAt(), false), removed);
     }
