@@ -7,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,26 @@ public final class PaddockApi implements AutoCloseable {
     public Tokens logIn(String email, String password) throws IOException, InterruptedException {
         return tokens(post("/api/auth/token",
                 Map.of("grantType", "password", "email", email, "password", password), 200));
+    }
+
+    /**
+     * Refreshes every token that expires within a minute, in place. Scenarios call it on a schedule so that
+     * a run longer than an access token's life keeps its accounts signed in.
+     */
+    public void refreshExpiring(List<AtomicReference<Tokens>> accounts) {
+        Instant soon = Instant.now().plusSeconds(60);
+        for (AtomicReference<Tokens> account : accounts) {
+            if (account.get().accessExpiresAt().isBefore(soon)) {
+                try {
+                    account.set(refresh(account.get()));
+                } catch (IOException e) {
+                    System.err.println("Token refresh failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     public Tokens refresh(Tokens tokens) throws IOException, InterruptedException {

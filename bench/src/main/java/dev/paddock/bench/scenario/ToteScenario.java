@@ -106,7 +106,7 @@ final class ToteScenario implements Scenario {
         if (ackFile != null) {
             acknowledged = Files.newBufferedWriter(Path.of(ackFile));
         }
-        refresher.scheduleWithFixedDelay(this::refreshExpiring, 30, 30, TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(() -> api.refreshExpiring(accounts), 30, 30, TimeUnit.SECONDS);
     }
 
     private JsonNode meeting(String token) throws Exception {
@@ -215,19 +215,6 @@ final class ToteScenario implements Scenario {
     public String describe() {
         return accounts.size() + " accounts, 1 race of " + RUNNERS + " runners (Simple, Couplé, Tiercé, Quarté+, Quinté+)"
                 + " and a Big 5" + (acknowledged == null ? "" : "; accepted bets written to the ack file");
-    }
-
-    private void refreshExpiring() {
-        Instant soon = Instant.now().plusSeconds(60);
-        for (AtomicReference<Tokens> account : accounts) {
-            if (account.get().accessExpiresAt().isBefore(soon)) {
-                try {
-                    account.set(api.refresh(account.get()));
-                } catch (Exception e) {
-                    System.err.println("Token refresh failed: " + e.getMessage());
-                }
-            }
-        }
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.PaddockApi.Tokens;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ final class WalletScenario implements Scenario {
             accounts.add(new AtomicReference<>(tokens));
             Thread.sleep(pace);
         }
-        refresher.scheduleWithFixedDelay(this::refreshExpiring, 30, 30, TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(() -> api.refreshExpiring(accounts), 30, 30, TimeUnit.SECONDS);
     }
 
     @Override
@@ -79,19 +78,6 @@ final class WalletScenario implements Scenario {
     private boolean isWithdrawal(long sequence) {
         double unit = ((sequence * 0x9E3779B97F4A7C15L) >>> 11) / (double) (1L << 53);
         return unit < withdrawShare;
-    }
-
-    private void refreshExpiring() {
-        Instant soon = Instant.now().plusSeconds(60);
-        for (AtomicReference<Tokens> account : accounts) {
-            if (account.get().accessExpiresAt().isBefore(soon)) {
-                try {
-                    account.set(api.refresh(account.get()));
-                } catch (Exception e) {
-                    System.err.println("Token refresh failed: " + e.getMessage());
-                }
-            }
-        }
     }
 
     @Override
