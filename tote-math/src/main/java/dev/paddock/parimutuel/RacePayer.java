@@ -58,8 +58,29 @@ final class RacePayer implements PoolResult.Payer {
         return sum;
     }
 
+    /** The ticket's key, as {@link Combinations#forEach} makes it; unordered keys are read off the mask, sorted. */
     private long key(List<Integer> runners) {
-        int[] picked = runners.stream().mapToInt(Integer::intValue).toArray();
-        return type.ordered() ? CombinationKey.encode(picked) : CombinationKey.encodeUnordered(picked);
+        long key = 0;
+        if (type.ordered()) {
+            for (int i = runners.size() - 1; i >= 0; i--) {
+                key = key << CombinationKey.BITS | runner(runners.get(i));
+            }
+            return key;
+        }
+        long mask = 0;
+        for (int runner : runners) {
+            mask |= 1L << runner(runner);
+        }
+        for (long rest = mask; rest != 0; rest &= ~Long.highestOneBit(rest)) {
+            key = key << CombinationKey.BITS | 63 - Long.numberOfLeadingZeros(rest);
+        }
+        return key;
+    }
+
+    private static int runner(int runner) {
+        if (runner < 1 || runner > CombinationKey.MAX_RUNNER) {
+            throw new IllegalArgumentException("runner number out of 1.." + CombinationKey.MAX_RUNNER + ": " + runner);
+        }
+        return runner;
     }
 }
