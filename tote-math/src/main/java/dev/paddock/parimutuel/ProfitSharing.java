@@ -2,6 +2,7 @@ package dev.paddock.parimutuel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ProfitSharing {
 
     private static final long BASIS = 10_000;
 
-    /** A settled pool before it is wrapped for tickets: its winning combinations are sorted by key. */
+    /** A settled pool before it is wrapped for tickets: its winning combinations in reading order (1-2 before 2-1). */
     record Shared(PoolAccounts accounts, List<RankDividend> ranks, long[] keys, long[] dividends) {
 
         static Shared refunded(long stakes) {
@@ -63,7 +64,7 @@ final class ProfitSharing {
                 winners.add(new Winner(key, stake, verdict));
             }
         });
-        winners.sort((a, b) -> Long.compare(a.key, b.key));
+        winners.sort(Comparator.comparingLong(winner -> readingOrder(winner.key)));
 
         long kept = total - refunds[0];
         long net = Ratio.of(kept).times(BASIS - rules.takeoutBp()).over(BASIS).floor();
@@ -156,6 +157,15 @@ final class ProfitSharing {
         PoolAccounts accounts = new PoolAccounts(total, refunds[0], finalTakeout, reserveFundIn + emptyRanksIn,
                 reserveOut, operatorTopUp, payouts, Math.max(0, -shortfall), false);
         return new Shared(accounts, ranks, keys, dividends);
+    }
+
+    /** The key with its first runner in the highest bits: sorts combinations as they read, 1-2 before 2-1. */
+    private static long readingOrder(long key) {
+        long order = 0;
+        for (int i = 0; i < CombinationKey.MAX_RUNNERS; i++) {
+            order = order << CombinationKey.BITS | CombinationKey.runner(key, i);
+        }
+        return order;
     }
 
     /** Stake x dividend (cents per euro), rounded to the nearest cent. */

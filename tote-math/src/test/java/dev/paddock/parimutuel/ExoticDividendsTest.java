@@ -93,7 +93,7 @@ class ExoticDividendsTest {
                 arguments(BetType.MULTI, PmuRules.online2020(BetType.MULTI),
                         stakes(BetType.MULTI, "1-2-3-4:10000", "1-2-3-5:10000", "1-2-3-4-5:50000", "6-7-8-9:930000"),
                         arrival("1 2 3 4=5", 8), PoolExtras.NONE,
-                        List.of("multi 1-2-3-4=1700", "multi 1-2-3-5=1700", "multi 1-2-3-4-5=680"),
+                        List.of("multi 1-2-3-4=1700", "multi 1-2-3-4-5=680", "multi 1-2-3-5=1700"),
                         new long[] {0, 318_500, 0, 0, 680_000, 1_500}),
                 // Pick5, t 36.55 %, 9 non-runner: {1,2,3,4,9} wins "1 NP", {1,2,3,8,9} loses (8 not in the first 5)
                 // profit 6,345 - 300 = 6,045: half / 100 -> 31.22; half / 200 -> 16.11

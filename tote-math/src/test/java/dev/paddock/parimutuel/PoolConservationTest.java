@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PoolConservationTest {
 
-    private static final int CASES_PER_TYPE = 400;
+    private static final int CASES_PER_TYPE = 250;
 
     @TestFactory
     List<DynamicTest> everyPoolConservesItsMoney() {
