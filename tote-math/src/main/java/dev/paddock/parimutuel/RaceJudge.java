@@ -32,12 +32,14 @@ final class RaceJudge {
     private final int places;
     private final int npRank;
     /** The winning sets of the first k runners, by k, computed once per race rather than per combination. */
-    private final List<List<Long>> winningSets;
+    private final long[][] winningSets;
 
     RaceJudge(BetType type, Arrival arrival) {
         this.type = type;
         this.placings = new Placings(arrival);
-        this.winningSets = IntStream.rangeClosed(0, 5).mapToObj(placings::winningSets).toList();
+        this.winningSets = IntStream.rangeClosed(0, 5)
+                .mapToObj(k -> placings.winningSets(k).stream().mapToLong(Long::longValue).toArray())
+                .toArray(long[][]::new);
         this.places = arrival.starters() >= 8 ? 3 : 2;
         this.npRank = PmuRules.ranks(type).indexOf(PmuRules.ONE_NP);
     }
@@ -65,7 +67,7 @@ final class RaceJudge {
             case SIMPLE_GAGNANT -> placings.at(first(key), 1) ? Verdict.win(0, mask) : Verdict.LOSE;
             case SIMPLE_PLACE -> placings.within(first(key), places) ? Verdict.win(0, mask) : Verdict.LOSE;
             case COUPLE_GAGNANT, TRIO, PICK5 ->
-                    winningSets.get(n).contains(mask) ? Verdict.win(0, mask) : Verdict.LOSE;
+                    isWinningSet(mask, n) ? Verdict.win(0, mask) : Verdict.LOSE;
             case COUPLE_PLACE -> allWithin(mask, 3) ? Verdict.win(0, mask) : Verdict.LOSE;
             case DEUX_SUR_QUATRE -> allWithin(mask, 4) ? Verdict.win(0, 0) : Verdict.LOSE;
             case COUPLE_ORDRE -> inOrder(key) ? Verdict.win(0, key) : Verdict.LOSE;
@@ -97,12 +99,12 @@ final class RaceJudge {
             groups[count] = key;
             ranks[count++] = 0;
         }
-        if (winningSets.get(type.runners()).contains(mask)) {
+        if (isWinningSet(mask, type.runners())) {
             groups[count] = mask;
             ranks[count++] = 1;
         }
         for (int i = 0; i < bonusSizes.size(); i++) {
-            for (long set : winningSets.get(bonusSizes.get(i))) {
+            for (long set : winningSets[bonusSizes.get(i)]) {
                 if ((set & ~mask) == 0) {
                     if (count == ranks.length) {
                         ranks = Arrays.copyOf(ranks, count * 2);
@@ -121,13 +123,21 @@ final class RaceJudge {
 
     /** A Multi en K key holds C(K, 4) four-runner unit bets; each winning set of the first 4 it holds wins. */
     private Verdict multi(long key, long mask) {
-        List<Long> held = winningSets.get(4).stream().filter(set -> (set & ~mask) == 0).toList();
-        if (held.isEmpty()) {
+        long[] held = Arrays.stream(winningSets[4]).filter(set -> (set & ~mask) == 0).toArray();
+        if (held.length == 0) {
             return Verdict.LOSE;
         }
         int units = (int) Combinations.binomial(CombinationKey.size(key), 4);
-        return new Verdict(false, new int[held.size()], held.stream().mapToLong(Long::longValue).toArray(),
-                units, held.size());
+        return new Verdict(false, new int[held.length], held, units, held.length);
+    }
+
+    private boolean isWinningSet(long mask, int k) {
+        for (long set : winningSets[k]) {
+            if (set == mask) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean allWithin(long mask, int k) {
