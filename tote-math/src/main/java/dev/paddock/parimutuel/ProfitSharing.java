@@ -35,10 +35,6 @@ final class ProfitSharing {
             return new Shared(new PoolAccounts(stakes, stakes, 0, 0, 0, 0, 0, 0, true), List.of(), new long[0],
                     new long[0]);
         }
-
-        boolean wholePoolRefunded() {
-            return accounts.wholePoolRefunded();
-        }
     }
 
     private record Winner(long key, long stake, Verdict verdict) {

@@ -75,6 +75,11 @@ class RaceDividendsTest {
                 // Couplé Ordre: 1-2 wins, 2-1 loses; "1 NP" empty joins "ordre": 1 + 6,330 / 1,000 -> 7.30
                 arguments(BetType.COUPLE_ORDRE, stakes(BetType.COUPLE_ORDRE, "1-2:100000", "2-1:300000", "3-1:600000"),
                         arrival("1 2 3", 8), List.of("ordre 1-2=730"), new long[] {0, 267_000, 0, 730_000, 3_000}),
+                // Couplé Ordre with 9 non-runner: 9-1 wins "1 NP" (1 is in the first two); profit 7,330 - 2,000 = 5,330
+                // ordre 86 % / 1,000 -> 5.58 -> 5.50; 1 NP 14 % / 1,000 -> 1.75 -> 1.70
+                arguments(BetType.COUPLE_ORDRE, stakes(BetType.COUPLE_ORDRE, "1-2:100000", "9-1:100000", "3-4:800000"),
+                        arrival("1 2 3", 8, 9), List.of("ordre 1-2=550", "1-np 9-1=170"),
+                        new long[] {0, 267_000, 0, 720_000, 13_000}),
                 // dead heat for 1st: 1-2 and 2-1 both win, the profit 4,330 split equally: 1 + 2,165 / 1,000 -> 3.10;
                 // 1 + 2,165 / 2,000 = 2.08 -> 2.00
                 arguments(BetType.COUPLE_ORDRE, stakes(BetType.COUPLE_ORDRE, "1-2:100000", "2-1:200000", "3-1:700000"),
