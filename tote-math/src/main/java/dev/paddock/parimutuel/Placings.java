@@ -18,13 +18,21 @@ final class Placings {
         int position = 1;
         for (List<Integer> tied : arrival.finish()) {
             List<Integer> placed = tied.stream().filter(runner -> !arrival.disqualified().contains(runner)).toList();
+            placed.forEach(Placings::requireRunner);
             for (int runner : placed) {
                 first[runner] = position;
                 last[runner] = position + placed.size() - 1;
             }
             position += placed.size();
         }
+        arrival.nonRunners().forEach(Placings::requireRunner);
         nonRunners = mask(arrival.nonRunners());
+    }
+
+    private static void requireRunner(int runner) {
+        if (runner < 1 || runner > CombinationKey.MAX_RUNNER) {
+            throw new IllegalArgumentException("runner number out of 1.." + CombinationKey.MAX_RUNNER + ": " + runner);
+        }
     }
 
     long nonRunners() {
