@@ -29,10 +29,11 @@ final class Placings {
         nonRunners = mask(arrival.nonRunners());
     }
 
-    private static void requireRunner(int runner) {
+    static int requireRunner(int runner) {
         if (runner < 1 || runner > CombinationKey.MAX_RUNNER) {
             throw new IllegalArgumentException("runner number out of 1.." + CombinationKey.MAX_RUNNER + ": " + runner);
         }
+        return runner;
     }
 
     long nonRunners() {

@@ -76,21 +76,15 @@ final class RacePayer implements PoolResult.Payer {
         long key = 0;
         if (type.ordered()) {
             for (int i = runners.size() - 1; i >= 0; i--) {
-                key = key << CombinationKey.BITS | runner(runners.get(i));
+                key = key << CombinationKey.BITS | Placings.requireRunner(runners.get(i));
             }
             return key;
         }
-        runners.forEach(RacePayer::runner);
+        runners.forEach(Placings::requireRunner);
         for (long rest = mask; rest != 0; rest &= ~Long.highestOneBit(rest)) {
             key = key << CombinationKey.BITS | 63 - Long.numberOfLeadingZeros(rest);
         }
         return key;
     }
 
-    private static int runner(int runner) {
-        if (runner < 1 || runner > CombinationKey.MAX_RUNNER) {
-            throw new IllegalArgumentException("runner number out of 1.." + CombinationKey.MAX_RUNNER + ": " + runner);
-        }
-        return runner;
-    }
 }
