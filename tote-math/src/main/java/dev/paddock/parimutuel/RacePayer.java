@@ -4,14 +4,16 @@ import java.util.List;
 
 /**
  * Pays the tickets of a single-race pool. A unit ticket is one lookup; a combined or champ ticket is tested
- * against each paid combination (few) by runner masks, since those formulations cover every order; refunds
- * are counted by {@link TicketShape}.
+ * against each paid runner set (few: a Quinté+ "bonus 3" has thousands of paid orders but under a hundred
+ * sets) by runner masks, since those formulations cover every order; refunds are counted by
+ * {@link TicketShape}.
  */
 final class RacePayer implements PoolResult.Payer {
 
     private final BetType type;
     private final long nonRunners;
     private final int allowedNonRunners;
+    /** The paid runner sets, with the sum of the dividends of their paid orders. */
     private final long[] masks;
     private final long[] dividends;
     /** Paid dividend per key: the pool totals' map, holding dividends instead of stakes. */
@@ -21,13 +23,20 @@ final class RacePayer implements PoolResult.Payer {
         this.type = type;
         this.nonRunners = nonRunners;
         this.allowedNonRunners = RaceJudge.maxNonRunners(type);
-        this.dividends = dividends.clone();
-        this.masks = new long[keys.length];
         this.byKey = new PoolTotals(keys.length);
+        // Combined and champ tickets cover every order, so the orders of one runner set are tested together.
+        PoolTotals byMask = new PoolTotals(keys.length);
         for (int i = 0; i < keys.length; i++) {
-            masks[i] = Placings.mask(keys[i]);
             byKey.add(keys[i], dividends[i]);
+            byMask.add(Placings.mask(keys[i]), dividends[i]);
         }
+        this.masks = new long[byMask.size()];
+        this.dividends = new long[byMask.size()];
+        int[] next = {0};
+        byMask.forEach((mask, dividendSum) -> {
+            masks[next[0]] = mask;
+            this.dividends[next[0]++] = dividendSum;
+        });
     }
 
     @Override
