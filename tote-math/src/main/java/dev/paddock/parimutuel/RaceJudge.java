@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
  * more non-runners are refunded. Tiercé: one non-runner with the other two in the first two wins "1 NP",
  * two non-runners with the third winning wins "2 NP", three are refunded. A combination with non-runners
  * whose other runners did not place loses.</li>
- * <li>Dead heats. A tied runner may stand at any position its tie holds. Each winning outcome (a placed
+ * <li>Dead heats. A tied runner may stand at any position its tie holds, but runners tied for the last paid
+ * place only fill the places left: with 1 and 2 first and second and 3 and 4 tied for 3rd, Couplé Placé pays
+ * {1,2}, {1,3}, {1,4}, {2,3} and {2,4}, not {3,4}. Each winning outcome (a placed
  * runner, a winning pair or set, a winning order) is a group of its rank, so a dead heat splits the rank's
  * profit equally between the outcomes it makes possible. 2sur4, the NP ranks and Big 5 pay one dividend
  * (one group) whatever the dead heats.</li>
@@ -65,11 +67,11 @@ final class RaceJudge {
         int n = type.runners();
         return switch (type) {
             case SIMPLE_GAGNANT -> placings.at(first(key), 1) ? Verdict.win(0, mask) : Verdict.LOSE;
-            case SIMPLE_PLACE -> placings.within(first(key), places) ? Verdict.win(0, mask) : Verdict.LOSE;
+            case SIMPLE_PLACE -> placings.within(mask, places) ? Verdict.win(0, mask) : Verdict.LOSE;
             case COUPLE_GAGNANT, TRIO, PICK5 ->
                     isWinningSet(mask, n) ? Verdict.win(0, mask) : Verdict.LOSE;
-            case COUPLE_PLACE -> allWithin(mask, 3) ? Verdict.win(0, mask) : Verdict.LOSE;
-            case DEUX_SUR_QUATRE -> allWithin(mask, 4) ? Verdict.win(0, 0) : Verdict.LOSE;
+            case COUPLE_PLACE -> placings.within(mask, 3) ? Verdict.win(0, mask) : Verdict.LOSE;
+            case DEUX_SUR_QUATRE -> placings.within(mask, 4) ? Verdict.win(0, 0) : Verdict.LOSE;
             case COUPLE_ORDRE -> inOrder(key) ? Verdict.win(0, key) : Verdict.LOSE;
             case TIERCE -> nested(key, mask, List.of());
             case QUARTE_PLUS -> nested(key, mask, List.of(3));
@@ -87,7 +89,7 @@ final class RaceJudge {
             case DEUX_SUR_QUATRE -> 4;
             default -> 5;
         };
-        return allWithin(others, depth) ? Verdict.win(npRank + nonRunners - 1, 0) : Verdict.LOSE;
+        return placings.within(others, depth) ? Verdict.win(npRank + nonRunners - 1, 0) : Verdict.LOSE;
     }
 
     /** Ordre, désordre, then a bonus rank per set size: the combination wins each rank whose set it holds. */
@@ -138,15 +140,6 @@ final class RaceJudge {
             }
         }
         return false;
-    }
-
-    private boolean allWithin(long mask, int k) {
-        for (long rest = mask; rest != 0; rest &= rest - 1) {
-            if (!placings.within(Long.numberOfTrailingZeros(rest), k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean inOrder(long key) {

@@ -90,6 +90,11 @@ class RaceDividendsTest {
                 arguments(BetType.COUPLE_PLACE, stakes(BetType.COUPLE_PLACE, "1-2:100000", "1-3:100000", "2-3:200000", "4-5:600000"),
                         arrival("1 2 3 4 5", 8), List.of("couple 1-2=210", "couple 1-3=210", "couple 2-3=150"),
                         new long[] {0, 267_000, 0, 720_000, 13_000}),
+                // Couplé Placé, 3 and 4 tied for 3rd: {1,3} and {2,4} win, {3,4} does not (one place left for them);
+                // profit 7,330 - 2,000 = 5,330 halved: 1 + 2,665 / 1,000 -> 3.60
+                arguments(BetType.COUPLE_PLACE, stakes(BetType.COUPLE_PLACE, "1-3:100000", "2-4:100000", "3-4:800000"),
+                        arrival("1 2 3=4", 8), List.of("couple 1-3=360", "couple 2-4=360"),
+                        new long[] {0, 267_000, 0, 720_000, 13_000}),
                 // Tiercé, t 22.65 %, no non-runner: the NP ranks' 40 % join "desordre" (90 %), "ordre" 10 %
                 // net 7,735; W 600 (every winning combination once); profit 7,135
                 // desordre: 100 + 100 x 6,421.5 / 600 = 1,170.25 cents; ordre adds 100 x 713.5 / 100 = 713.5 -> 1,883.75
