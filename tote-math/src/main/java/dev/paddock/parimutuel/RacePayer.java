@@ -52,14 +52,14 @@ final class RacePayer implements PoolResult.Payer {
             case Formulation.Combined combined -> {
                 long mask = TicketShape.mask(combined.runners());
                 dividendSum = covered(0, mask);
-                refunded = nonRunners == 0 ? 0 : TicketShape.beyond(type, 0, 0, combined.runners().size(),
+                refunded = nonRunners == 0 ? 0 : TicketShape.withNonRunners(type, 0, 0, combined.runners().size(),
                         Long.bitCount(mask & nonRunners), allowedNonRunners);
             }
             case Formulation.Champ champ -> {
                 long bases = TicketShape.mask(champ.bases());
                 long partners = TicketShape.mask(champ.partners());
                 dividendSum = covered(bases, bases | partners);
-                refunded = nonRunners == 0 ? 0 : TicketShape.beyond(type, Long.bitCount(bases & nonRunners),
+                refunded = nonRunners == 0 ? 0 : TicketShape.withNonRunners(type, Long.bitCount(bases & nonRunners),
                         champ.bases().size(), champ.partners().size(), Long.bitCount(partners & nonRunners),
                         allowedNonRunners);
             }
