@@ -127,6 +127,20 @@ class RaceDividendsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10000");
     }
 
+    @Test
+    void ratesOutOfRangeAreRefused() {
+        PoolRules rules = PmuRules.online2020(BetType.SIMPLE_GAGNANT);
+        PoolRules negative = new PoolRules(rules.takeoutBp(), -1, rules.rankSharesBp(), rules.minimumDividendCents(),
+                rules.roundingCents(), rules.minimumMarginBp(), rules.reserveFundBp(), rules.emptyRank(),
+                rules.deductions());
+        assertThatThrownBy(() -> PoolDividends.compute(BetType.SIMPLE_GAGNANT, negative, List.of(arrival("1 2", 8)),
+                stakes(BetType.SIMPLE_GAGNANT, "1:100"), PoolExtras.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> PoolDividends.compute(BetType.SIMPLE_GAGNANT, rules.withTakeout(10_000),
+                List.of(arrival("1 2", 8)), stakes(BetType.SIMPLE_GAGNANT, "1:100"), PoolExtras.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest(name = "{0} {2} -> {3}")
     @MethodSource("cases")
     void dividendsAndAccounts(BetType type, PoolTotals stakes, Arrival arrival, List<String> expected, long[] accounts) {
