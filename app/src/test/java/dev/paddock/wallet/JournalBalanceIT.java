@@ -1,0 +1,92 @@
+package dev.paddock.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The database itself refuses a journal entry whose postings do not sum to zero. */
+@SpringBootTest
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+class JournalBalanceIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void anEntryWhosePostingsDoNotSumToZeroIsRefused() {
+        UUID entry = entry();
+        assertThatThrownBy(() -> post(entry, 500, -499))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("does not balance");
+        assertThat(postings(entry)).isZero();
+    }
+
+    @Test
+    void anEntryWrittenHalfInOneStatementAndHalfInAnotherIsRefused() {
+        UUID entry = entry();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("insert into wallet.postings (entry_id, ledger_account_id, amount_cents) values (?, ?, 700)")
+                    .params(entry, house("operator:fees")).update();
+            jdbc.sql("insert into wallet.postings (entry_id, ledger_account_id, amount_cents) values (?, ?, -700)")
+                    .params(entry, house("tote:pools")).update();
+        })).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(postings(entry)).isZero();
+    }
+
+    @Test
+    void balancedEntriesAreWrittenManyAtATime() {
+        UUID first = entry();
+        UUID second = entry();
+        jdbc.sql("""
+                insert into wallet.postings (entry_id, ledger_account_id, amount_cents)
+                values (?, ?, 300), (?, ?, -300), (?, ?, 800), (?, ?, -800)""")
+                .params(first, house("operator:fees"), first, house("tote:pools"),
+                        second, house("operator:fees"), second, house("tote:pools"))
+                .update();
+        assertThat(postings(first)).isEqualTo(2);
+        assertThat(postings(second)).isEqualTo(2);
+    }
+
+    private void post(UUID entry, long one, long other) {
+        jdbc.sql("insert into wallet.postings (entry_id, ledger_account_id, amount_cents) values (?, ?, ?), (?, ?, ?)")
+                .params(entry, house("operator:fees"), one, entry, house("tote:pools"), other)
+                .update();
+    }
+
+    private UUID entry() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, created_at)
+                values (?, 'CREDIT', ?, 'test', 'test:journal-balance', now())""")
+                .params(id, "journal-balance-test:" + id)
+                .update();
+        return id;
+    }
+
+    private long house(String code) {
+        jdbc.sql("""
+                insert into wallet.ledger_accounts (code, kind, allow_negative, created_at)
+                values (?, 'LIABILITY', true, now()) on conflict (code) do nothing""")
+                .param(code).update();
+        return jdbc.sql("select id from wallet.ledger_accounts where code = ?").param(code).query(Long.class).single();
+    }
+
+    private int postings(UUID entry) {
+        return jdbc.sql("select count(*) from wallet.postings where entry_id = ?").param(entry).query(Integer.class)
+                .single();
+    }
+}
