@@ -28,7 +28,7 @@ class RaceStatusTest {
             OPEN, Set.of(CLOSED, CANCELLED),
             CLOSED, Set.of(RESULT_PROVISIONAL, CANCELLED),
             RESULT_PROVISIONAL, Set.of(RESULT_OFFICIAL, CANCELLED),
-            RESULT_OFFICIAL, Set.of(SETTLED),
+            RESULT_OFFICIAL, Set.of(SETTLED, RESULT_PROVISIONAL),
             SETTLED, Set.of(),
             CANCELLED, Set.of());
 
@@ -61,6 +61,19 @@ class RaceStatusTest {
     void onlyAScheduledRaceIsEditableAndOnlyBeforeTheStopItsStartMoves() {
         assertThat(EnumSet.allOf(RaceStatus.class).stream().filter(RaceStatus::editable)).containsExactly(SCHEDULED);
         assertThat(EnumSet.allOf(RaceStatus.class).stream().filter(RaceStatus::movable)).containsExactly(SCHEDULED, OPEN);
+    }
+
+    @Test
+    void onlyAnEnteredResultIsShown() {
+        assertThat(EnumSet.allOf(RaceStatus.class).stream().filter(RaceStatus::hasResult))
+                .containsExactly(RESULT_PROVISIONAL, RESULT_OFFICIAL, SETTLED);
+    }
+
+    @Test
+    void anOfficialResultIsCorrectedBackToProvisionalButASettledRaceIsOver() {
+        assertThat(RESULT_OFFICIAL.canBecome(RESULT_PROVISIONAL)).isTrue();
+        assertThat(RESULT_OFFICIAL.canBecome(CANCELLED)).isFalse();
+        assertThat(SETTLED.next()).isEmpty();
     }
 
     @Test

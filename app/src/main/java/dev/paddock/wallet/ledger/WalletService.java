@@ -3,6 +3,7 @@ package dev.paddock.wallet.ledger;
 import dev.paddock.identity.AccountId;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
+import dev.paddock.wallet.BatchCredit;
 import dev.paddock.wallet.BatchDebit;
 import dev.paddock.wallet.DebitOutcome;
 import dev.paddock.wallet.DebitOutcome.Status;
@@ -58,6 +59,7 @@ class WalletService implements Wallets {
 
     private final Ledger ledger;
     private final LedgerBatches batches;
+    private final BatchCredits batchCredits;
     private final PaymentAttempts attempts;
     private final PaymentProvider provider;
     private final ApplicationEventPublisher events;
@@ -66,10 +68,11 @@ class WalletService implements Wallets {
     private final Clock clock;
     private final WalletProperties properties;
 
-    WalletService(Ledger ledger, LedgerBatches batches, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
+    WalletService(Ledger ledger, LedgerBatches batches, BatchCredits batchCredits, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock, WalletProperties properties) {
         this.ledger = ledger;
         this.batches = batches;
+        this.batchCredits = batchCredits;
         this.attempts = attempts;
         this.provider = provider;
         this.events = events;
@@ -268,7 +271,7 @@ class WalletService implements Wallets {
             postingCents[2 * p + 1] = -walletCents;
             postingBalances[2 * p + 1] = null;
         }
-        batches.openDebits(ids, keys, entryFingerprints, references, at);
+        batches.openEntries(MovementKind.DEBIT, ids, keys, entryFingerprints, references, at);
         batches.post(postingEntries, postingAccounts, postingCents, postingBalances);
         for (int p = 0; p < m; p++) {
             int i = paid.get(p);
@@ -280,6 +283,15 @@ class WalletService implements Wallets {
                     MovementKind.DEBIT, Money.ofCents(walletCents), Money.ofCents(balanceAfter[p]),
                     references[p], at, false));
         }
+    }
+
+    @Override
+    public List<Movement> creditAll(List<BatchCredit> credits) {
+        Map<String, Long> houseAccounts = new HashMap<>();
+        for (BatchCredit credit : credits) {
+            houseAccounts.computeIfAbsent(credit.purpose().counterAccount(), ledger::houseAccount);
+        }
+        return callersTransaction.execute(status -> batchCredits.credit(credits, houseAccounts, now()));
     }
 
     @Override
@@ -341,6 +353,11 @@ class WalletService implements Wallets {
             throw new IdempotencyKeyReused();
         }
         return recorded.movement().asReplay();
+    }
+
+    static String fingerprint(MovementKind kind, BatchCredit credit) {
+        return fingerprint(kind, credit.account(), credit.amount(),
+                credit.purpose().counterAccount() + "|" + credit.purpose().reference());
     }
 
     /** What makes two requests "the same" for idempotency: operation, wallet, amount and purpose. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paddock.identity.AccountId;
 import dev.paddock.identity.AccountRegistered;
 import dev.paddock.shared.Money;
+import dev.paddock.tote.ResultOfficial;
+import dev.paddock.tote.ResultProvisional;
 import dev.paddock.wallet.WalletMovementRecorded;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +38,9 @@ class EventRoundTripIT {
         List<Object> events = List.of(
                 new WithdrawalRecorded(UUID.randomUUID(), account, Money.ofCents(-12_34).negate()),
                 new WalletMovementRecorded(account, UUID.randomUUID(), "DEPOSIT", 50_00, 150_00, at),
-                new AccountRegistered(account, "round@trip.example", at));
+                new AccountRegistered(account, "round@trip.example", at),
+                new ResultProvisional(UUID.randomUUID(), 2, at),
+                new ResultOfficial(UUID.randomUUID(), 3, at));
 
         for (Object event : events) {
             Object stored = serializer.serialize(event);
