@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Simple formulas against official pmu.fr online dividends of January 2024 (shared fixtures, absent
- * from some checkouts). The source rounded the stakes to 1 EUR; all five races still reproduce exactly.
+ * from some checkouts). The source rounded the stakes to 1 EUR; all five races still reproduce exactly, both
+ * through the closed formulas of {@link Dividends} and through the engine, {@link PoolDividends#compute} with
+ * {@link PmuRules#online2020}, fed with the per-runner stakes and the arrival the official dividends imply.
  */
 class RealPmuDividendsTest {
 
@@ -55,6 +58,10 @@ class RealPmuDividendsTest {
         long expected = winner.get("div").asLong();
         assertThat(Dividends.simpleGagnant(total, stakes.get(runner), ONLINE_SIMPLE_TAKEOUT_BP)).isEqualTo(expected);
         assertThat(ProbableOdds.win(pool(stakes), ONLINE_SIMPLE_TAKEOUT_BP)).containsEntry(runner, expected);
+        PoolResult result = settle(BetType.SIMPLE_GAGNANT, stakes, List.of(runner));
+        assertThat(result.ranks()).singleElement().satisfies(rank -> assertThat(rank.combinations())
+                .containsExactly(new CombinationDividend(CombinationKey.encode(runner), expected, stakes.get(runner))));
+        assertThat(result.pay(new Formulation.Unit(List.of(runner)), 100).winningsCents()).isEqualTo(expected);
     }
 
     private static void simplePlace(Map<Integer, Long> stakes, JsonNode official) {
@@ -72,6 +79,21 @@ class RealPmuDividendsTest {
             assertThat(expected).as("runner %d within its probable range", runner)
                     .isBetween(probable.get(runner).min(), probable.get(runner).max());
         }
+        List<Integer> placed = new ArrayList<>();
+        official.forEach(runner -> placed.add(Integer.parseInt(runner.get("comb").asString())));
+        PoolResult result = settle(BetType.SIMPLE_PLACE, stakes, placed);
+        assertThat(result.accounts().wholePoolRefunded()).isFalse();
+        for (JsonNode runner : official) {
+            int number = Integer.parseInt(runner.get("comb").asString());
+            assertThat(result.pay(new Formulation.Unit(List.of(number)), 100).winningsCents())
+                    .as("runner %d through the engine", number).isEqualTo(runner.get("div").asLong());
+        }
+    }
+
+    /** The official placings in the file's order (the arrival's), each runner alone at its position. */
+    private static PoolResult settle(BetType type, Map<Integer, Long> stakes, List<Integer> placed) {
+        Arrival arrival = new Arrival(placed.stream().map(List::of).toList(), Set.of(), Set.of(), stakes.size(), false);
+        return PoolDividends.compute(type, PmuRules.online2020(type), List.of(arrival), pool(stakes), PoolExtras.NONE);
     }
 
     private static Map<Integer, Long> stakes(JsonNode pool) {

@@ -1,0 +1,62 @@
+package dev.paddock.parimutuel;
+
+import java.util.List;
+
+/**
+ * Counts a stored ticket's unit combinations, and those holding non-runners, without enumerating them: a
+ * combined ticket of K runners with q non-runners holds C(q, j) x C(K - q, n - j) combinations (times n! on
+ * the ordered types) with exactly j non-runners; a champ counts its bases' non-runners as always present.
+ */
+final class TicketShape {
+
+    private TicketShape() {
+    }
+
+    static long count(BetType type, Formulation formulation) {
+        return withNonRunners(type, formulation, 0L, -1);
+    }
+
+    /**
+     * The ticket's combinations holding more than {@code allowed} of the non-runners in the mask (Big 5 tickets
+     * are never refunded for a non-runner: the leg's favourite replaces it).
+     */
+    static long withNonRunners(BetType type, Formulation formulation, long nonRunners, int allowed) {
+        int n = type.runners();
+        return switch (formulation) {
+            case Formulation.Unit unit -> 
+                    Long.bitCount(mask(unit.runners()) & nonRunners) > allowed ? 1 : 0;
+            case Formulation.Combined combined -> orders(type) * beyond(0, 0, combined.runners().size(),
+                    Long.bitCount(mask(combined.runners()) & nonRunners), n, allowed);
+            case Formulation.Champ champ -> orders(type) * beyond(Long.bitCount(mask(champ.bases()) & nonRunners),
+                    champ.bases().size(), champ.partners().size(),
+                    Long.bitCount(mask(champ.partners()) & nonRunners), n, allowed);
+            case Formulation.Legs legs -> allowed >= 0 ? 0 : legs.legs().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+        };
+    }
+
+    /**
+     * Completions of b bases (qb of them non-runners) by n - b of P partners (qp non-runners) holding more than
+     * {@code allowed} non-runners in all; with {@code allowed} below zero, every completion.
+     */
+    private static long beyond(int qb, int b, int partners, int qp, int n, int allowed) {
+        long count = 0;
+        for (int j = 0; j <= Math.min(qp, n - b); j++) {
+            if (qb + j > allowed) {
+                count += Combinations.binomial(qp, j) * Combinations.binomial(partners - qp, n - b - j);
+            }
+        }
+        return count;
+    }
+
+    private static long orders(BetType type) {
+        long orders = 1;
+        for (int i = 2; type.ordered() && i <= type.runners(); i++) {
+            orders *= i;
+        }
+        return orders;
+    }
+
+    static long mask(List<Integer> runners) {
+        return Placings.mask(runners);
+    }
+}
