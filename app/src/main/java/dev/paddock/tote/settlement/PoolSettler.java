@@ -79,9 +79,8 @@ class PoolSettler {
                 return;
             }
             PoolTotals totals = checkedTotals(pool);
-            Inputs inputs = inputs(pool);
-            TicketRule rule = stored.isPresent() ? recomputed(pool, totals, inputs, stored.get())
-                    : computedAndStored(pool, totals, inputs);
+            TicketRule rule = stored.isPresent() ? recomputed(pool, totals, inputs(pool), stored.get())
+                    : computedAndStored(pool, totals);
             payer.pay(pool.id(), rule);
             transaction.executeWithoutResult(status -> {
                 if (settlements.markPaid(pool.id(), now()) && pool.type().multiRace()) {
@@ -125,8 +124,15 @@ class PoolSettler {
         return new Inputs(legs, versions, refundAll);
     }
 
-    private TicketRule computedAndStored(PoolRow pool, PoolTotals totals, Inputs inputs) {
+    /**
+     * The races are locked first, as the results desk locks a race to correct its result: either the correction
+     * comes first and this finds no official result, or this comes first and the desk finds the settlement
+     * started and refuses the correction.
+     */
+    private TicketRule computedAndStored(PoolRow pool, PoolTotals totals) {
         return transaction.execute(status -> {
+            store.lockRaces(pool.races());
+            Inputs inputs = inputs(pool);
             RuleSet rules = ruleSets.newest();
             boolean guaranteed = pool.type() == BetType.BIG5 && pool.guaranteedCents() > 0 && !inputs.refundAll();
             long draw = guaranteed ? settlements.lockFund(pool.type(), pool.family()) : 0;

@@ -39,6 +39,12 @@ class SettlementStore {
                 .query((rs, n) -> RaceStatus.valueOf(rs.getString(1))).optional();
     }
 
+    /** Holds the races' rows until the caller's transaction ends, so that their results cannot change meanwhile. */
+    void lockRaces(List<UUID> raceIds) {
+        jdbc.sql("select id from tote.races where id in (:ids) order by id for share").param("ids", raceIds)
+                .query(UUID.class).list();
+    }
+
     Map<UUID, RaceStatus> statuses(List<UUID> raceIds) {
         Map<UUID, RaceStatus> found = new LinkedHashMap<>();
         jdbc.sql("select id, status from tote.races where id in (:ids)").param("ids", raceIds)
