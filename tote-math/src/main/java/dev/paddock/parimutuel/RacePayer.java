@@ -32,17 +32,30 @@ final class RacePayer implements PoolResult.Payer {
 
     @Override
     public TicketPayment pay(Formulation formulation, long unitStakeCents) {
-        long dividendSum = switch (formulation) {
-            case Formulation.Unit unit -> byKey.on(key(unit.runners()));
-            case Formulation.Combined combined -> covered(0, TicketShape.mask(combined.runners()));
+        long dividendSum;
+        long refunded;
+        switch (formulation) {
+            case Formulation.Unit unit -> {
+                long mask = TicketShape.mask(unit.runners());
+                dividendSum = byKey.on(key(unit.runners(), mask));
+                refunded = Long.bitCount(mask & nonRunners) > allowedNonRunners ? 1 : 0;
+            }
+            case Formulation.Combined combined -> {
+                long mask = TicketShape.mask(combined.runners());
+                dividendSum = covered(0, mask);
+                refunded = nonRunners == 0 ? 0 : TicketShape.beyond(type, 0, 0, combined.runners().size(),
+                        Long.bitCount(mask & nonRunners), allowedNonRunners);
+            }
             case Formulation.Champ champ -> {
                 long bases = TicketShape.mask(champ.bases());
-                yield covered(bases, bases | TicketShape.mask(champ.partners()));
+                long partners = TicketShape.mask(champ.partners());
+                dividendSum = covered(bases, bases | partners);
+                refunded = nonRunners == 0 ? 0 : TicketShape.beyond(type, Long.bitCount(bases & nonRunners),
+                        champ.bases().size(), champ.partners().size(), Long.bitCount(partners & nonRunners),
+                        allowedNonRunners);
             }
             case Formulation.Legs _ -> throw new IllegalArgumentException("a " + type + " ticket has no legs");
-        };
-        long refunded = nonRunners == 0 ? 0
-                : TicketShape.withNonRunners(type, formulation, nonRunners, allowedNonRunners);
+        }
         return new TicketPayment(ProfitSharing.cents(unitStakeCents, dividendSum),
                 Math.multiplyExact(unitStakeCents, refunded));
     }
@@ -58,8 +71,26 @@ final class RacePayer implements PoolResult.Payer {
         return sum;
     }
 
-    private long key(List<Integer> runners) {
-        int[] picked = runners.stream().mapToInt(Integer::intValue).toArray();
-        return type.ordered() ? CombinationKey.encode(picked) : CombinationKey.encodeUnordered(picked);
+    /** The ticket's key, as {@link Combinations#forEach} makes it; unordered keys are read off the mask, sorted. */
+    private long key(List<Integer> runners, long mask) {
+        long key = 0;
+        if (type.ordered()) {
+            for (int i = runners.size() - 1; i >= 0; i--) {
+                key = key << CombinationKey.BITS | runner(runners.get(i));
+            }
+            return key;
+        }
+        runners.forEach(RacePayer::runner);
+        for (long rest = mask; rest != 0; rest &= ~Long.highestOneBit(rest)) {
+            key = key << CombinationKey.BITS | 63 - Long.numberOfLeadingZeros(rest);
+        }
+        return key;
+    }
+
+    private static int runner(int runner) {
+        if (runner < 1 || runner > CombinationKey.MAX_RUNNER) {
+            throw new IllegalArgumentException("runner number out of 1.." + CombinationKey.MAX_RUNNER + ": " + runner);
+        }
+        return runner;
     }
 }

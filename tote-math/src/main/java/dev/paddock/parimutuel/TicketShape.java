@@ -21,31 +21,32 @@ final class TicketShape {
      * are never refunded for a non-runner: the leg's favourite replaces it).
      */
     static long withNonRunners(BetType type, Formulation formulation, long nonRunners, int allowed) {
-        int n = type.runners();
         return switch (formulation) {
             case Formulation.Unit unit -> 
                     Long.bitCount(mask(unit.runners()) & nonRunners) > allowed ? 1 : 0;
-            case Formulation.Combined combined -> orders(type) * beyond(0, 0, combined.runners().size(),
-                    Long.bitCount(mask(combined.runners()) & nonRunners), n, allowed);
-            case Formulation.Champ champ -> orders(type) * beyond(Long.bitCount(mask(champ.bases()) & nonRunners),
+            case Formulation.Combined combined -> beyond(type, 0, 0, combined.runners().size(),
+                    Long.bitCount(mask(combined.runners()) & nonRunners), allowed);
+            case Formulation.Champ champ -> beyond(type, Long.bitCount(mask(champ.bases()) & nonRunners),
                     champ.bases().size(), champ.partners().size(),
-                    Long.bitCount(mask(champ.partners()) & nonRunners), n, allowed);
+                    Long.bitCount(mask(champ.partners()) & nonRunners), allowed);
             case Formulation.Legs legs -> allowed >= 0 ? 0 : legs.legs().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
         };
     }
 
     /**
      * Completions of b bases (qb of them non-runners) by n - b of P partners (qp non-runners) holding more than
-     * {@code allowed} non-runners in all; with {@code allowed} below zero, every completion.
+     * {@code allowed} non-runners in all, in every order on the ordered types; with {@code allowed} below zero,
+     * every completion.
      */
-    private static long beyond(int qb, int b, int partners, int qp, int n, int allowed) {
+    static long beyond(BetType type, int qb, int b, int partners, int qp, int allowed) {
+        int n = type.runners();
         long count = 0;
         for (int j = 0; j <= Math.min(qp, n - b); j++) {
             if (qb + j > allowed) {
                 count += Combinations.binomial(qp, j) * Combinations.binomial(partners - qp, n - b - j);
             }
         }
-        return count;
+        return count * orders(type);
     }
 
     private static long orders(BetType type) {
