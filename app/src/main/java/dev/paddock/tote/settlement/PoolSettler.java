@@ -134,9 +134,13 @@ class PoolSettler {
             store.lockRaces(pool.races());
             Inputs inputs = inputs(pool);
             RuleSet rules = ruleSets.newest();
-            boolean guaranteed = pool.type() == BetType.BIG5 && pool.guaranteedCents() > 0 && !inputs.refundAll();
-            long draw = guaranteed ? settlements.lockFund(pool.type(), pool.family()) : 0;
-            Computed computed = compute(pool, totals, inputs, rules, pool.takeoutBp(), draw);
+            Computed computed = compute(pool, totals, inputs, rules, pool.takeoutBp(), 0);
+            long topUp = computed.accounts().operatorTopUpCents();
+            if (topUp > 0) {
+                // a guaranteed pool short of its guarantee draws what it lacks from the fund, the operator the rest
+                long draw = Math.min(topUp, settlements.lockFund(pool.type(), pool.family()));
+                computed = draw == 0 ? computed : compute(pool, totals, inputs, rules, pool.takeoutBp(), draw);
+            }
             Instant at = now();
             PoolAccounts accounts = computed.accounts();
             settlements.insert(pool.id(), rules.version(), pool.takeoutBp(), inputs.versions(), accounts, at);
