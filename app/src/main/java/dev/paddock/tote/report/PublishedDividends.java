@@ -28,9 +28,9 @@ public record PublishedDividends(UUID raceId, List<Pool> pools) {
 
     public record Rank(String rank, int order, List<Combination> combinations) {
 
-        /** For the page: the message key of the rank's name ("1 NP" is {@code dividends.rank.1_NP}). */
+        /** For the page: the message key of the rank's name (the engine's, {@code PmuRules}). */
         public String labelKey() {
-            return "dividends.rank." + rank.replace(' ', '_');
+            return "dividends.rank." + rank;
         }
     }
 

@@ -72,8 +72,8 @@ class SettlementReportIT {
         List<CSVRecord> lines = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(csv, StandardCharsets.UTF_8))).getRecords();
         assertThat(lines).extracting(r -> r.get("bet_type") + " " + r.get("rank") + " " + r.get("combination"))
-                .containsExactly("SIMPLE_GAGNANT gagnant 3", "COUPLE_GAGNANT couplé 3-5", "TIERCE ordre 3-5-1",
-                        "TIERCE désordre 5-3-1", "TIERCE désordre 3-5-1");
+                .containsExactly("SIMPLE_GAGNANT gagnant 3", "COUPLE_GAGNANT couple 3-5", "TIERCE ordre 3-5-1",
+                        "TIERCE desordre 5-3-1", "TIERCE desordre 3-5-1");
         CSVRecord win = lines.getFirst();
         assertThat(win.get("race_code")).isEqualTo(race.code());
         assertThat(win.get("result_version")).isEqualTo("2");
@@ -142,11 +142,12 @@ class SettlementReportIT {
         String english = mvc.perform(get(fragment).locale(Locale.ENGLISH)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Official dividends per 1 EUR staked").contains("Simple Gagnant")
-                .contains("6.20 EUR").contains("Tiercé ordre").contains("3-5-1").contains("123.40 EUR")
-                .contains("Tiercé désordre").contains("24.70 EUR").doesNotContain("Couplé");
+                .contains("6.20 EUR").contains("Tiercé in order").contains("3-5-1").contains("123.40 EUR")
+                .contains("Tiercé any order").contains("24.70 EUR").doesNotContain("Couplé");
         String french = mvc.perform(get(fragment).locale(Locale.FRENCH)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(french).contains("Rapports officiels").contains("6,20\u00a0€").contains("123,40\u00a0€");
+        assertThat(french).contains("Rapports officiels").contains("Tiercé ordre").contains("Tiercé désordre")
+                .contains("6,20\u00a0€").contains("123,40\u00a0€");
     }
 
     /** Simple Gagnant and Tiercé PAID, Couplé Gagnant still COMPUTED; arrival 3-5-1, result version 2. */
@@ -160,11 +161,11 @@ class SettlementReportIT {
         stored.dividend(win, "gagnant", 1, CombinationKey.encode(3), "3", 620, 6000);
         stored.pool(couple, race.id(), 2, "COMPUTED", new long[] {10000, 0, 2670, 0, 0, 0, 7300, 30},
                 new Long[] {null, null, null, null});
-        stored.dividend(couple, "couplé", 1, CombinationKey.encodeUnordered(3, 5), "3-5", 730, 1000);
+        stored.dividend(couple, "couple", 1, CombinationKey.encodeUnordered(3, 5), "3-5", 730, 1000);
         stored.pool(tierce, race.id(), 2, "PAID", new long[] {100000, 0, 22650, 0, 0, 0, 77110, 240},
                 new Long[] {77110L, 0L, 40L, 0L});
-        stored.dividend(tierce, "désordre", 2, CombinationKey.encode(5, 3, 1), "5-3-1", 2470, 500);
-        stored.dividend(tierce, "désordre", 2, CombinationKey.encode(3, 5, 1), "3-5-1", 2470, 1200);
+        stored.dividend(tierce, "desordre", 2, CombinationKey.encode(5, 3, 1), "5-3-1", 2470, 500);
+        stored.dividend(tierce, "desordre", 2, CombinationKey.encode(3, 5, 1), "3-5-1", 2470, 1200);
         stored.dividend(tierce, "ordre", 1, CombinationKey.encode(3, 5, 1), "3-5-1", 12340, 300);
     }
 
