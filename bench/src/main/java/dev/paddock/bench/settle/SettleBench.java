@@ -23,7 +23,9 @@ public final class SettleBench {
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
         Path jar = Path.of(options.getOrDefault("jar", "app/target/paddock.jar"));
         List<String> javaOptions = Arrays.asList(options.getOrDefault("server-java-options", "-Xmx2g").split(" "));
-        SettlementRun.Figures figures = SettlementRun.run(jar, javaOptions, tickets, accounts, seed, System.out);
+        int slowStatementsMs = Integer.parseInt(options.getOrDefault("slow-statements-ms", "0"));
+        SettlementRun.Figures figures = SettlementRun.run(jar, javaOptions, tickets, accounts, seed, slowStatementsMs,
+                System.out);
         print(figures);
         if (!figures.balanced()) {
             System.exit(1);
@@ -60,7 +62,7 @@ public final class SettleBench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: [--tickets N] [--accounts N] [--seed N] [--jar PATH] "
-                        + "[--server-java-options \"-Xmx2g ...\"]");
+                        + "[--server-java-options \"-Xmx2g ...\"] [--slow-statements-ms N]");
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -59,7 +59,11 @@ final class SettlementRun {
         }
     }
 
-    static Figures run(Path jar, List<String> javaOptions, long tickets, int accounts, long seed,
+    /**
+     * @param slowStatementsMs when positive, PostgreSQL logs (into the server's log) every statement of the
+     *                         settlement slower than this, to see where its time goes
+     */
+    static Figures run(Path jar, List<String> javaOptions, long tickets, int accounts, long seed, int slowStatementsMs,
             java.io.PrintStream out) throws Exception {
         try (PaddockServer server = PaddockServer.start(jar, javaOptions);
                 PaddockApi api = new PaddockApi(server.baseUrl());
@@ -91,6 +95,12 @@ final class SettlementRun {
             api.call("PUT", "/api/tote/ops/races/" + raceId + "/result", token, Map.of("finish", FINISH), 200);
             api.call("/api/tote/ops/races/" + raceId + "/result/official", token, null, 200);
 
+            if (slowStatementsMs > 0) {
+                try (Statement statement = database.createStatement()) {
+                    statement.execute("alter system set log_min_duration_statement = " + slowStatementsMs);
+                    statement.execute("select pg_reload_conf()");
+                }
+            }
             token = operator(api);
             Map<String, Duration> paidAfter = new LinkedHashMap<>();
             long from = System.nanoTime();
