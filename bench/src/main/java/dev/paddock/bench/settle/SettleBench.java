@@ -23,9 +23,7 @@ public final class SettleBench {
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
         Path jar = Path.of(options.getOrDefault("jar", "app/target/paddock.jar"));
         List<String> javaOptions = Arrays.asList(options.getOrDefault("server-java-options", "-Xmx2g").split(" "));
-        int slowStatementsMs = Integer.parseInt(options.getOrDefault("slow-statements-ms", "0"));
-        SettlementRun.Figures figures = SettlementRun.run(jar, javaOptions, tickets, accounts, seed, slowStatementsMs,
-                System.out);
+        SettlementRun.Figures figures = SettlementRun.run(jar, javaOptions, tickets, accounts, seed, System.out);
         print(figures);
         if (!figures.balanced()) {
             System.exit(1);
@@ -49,6 +47,8 @@ public final class SettleBench {
                     euros(pool.get("stakes").asLong()), euros(pool.get("payouts").asLong()),
                     euros(pool.get("paidWinnings").asLong()), pool.get("winningTickets").asString());
         }
+        System.out.println("  PostgreSQL during the settlement (share of 20 ms samples running each statement; wait or CPU):");
+        f.database().forEach(line -> System.out.println("  " + line));
         System.out.println(f.balanced() ? "Bookkeeping: every winning ticket paid, credits = winnings + refunds."
                 : "Bookkeeping: MISMATCH, see above.");
     }
@@ -62,7 +62,7 @@ public final class SettleBench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: [--tickets N] [--accounts N] [--seed N] [--jar PATH] "
-                        + "[--server-java-options \"-Xmx2g ...\"] [--slow-statements-ms N]");
+                        + "[--server-java-options \"-Xmx2g ...\"]");
             }
             options.put(args[i].substring(2), args[++i]);
         }

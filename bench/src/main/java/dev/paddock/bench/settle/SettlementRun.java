@@ -44,10 +44,11 @@ final class SettlementRun {
      * @param walletsOff     wallets whose balance is not the sum of their postings (0 expected)
      * @param poolsPaid      the race's pools PAID, of {@code pools}
      * @param poolStatus     the settlement status endpoint's answer at the end
+     * @param database       the statements PostgreSQL was seen running during the settlement ({@link DatabaseSamples})
      */
     record Figures(Seeder.Seeded seeded, Duration seeding, Duration settlement, long winningTickets,
             long refundedTickets, long paidOnTickets, long credited, long credits, long walletsOff, int poolsPaid,
-            int pools, JsonNode poolStatus, Map<String, Duration> paidAfter) {
+            int pools, JsonNode poolStatus, Map<String, Duration> paidAfter, List<String> database) {
 
         double ticketsPerSecond() {
             return seeded.tickets() / (settlement.toNanos() / 1e9);
@@ -59,15 +60,12 @@ final class SettlementRun {
         }
     }
 
-    /**
-     * @param slowStatementsMs when positive, PostgreSQL logs (into the server's log) every statement of the
-     *                         settlement slower than this, to see where its time goes
-     */
-    static Figures run(Path jar, List<String> javaOptions, long tickets, int accounts, long seed, int slowStatementsMs,
+    static Figures run(Path jar, List<String> javaOptions, long tickets, int accounts, long seed,
             java.io.PrintStream out) throws Exception {
         try (PaddockServer server = PaddockServer.start(jar, javaOptions);
                 PaddockApi api = new PaddockApi(server.baseUrl());
-                Connection database = DriverManager.getConnection(server.jdbcUrl())) {
+                Connection database = DriverManager.getConnection(server.jdbcUrl());
+                Connection sampling = DriverManager.getConnection(server.jdbcUrl())) {
             out.println("Paddock started at " + server.baseUrl() + " (log: " + server.log() + ")");
             String token = operator(api);
             JsonNode race = race(api, token);
@@ -95,14 +93,9 @@ final class SettlementRun {
             api.call("PUT", "/api/tote/ops/races/" + raceId + "/result", token, Map.of("finish", FINISH), 200);
             api.call("/api/tote/ops/races/" + raceId + "/result/official", token, null, 200);
 
-            if (slowStatementsMs > 0) {
-                try (Statement statement = database.createStatement()) {
-                    statement.execute("alter system set log_min_duration_statement = " + slowStatementsMs);
-                    statement.execute("select pg_reload_conf()");
-                }
-            }
             token = operator(api);
             Map<String, Duration> paidAfter = new LinkedHashMap<>();
+            DatabaseSamples samples = new DatabaseSamples(sampling);
             long from = System.nanoTime();
             api.call("/api/tote/races/" + raceId + "/settle", token, null, 202);
             JsonNode status;
@@ -124,7 +117,9 @@ final class SettlementRun {
                 Thread.sleep(50);
             }
             Duration settlement = Duration.ofNanos(System.nanoTime() - from);
-            return bookkeeping(database, UUID.fromString(raceId), seeded, seeding, settlement, status, paidAfter);
+            samples.close();
+            return bookkeeping(database, UUID.fromString(raceId), seeded, seeding, settlement, status, paidAfter,
+                    samples.top(12));
         }
     }
 
@@ -143,7 +138,8 @@ final class SettlementRun {
     }
 
     private static Figures bookkeeping(Connection database, UUID raceId, Seeder.Seeded seeded, Duration seeding,
-            Duration settlement, JsonNode status, Map<String, Duration> paidAfter) throws SQLException {
+            Duration settlement, JsonNode status, Map<String, Duration> paidAfter, List<String> statements)
+            throws SQLException {
         List<Long> tickets = longs(database, """
                 select count(*) filter (where winnings_cents > 0), count(*) filter (where refund_cents > 0),
                        coalesce(sum(coalesce(winnings_cents, 0) + coalesce(refund_cents, 0)), 0)
@@ -161,7 +157,8 @@ final class SettlementRun {
                 select count(*) filter (where s.status = 'PAID'), count(*) from tote.pools p
                 left join tote.pool_settlements s on s.pool_id = p.id where p.race_id = '%s'""".formatted(raceId));
         return new Figures(seeded, seeding, settlement, tickets.get(0), tickets.get(1), tickets.get(2), credits.get(0),
-                credits.get(1), wallets.get(0), pools.get(0).intValue(), pools.get(1).intValue(), status, paidAfter);
+                credits.get(1), wallets.get(0), pools.get(0).intValue(), pools.get(1).intValue(), status, paidAfter,
+                statements);
     }
 
     private static List<Long> longs(Connection database, String sql) throws SQLException {

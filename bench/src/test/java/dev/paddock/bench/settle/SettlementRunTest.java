@@ -22,7 +22,7 @@ class SettlementRunTest {
     void everyWinningTicketIsPaidOnceIntoItsWallet() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "no packaged app at " + JAR);
 
-        SettlementRun.Figures figures = SettlementRun.run(JAR, List.of("-Xmx512m"), 5_000, 300, 7, 0,
+        SettlementRun.Figures figures = SettlementRun.run(JAR, List.of("-Xmx512m"), 5_000, 300, 7,
                 new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(figures.seeded().tickets()).isEqualTo(5_000);
