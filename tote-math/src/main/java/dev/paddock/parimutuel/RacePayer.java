@@ -4,14 +4,16 @@ import java.util.List;
 
 /**
  * Pays the tickets of a single-race pool. A unit ticket is one lookup; a combined or champ ticket is tested
- * against each paid combination (few) by runner masks, since those formulations cover every order; refunds
- * are counted by {@link TicketShape}.
+ * against each paid runner set (few: a Quinté+ "bonus 3" has thousands of paid orders but under a hundred
+ * sets) by runner masks, since those formulations cover every order; refunds are counted by
+ * {@link TicketShape}.
  */
 final class RacePayer implements PoolResult.Payer {
 
     private final BetType type;
     private final long nonRunners;
     private final int allowedNonRunners;
+    /** The paid runner sets, with the sum of the dividends of their paid orders. */
     private final long[] masks;
     private final long[] dividends;
     /** Paid dividend per key: the pool totals' map, holding dividends instead of stakes. */
@@ -21,13 +23,20 @@ final class RacePayer implements PoolResult.Payer {
         this.type = type;
         this.nonRunners = nonRunners;
         this.allowedNonRunners = RaceJudge.maxNonRunners(type);
-        this.dividends = dividends.clone();
-        this.masks = new long[keys.length];
         this.byKey = new PoolTotals(keys.length);
+        // Combined and champ tickets cover every order, so the orders of one runner set are tested together.
+        PoolTotals byMask = new PoolTotals(keys.length);
         for (int i = 0; i < keys.length; i++) {
-            masks[i] = Placings.mask(keys[i]);
             byKey.add(keys[i], dividends[i]);
+            byMask.add(Placings.mask(keys[i]), dividends[i]);
         }
+        this.masks = new long[byMask.size()];
+        this.dividends = new long[byMask.size()];
+        int[] next = {0};
+        byMask.forEach((mask, dividendSum) -> {
+            masks[next[0]] = mask;
+            this.dividends[next[0]++] = dividendSum;
+        });
     }
 
     @Override
@@ -43,14 +52,14 @@ final class RacePayer implements PoolResult.Payer {
             case Formulation.Combined combined -> {
                 long mask = TicketShape.mask(combined.runners());
                 dividendSum = covered(0, mask);
-                refunded = nonRunners == 0 ? 0 : TicketShape.beyond(type, 0, 0, combined.runners().size(),
+                refunded = nonRunners == 0 ? 0 : TicketShape.withNonRunners(type, 0, 0, combined.runners().size(),
                         Long.bitCount(mask & nonRunners), allowedNonRunners);
             }
             case Formulation.Champ champ -> {
                 long bases = TicketShape.mask(champ.bases());
                 long partners = TicketShape.mask(champ.partners());
                 dividendSum = covered(bases, bases | partners);
-                refunded = nonRunners == 0 ? 0 : TicketShape.beyond(type, Long.bitCount(bases & nonRunners),
+                refunded = nonRunners == 0 ? 0 : TicketShape.withNonRunners(type, Long.bitCount(bases & nonRunners),
                         champ.bases().size(), champ.partners().size(), Long.bitCount(partners & nonRunners),
                         allowedNonRunners);
             }
@@ -76,21 +85,15 @@ final class RacePayer implements PoolResult.Payer {
         long key = 0;
         if (type.ordered()) {
             for (int i = runners.size() - 1; i >= 0; i--) {
-                key = key << CombinationKey.BITS | runner(runners.get(i));
+                key = key << CombinationKey.BITS | Placings.requireRunner(runners.get(i));
             }
             return key;
         }
-        runners.forEach(RacePayer::runner);
+        runners.forEach(Placings::requireRunner);
         for (long rest = mask; rest != 0; rest &= ~Long.highestOneBit(rest)) {
             key = key << CombinationKey.BITS | 63 - Long.numberOfLeadingZeros(rest);
         }
         return key;
     }
 
-    private static int runner(int runner) {
-        if (runner < 1 || runner > CombinationKey.MAX_RUNNER) {
-            throw new IllegalArgumentException("runner number out of 1.." + CombinationKey.MAX_RUNNER + ": " + runner);
-        }
-        return runner;
-    }
 }

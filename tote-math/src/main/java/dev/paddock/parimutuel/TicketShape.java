@@ -13,23 +13,11 @@ final class TicketShape {
     }
 
     static long count(BetType type, Formulation formulation) {
-        return withNonRunners(type, formulation, 0L, -1);
-    }
-
-    /**
-     * The ticket's combinations holding more than {@code allowed} of the non-runners in the mask (Big 5 tickets
-     * are never refunded for a non-runner: the leg's favourite replaces it).
-     */
-    static long withNonRunners(BetType type, Formulation formulation, long nonRunners, int allowed) {
         return switch (formulation) {
-            case Formulation.Unit unit -> 
-                    Long.bitCount(mask(unit.runners()) & nonRunners) > allowed ? 1 : 0;
-            case Formulation.Combined combined -> beyond(type, 0, 0, combined.runners().size(),
-                    Long.bitCount(mask(combined.runners()) & nonRunners), allowed);
-            case Formulation.Champ champ -> beyond(type, Long.bitCount(mask(champ.bases()) & nonRunners),
-                    champ.bases().size(), champ.partners().size(),
-                    Long.bitCount(mask(champ.partners()) & nonRunners), allowed);
-            case Formulation.Legs legs -> allowed >= 0 ? 0 : legs.legs().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+            case Formulation.Unit _ -> 1;
+            case Formulation.Combined combined -> withNonRunners(type, 0, 0, combined.runners().size(), 0, -1);
+            case Formulation.Champ champ -> withNonRunners(type, 0, champ.bases().size(), champ.partners().size(), 0, -1);
+            case Formulation.Legs legs -> legs.legs().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
         };
     }
 
@@ -38,7 +26,7 @@ final class TicketShape {
      * {@code allowed} non-runners in all, in every order on the ordered types; with {@code allowed} below zero,
      * every completion.
      */
-    static long beyond(BetType type, int qb, int b, int partners, int qp, int allowed) {
+    static long withNonRunners(BetType type, int qb, int b, int partners, int qp, int allowed) {
         int n = type.runners();
         long count = 0;
         for (int j = 0; j <= Math.min(qp, n - b); j++) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExoticDividendsTest {
 
     private static final PoolExtras TIRELIRE = new PoolExtras(List.of(), 1_000_000, 0);
+    private static final String[] QUINTE = {"1-2-3-4-5:10000", "5-4-3-2-1:20000", "1-2-3-4-6:30000", "1-2-3-6-7:40000",
+            "6-7-8-9-10:900000"};
+    private static final Arrival QUINTE_ARRIVAL = arrival("1 2 3 4 5 6", 8);
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -51,21 +54,23 @@ class ExoticDividendsTest {
                         arrival("1 2 3 4 5", 8), PoolExtras.NONE,
                         List.of("ordre 1-2-3-4=2360", "desordre 4-3-2-1=1670", "bonus 1-2-3-5=600"),
                         new long[] {0, 246_500, 0, 0, 750_000, 3_500}),
+                // Quarté+ has no NP rank: 1-2-3-9 is refunded; net 0.7535 x 9,800 = 7,384.30 all to 1-2-3-4 (it alone
+                // wins every rank): 1 + 7,284.30 / 100 = 73.84 -> 73.80
+                arguments(BetType.QUARTE_PLUS, PmuRules.online2020(BetType.QUARTE_PLUS),
+                        stakes(BetType.QUARTE_PLUS, "1-2-3-4:10000", "1-2-3-9:20000", "5-6-7-8:970000"),
+                        arrival("1 2 3 4 5", 8, 9), PoolExtras.NONE, List.of("ordre 1-2-3-4=7380"),
+                        new long[] {20_000, 241_570, 0, 0, 738_000, 430}),
                 // Quinté+, t 35.65 %, c 0.60, 8 % of the net 6,435 to the reserve (514.80): pool 5,920.20, W 1,000,
                 // profit 5,920.20 - 600 = 5,320.20: ordre 12 % / 100, desordre 40.5 % / 300, bonus 4 15 % / 600,
                 // bonus 3 32.5 % / 1,000 -> 17.2256 / 10.8414 / 3.6591 / 2.3291
                 arguments(BetType.QUINTE_PLUS, PmuRules.online2020(BetType.QUINTE_PLUS),
-                        stakes(BetType.QUINTE_PLUS, "1-2-3-4-5:10000", "5-4-3-2-1:20000", "1-2-3-4-6:30000",
-                                "1-2-3-6-7:40000", "6-7-8-9-10:900000"),
-                        arrival("1 2 3 4 5 6", 8), PoolExtras.NONE,
+                        stakes(BetType.QUINTE_PLUS, QUINTE), QUINTE_ARRIVAL, PoolExtras.NONE,
                         List.of("ordre 1-2-3-4-5=1720", "desordre 5-4-3-2-1=1080", "bonus-4 1-2-3-4-6=360",
                                 "bonus-3 1-2-3-6-7=230"),
                         new long[] {0, 356_500, 51_480, 0, 588_000, 4_020}),
                 // the same with the Tirelire: 10,000 EUR drawn from the reserve onto the ordre rank's 100 EUR: +100.00
                 arguments(BetType.QUINTE_PLUS, PmuRules.online2020(BetType.QUINTE_PLUS),
-                        stakes(BetType.QUINTE_PLUS, "1-2-3-4-5:10000", "5-4-3-2-1:20000", "1-2-3-4-6:30000",
-                                "1-2-3-6-7:40000", "6-7-8-9-10:900000"),
-                        arrival("1 2 3 4 5 6", 8), TIRELIRE,
+                        stakes(BetType.QUINTE_PLUS, QUINTE), QUINTE_ARRIVAL, TIRELIRE,
                         List.of("ordre 1-2-3-4-5=11720", "desordre 5-4-3-2-1=1080", "bonus-4 1-2-3-4-6=360",
                                 "bonus-3 1-2-3-6-7=230"),
                         new long[] {0, 356_500, 51_480, 1_000_000, 1_588_000, 4_020}),
@@ -75,7 +80,7 @@ class ExoticDividendsTest {
                 arguments(BetType.QUINTE_PLUS, PmuRules.online2020(BetType.QUINTE_PLUS),
                         stakes(BetType.QUINTE_PLUS, "5-4-3-2-1:20000", "1-2-3-4-6:30000",
                                 "1-2-3-6-7:40000", "6-7-8-9-10:910000"),
-                        arrival("1 2 3 4 5 6", 8), TIRELIRE,
+                        QUINTE_ARRIVAL, TIRELIRE,
                         List.of("desordre 5-4-3-2-1=1820", "bonus-4 1-2-3-4-6=410", "bonus-3 1-2-3-6-7=250"),
                         new long[] {0, 356_500, 51_480, 0, 587_000, 5_020}),
                 // Multi, t 31.85 %: en K holds C(K,4) unit bets, one of which wins here: W = 100 + 200/5 + 300/15
@@ -93,7 +98,7 @@ class ExoticDividendsTest {
                 arguments(BetType.MULTI, PmuRules.online2020(BetType.MULTI),
                         stakes(BetType.MULTI, "1-2-3-4:10000", "1-2-3-5:10000", "1-2-3-4-5:50000", "6-7-8-9:930000"),
                         arrival("1 2 3 4=5", 8), PoolExtras.NONE,
-                        List.of("multi 1-2-3-4=1700", "multi 1-2-3-5=1700", "multi 1-2-3-4-5=680"),
+                        List.of("multi 1-2-3-4=1700", "multi 1-2-3-4-5=680", "multi 1-2-3-5=1700"),
                         new long[] {0, 318_500, 0, 0, 680_000, 1_500}),
                 // Pick5, t 36.55 %, 9 non-runner: {1,2,3,4,9} wins "1 NP", {1,2,3,8,9} loses (8 not in the first 5)
                 // profit 6,345 - 300 = 6,045: half / 100 -> 31.22; half / 200 -> 16.11
