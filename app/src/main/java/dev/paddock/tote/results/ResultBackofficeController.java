@@ -1,6 +1,8 @@
 package dev.paddock.tote.results;
 
 import dev.paddock.identity.AccountId;
+import dev.paddock.identity.AccountSummary;
+import dev.paddock.identity.Accounts;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.tote.RaceStatus;
 import java.util.List;
@@ -30,17 +32,20 @@ class ResultBackofficeController {
     private final ResultDesk desk;
     private final ResultViews views;
     private final ResultStore store;
+    private final Accounts accounts;
     private final MessageSource messages;
 
-    ResultBackofficeController(ResultDesk desk, ResultViews views, ResultStore store, MessageSource messages) {
+    ResultBackofficeController(ResultDesk desk, ResultViews views, ResultStore store, Accounts accounts,
+            MessageSource messages) {
         this.desk = desk;
         this.views = views;
         this.store = store;
+        this.accounts = accounts;
         this.messages = messages;
     }
 
-    /** A history line with its finish and disqualified runners written as operators type them. */
-    record HistoryLine(ResultHistory entry, String finish, String disqualified) {
+    /** A history line with its finish and disqualified runners written as operators type them, and who did it. */
+    record HistoryLine(ResultHistory entry, String finish, String disqualified, String by) {
     }
 
     @GetMapping("/backoffice/tote/races/{id}/result")
@@ -51,7 +56,8 @@ class ResultBackofficeController {
                 || status == RaceStatus.RESULT_OFFICIAL);
         model.addAttribute("runners", store.runners(id));
         List<HistoryLine> history = desk.history(id).stream().map(h -> new HistoryLine(h,
-                FinishNotation.format(h.finish()), FinishNotation.formatRunners(h.disqualified()))).toList();
+                FinishNotation.format(h.finish()), FinishNotation.formatRunners(h.disqualified()),
+                accounts.find(h.by()).map(AccountSummary::email).orElse(h.by().toString()))).toList();
         model.addAttribute("history", history);
         if (!model.containsAttribute("finish")) {
             desk.current(id).ifPresent(current -> {

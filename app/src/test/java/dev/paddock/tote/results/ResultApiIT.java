@@ -248,7 +248,7 @@ class ResultApiIT {
                 .param("pool", race.pools().getFirst().id()).param("v", ruleSet).update();
 
         ops(put("/api/tote/ops/races/" + race.id() + "/result"), "{\"finish\":[[2],[1],[3],[4],[5]],\"reason\":\"late\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-transition"));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value(PROBLEMS + "result-final"));
         assertThat(results.official(race.id()).orElseThrow().arrival().finish().getFirst()).containsExactly(1);
     }
 

@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.paddock.identity.AccountId;
+import dev.paddock.identity.Role;
+import dev.paddock.identity.TestAccounts;
 import dev.paddock.identity.security.AccountPrincipal;
 import dev.paddock.tote.Programme;
 import dev.paddock.tote.RaceCard;
@@ -53,6 +55,9 @@ class ResultPagesIT {
 
     @Autowired
     ResultStore store;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Test
     void anyoneSeesTheArrivalWithItsDeadHeatsAndTheSlotOfTheDividends() throws Exception {
@@ -112,7 +117,8 @@ class ResultPagesIT {
     void anOperatorEntersCorrectsAndConfirmsTheArrivalFromTheBackOffice() throws Exception {
         RaceCard race = fixtures.closedRace(9);
         String page = "/backoffice/tote/races/" + race.id() + "/result";
-        RequestPostProcessor operator = signedIn("OPERATOR");
+        var account = accounts.create(Role.OPERATOR);
+        RequestPostProcessor operator = user(TestAccounts.principal(account));
 
         mvc.perform(get(page).with(operator).locale(Locale.ENGLISH))
                 .andExpect(status().isOk())
@@ -149,7 +155,8 @@ class ResultPagesIT {
                 .andExpect(content().string(allOf(containsString("Correct the result"), containsString("Official result"),
                         containsString("version 2"), containsString("value=\"3 1 7 5 2\""), containsString("Photo finish"),
                         containsString("Entered"), containsString("Corrected"), containsString("Made official"),
-                        containsString("3 1=7 5 2"), not(containsString("Make official</button>")))));
+                        containsString("3 1=7 5 2"), containsString(account.email()),
+                        not(containsString("Make official</button>")))));
         mvc.perform(get(page).with(operator).param("lang", "fr"))
                 .andExpect(content().string(allOf(containsString("Corriger l’arrivée"), containsString("Historique"),
                         not(containsString("??")))));
