@@ -2,6 +2,9 @@ package dev.paddock.tote.settlement;
 
 import static dev.paddock.tote.settlement.SettlementFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.paddock.identity.AccountId;
 import dev.paddock.parimutuel.BetType;
@@ -14,11 +17,13 @@ import dev.paddock.tote.programme.ProgrammeDesk;
 import dev.paddock.tote.results.ResultFixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -119,6 +124,66 @@ class Big5SettlementIT {
 
         SettlementFixtures.assertPaidOnce(settled.paid(bet), null, 200L);
         settled.assertWalletMatchesLedger(ann, 10_00);
+    }
+
+    @Test
+    void nobodyWinningFeedsTheReserveFundWhichTopsUpAGuaranteedBig5BeforeTheOperator() throws Exception {
+        List<RaceCard> legs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            legs.add(tote.openRace());
+        }
+        List<UUID> raceIds = legs.stream().map(RaceCard::id).toList();
+        PoolCard unwon = online(desk.createBig5(raceIds));
+        PoolCard guaranteed = online(desk.createBig5(raceIds));
+        mvc.perform(put("/api/tote/ops/pools/{id}/guarantee", guaranteed.id()).with(CancellationIT.operator())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":10000}")).andExpect(status().isNoContent());
+        mvc.perform(put("/api/tote/ops/pools/{id}/guarantee", ToteFixtures.pool(legs.getFirst(), BetType.TIERCE).id())
+                        .with(CancellationIT.operator()).contentType(MediaType.APPLICATION_JSON).content("{\"amount\":100}"))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/tote/ops/pools/{id}/guarantee", guaranteed.id()).with(CancellationIT.operator())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":-1}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("amount"));
+        AccountId ann = tote.player("10.00");
+        AccountId bob = tote.player("10.00");
+        settled.bet(mvc, ann, unwon.id(), legs(List.of(1), List.of(1), List.of(1), List.of(1), List.of(1)), 100);
+        UUID bobBet = settled.bet(mvc, bob, guaranteed.id(), legs(List.of(2), List.of(2), List.of(2), List.of(2), List.of(2)), 100);
+        long fundBefore = fund();
+
+        for (RaceCard leg : legs) {
+            desk.close(leg.id());
+            results.official(leg.id(), "2 3 4 5 6", "");
+            settlements.settle(leg.id());
+        }
+
+        Map<String, Object> toFund = settlement(unwon.id());
+        assertThat(toFund.get("reserve_in_cents")).as("the net pool nobody won").isEqualTo(75L);
+        Map<String, Object> topped = settlement(guaranteed.id());
+        long drawn = (long) topped.get("reserve_out_cents");
+        assertThat(drawn + (long) topped.get("operator_top_up_cents")).isEqualTo(10000L - 75);
+        assertThat(drawn).isBetween(0L, fundBefore + 75);
+        assertThat(moves(unwon.id())).containsExactly(75L);
+        assertThat(moves(guaranteed.id())).isEqualTo(drawn == 0 ? List.of() : List.of(-drawn));
+        assertThat(fund()).isEqualTo(fundBefore + 75 - drawn);
+        SettlementFixtures.assertPaidOnce(settled.paid(bobBet), 10000L, null);
+        settled.assertWalletMatchesLedger(bob, 10_00 - 100 + 10000);
+    }
+
+    private static PoolCard online(List<PoolCard> pools) {
+        return pools.stream().filter(p -> p.family() == ChannelFamily.ONLINE).findFirst().orElseThrow();
+    }
+
+    private long fund() {
+        return jdbc.sql("select coalesce(max(balance_cents), 0) from tote.reserve_funds where bet_type = 'BIG5' and channel_family = 'ONLINE'")
+                .query(Long.class).single();
+    }
+
+    private Map<String, Object> settlement(UUID poolId) {
+        return jdbc.sql("select * from tote.pool_settlements where pool_id = :pool").param("pool", poolId).query().singleRow();
+    }
+
+    private List<Long> moves(UUID poolId) {
+        return jdbc.sql("select amount_cents from tote.reserve_moves where pool_id = :pool").param("pool", poolId)
+                .query(Long.class).list();
     }
 
     private static String legs(List<?>... legs) {
