@@ -13,27 +13,53 @@ final class Placings {
     private final int[] first = new int[CombinationKey.MAX_RUNNER + 1];
     private final int[] last = new int[CombinationKey.MAX_RUNNER + 1];
     private final long nonRunners;
+    /** By k, how many runners finished wholly within the first k (their tie does not straddle position k). */
+    private final int[] surelyWithin = new int[CombinationKey.MAX_RUNNER + 2];
 
     Placings(Arrival arrival) {
         int position = 1;
         for (List<Integer> tied : arrival.finish()) {
             List<Integer> placed = tied.stream().filter(runner -> !arrival.disqualified().contains(runner)).toList();
+            placed.forEach(Placings::requireRunner);
             for (int runner : placed) {
                 first[runner] = position;
                 last[runner] = position + placed.size() - 1;
+                for (int k = last[runner]; k < surelyWithin.length; k++) {
+                    surelyWithin[k]++;
+                }
             }
             position += placed.size();
         }
+        arrival.nonRunners().forEach(Placings::requireRunner);
         nonRunners = mask(arrival.nonRunners());
+    }
+
+    static int requireRunner(int runner) {
+        if (runner < 1 || runner > CombinationKey.MAX_RUNNER) {
+            throw new IllegalArgumentException("runner number out of 1.." + CombinationKey.MAX_RUNNER + ": " + runner);
+        }
+        return runner;
     }
 
     long nonRunners() {
         return nonRunners;
     }
 
-    /** Whether the runner finished within the first {@code k} (a dead heat straddling k counts as within). */
-    boolean within(int runner, int k) {
-        return first[runner] > 0 && first[runner] <= k;
+    /**
+     * Whether these runners may all be among the first {@code k}: each finished within them, and no more of them
+     * come from a dead heat straddling position k than it has places left (with 1 first and 2 and 3 tied for
+     * 2nd, {1, 2} and {1, 3} may be the first two, {2, 3} may not).
+     */
+    boolean within(long runners, int k) {
+        int straddling = 0;
+        for (long rest = runners; rest != 0; rest &= rest - 1) {
+            int runner = Long.numberOfTrailingZeros(rest);
+            if (first[runner] == 0 || first[runner] > k) {
+                return false;
+            }
+            straddling += last[runner] > k ? 1 : 0;
+        }
+        return straddling <= k - surelyWithin[Math.min(k, surelyWithin.length - 1)];
     }
 
     /** Whether the runner may stand at this position (1 based), dead heats included. */

@@ -11,7 +11,9 @@ package dev.paddock.parimutuel;
  * @param reserveInCents     set aside to the reserve fund (Quinté+ share, a Big 5 nobody won, an empty rank)
  * @param reserveOutCents    brought in from the reserve fund
  * @param operatorTopUpCents added by the operator (a guaranteed pool beyond the fund)
- * @param payoutsCents       the sum over winning combinations of their stake x dividend
+ * @param payoutsCents       the sum over winning combinations of their stake x dividend, rounded to the cent
+ *                           once (each ticket's winnings are rounded on their own: with stakes in tens of cents,
+ *                           as the dividends are, they add up to this exactly)
  * @param breakageCents      the rounding left-overs of the dividends
  * @param wholePoolRefunded  the pool was refunded (a cancelled race, or the minimum could not be paid)
  */

@@ -22,8 +22,10 @@ public final class PoolDividends {
         if (legs.size() != type.legs()) {
             throw new IllegalArgumentException("a " + type + " pool needs " + type.legs() + " arrivals, not " + legs.size());
         }
-        if (rules.takeoutBp() < 0 || rules.takeoutBp() >= 10_000 || rules.roundingCents() <= 0
-                || rules.minimumDividendCents() <= 0) {
+        if (rules.takeoutBp() < 0 || rules.takeoutBp() >= 10_000 || outOfBasis(rules.reserveCoefficientBp())
+                || outOfBasis(rules.minimumMarginBp()) || outOfBasis(rules.reserveFundBp())
+                || rules.roundingCents() <= 0 || rules.minimumDividendCents() <= 0
+                || rules.deductions().stream().anyMatch(bracket -> outOfBasis(bracket.bp()) || bracket.aboveCents() < 0)) {
             throw new IllegalArgumentException("rules out of range: " + rules);
         }
         List<String> ranks = PmuRules.ranks(type);
@@ -44,6 +46,10 @@ public final class PoolDividends {
         ProfitSharing.Shared shared = ProfitSharing.share(ranks, rules, stakes, extras, judge::judge);
         long nonRunners = Placings.mask(arrival.nonRunners());
         return result(type, shared, new RacePayer(type, nonRunners, shared.keys(), shared.dividends()));
+    }
+
+    private static boolean outOfBasis(int bp) {
+        return bp < 0 || bp > 10_000;
     }
 
     private static PoolResult refunded(BetType type, PoolTotals stakes) {

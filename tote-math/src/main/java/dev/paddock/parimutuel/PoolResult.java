@@ -36,7 +36,8 @@ public final class PoolResult {
     /**
      * The paid ranks, top rank first; a rank nobody won is absent. Each winning combination is listed once,
      * under the highest rank it wins, with its whole dividend (an "ordre" dividend contains the "désordre"
-     * increment); a rank's winning stake is that of the combinations listed under it.
+     * increment), in reading order (1-2-3 before 1-3-2, 10 after 9); a rank's winning stake is that of the
+     * combinations listed under it.
      */
     public List<RankDividend> ranks() {
         return ranks;

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param minimumDividendCents no dividend below this per 1 EUR (110)
  * @param roundingCents        dividends are rounded down to a multiple of this (10)
  * @param minimumMarginBp      to pay the minimum dividend the takeout may be cut down to this share of the
- *                             stakes (1000 = 10 %); when even that cannot pay it, the pool is refunded
+ *                             stakes kept (stakes minus refunds; 1000 = 10 %); when even that cannot pay it, the
+ *                             pool is refunded
  * @param reserveFundBp        share of the net pool set aside to the bet type's reserve fund (Quinté+ 800)
  * @param emptyRank            where a rank's share goes when no stake covers it
- * @param deductions           the progressive deduction on large dividends, by ascending threshold
+ * @param deductions           the progressive deduction on large dividends, by ascending threshold; the money
+ *                             it takes goes to the takeout
  */
 public record PoolRules(int takeoutBp, int reserveCoefficientBp, Map<String, Integer> rankSharesBp,
         long minimumDividendCents, long roundingCents, int minimumMarginBp, int reserveFundBp, EmptyRank emptyRank,
@@ -38,7 +40,11 @@ public record PoolRules(int takeoutBp, int reserveCoefficientBp, Map<String, Int
 
     /** Where the share of a rank nobody won goes. */
     public enum EmptyRank {
-        /** to the next paid rank down (and to the reserve fund when no rank below has a winner) */
+        /**
+         * to the next paid rank down with a winner; when no rank below has one, to the nearest rank above with a
+         * winner (so that the "NP" ranks' shares, at the bottom, stay with the players when no runner was
+         * withdrawn); to the reserve fund when no rank has a winner
+         */
         NEXT_RANK,
         /** to the bet type's reserve fund */
         RESERVE

@@ -2,6 +2,7 @@ package dev.paddock.parimutuel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,12 @@ final class ProfitSharing {
 
     private static final long BASIS = 10_000;
 
-    /** A settled pool before it is wrapped for tickets: its winning combinations are sorted by key. */
+    /** A settled pool before it is wrapped for tickets: its winning combinations in reading order (1-2 before 2-1). */
     record Shared(PoolAccounts accounts, List<RankDividend> ranks, long[] keys, long[] dividends) {
 
         static Shared refunded(long stakes) {
             return new Shared(new PoolAccounts(stakes, stakes, 0, 0, 0, 0, 0, 0, true), List.of(), new long[0],
                     new long[0]);
-        }
-
-        boolean wholePoolRefunded() {
-            return accounts.wholePoolRefunded();
         }
     }
 
@@ -54,33 +51,15 @@ final class ProfitSharing {
         int[] shares = shares(rankNames, rules);
         long total = stakes.total();
         List<Winner> winners = new ArrayList<>();
-        long[] refunds = {0};
-        stakes.forEach((key, stake) -> {
-            Verdict verdict = judge.apply(key);
-            if (verdict.refunded()) {
-                refunds[0] += stake;
-            } else if (verdict.won()) {
-                winners.add(new Winner(key, stake, verdict));
-            }
-        });
-        winners.sort((a, b) -> Long.compare(a.key, b.key));
-
-        long kept = total - refunds[0];
+        long refunds = judge(stakes, judge, winners);
+        long kept = total - refunds;
         long net = Ratio.of(kept).times(BASIS - rules.takeoutBp()).over(BASIS).floor();
         long takeout = kept - net;
         long reserveFundIn = Ratio.of(net).times(rules.reserveFundBp()).over(BASIS).floor();
         long pool = net - reserveFundIn;
 
         Map<Group, Ratio> groupStakes = new HashMap<>();
-        Ratio winningStakes = Ratio.ZERO;
-        for (Winner winner : winners) {
-            Verdict verdict = winner.verdict;
-            Ratio unitStake = Ratio.of(winner.stake, verdict.units());
-            for (int i = 0; i < verdict.ranks().length; i++) {
-                groupStakes.merge(new Group(verdict.ranks()[i], verdict.groups()[i]), unitStake, Ratio::plus);
-            }
-            winningStakes = winningStakes.plus(unitStake.times(verdict.winningUnits()));
-        }
+        Ratio winningStakes = groupStakes(winners, groupStakes);
         int[] groupsPerRank = new int[rankNames.size()];
         groupStakes.keySet().forEach(group -> groupsPerRank[group.rank]++);
 
@@ -94,18 +73,8 @@ final class ProfitSharing {
             profit = Ratio.ZERO;
         }
 
-        long[] effectiveShares = new long[shares.length];
-        long sharesToReserve = 0;
-        for (int rank = 0; rank < shares.length; rank++) {
-            int receiver = groupsPerRank[rank] > 0 ? rank
-                    : rules.emptyRank() == PoolRules.EmptyRank.NEXT_RANK ? receiver(groupsPerRank, rank) : -1;
-            if (receiver < 0) {
-                sharesToReserve += shares[rank];
-            } else {
-                effectiveShares[receiver] += shares[rank];
-            }
-        }
-        long emptyRanksIn = profit.times(sharesToReserve).over(BASIS).floor();
+        long[] effectiveShares = flowEmptyRanks(shares, groupsPerRank, rules.emptyRank());
+        long emptyRanksIn = profit.times(effectiveShares[shares.length]).over(BASIS).floor();
 
         Map<Group, Ratio> increments = new HashMap<>();
         for (Map.Entry<Group, Ratio> group : groupStakes.entrySet()) {
@@ -149,18 +118,67 @@ final class ProfitSharing {
         for (int rank = 0; rank < byRank.size(); rank++) {
             List<CombinationDividend> combinations = byRank.get(rank);
             if (!combinations.isEmpty()) {
-                long rankStakes = combinations.stream().mapToLong(CombinationDividend::stakeCents).sum();
-                ranks.add(new RankDividend(rankNames.get(rank), rankStakes, combinations));
+                ranks.add(new RankDividend(rankNames.get(rank),
+                        combinations.stream().mapToLong(CombinationDividend::stakeCents).sum(), combinations));
             }
         }
-        PoolAccounts accounts = new PoolAccounts(total, refunds[0], finalTakeout, reserveFundIn + emptyRanksIn,
+        PoolAccounts accounts = new PoolAccounts(total, refunds, finalTakeout, reserveFundIn + emptyRanksIn,
                 reserveOut, operatorTopUp, payouts, Math.max(0, -shortfall), false);
         return new Shared(accounts, ranks, keys, dividends);
+    }
+
+    /** Judges every combination: returns the refunded stakes, and fills the winners in reading order. */
+    private static long judge(PoolTotals stakes, LongFunction<Verdict> judge, List<Winner> winners) {
+        long[] refunds = {0};
+        stakes.forEach((key, stake) -> {
+            Verdict verdict = judge.apply(key);
+            if (verdict.refunded()) {
+                refunds[0] += stake;
+            } else if (verdict.won()) {
+                winners.add(new Winner(key, stake, verdict));
+            }
+        });
+        winners.sort(Comparator.comparingLong(winner -> readingOrder(winner.key)));
+        return refunds[0];
+    }
+
+    /** The key with its first runner in the highest bits: sorts combinations as they read, 1-2 before 2-1. */
+    private static long readingOrder(long key) {
+        long order = 0;
+        for (int i = 0; i < CombinationKey.MAX_RUNNERS; i++) {
+            order = order << CombinationKey.BITS | CombinationKey.runner(key, i);
+        }
+        return order;
     }
 
     /** Stake x dividend (cents per euro), rounded to the nearest cent. */
     static long cents(long stakeCents, long dividendCents) {
         return (Math.multiplyExact(stakeCents, dividendCents) + 50) / 100;
+    }
+
+    /** Fills the stakes of each group; returns the winning stakes (each winning unit bet counted once). */
+    private static Ratio groupStakes(List<Winner> winners, Map<Group, Ratio> groupStakes) {
+        Ratio winningStakes = Ratio.ZERO;
+        for (Winner winner : winners) {
+            Verdict verdict = winner.verdict;
+            Ratio unitStake = Ratio.of(winner.stake, verdict.units());
+            for (int i = 0; i < verdict.ranks().length; i++) {
+                groupStakes.merge(new Group(verdict.ranks()[i], verdict.groups()[i]), unitStake, Ratio::plus);
+            }
+            winningStakes = winningStakes.plus(unitStake.times(verdict.winningUnits()));
+        }
+        return winningStakes;
+    }
+
+    /** Each rank's share once the empty ranks' shares have moved; the last element is the reserve fund's. */
+    private static long[] flowEmptyRanks(int[] shares, int[] groupsPerRank, PoolRules.EmptyRank emptyRank) {
+        long[] effective = new long[shares.length + 1];
+        for (int rank = 0; rank < shares.length; rank++) {
+            int receiver = groupsPerRank[rank] > 0 ? rank
+                    : emptyRank == PoolRules.EmptyRank.NEXT_RANK ? receiver(groupsPerRank, rank) : -1;
+            effective[receiver < 0 ? shares.length : receiver] += shares[rank];
+        }
+        return effective;
     }
 
     /** An empty rank's share goes to the next rank down with a winner, else to the nearest one above. */

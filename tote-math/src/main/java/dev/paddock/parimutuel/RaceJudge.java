@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
  * more non-runners are refunded. Tiercé: one non-runner with the other two in the first two wins "1 NP",
  * two non-runners with the third winning wins "2 NP", three are refunded. A combination with non-runners
  * whose other runners did not place loses.</li>
- * <li>Dead heats. A tied runner may stand at any position its tie holds. Each winning outcome (a placed
+ * <li>Dead heats. A tied runner may stand at any position its tie holds, but runners tied for the last paid
+ * place only fill the places left: with 1 and 2 first and second and 3 and 4 tied for 3rd, Couplé Placé pays
+ * {1,2}, {1,3}, {1,4}, {2,3} and {2,4}, not {3,4}. Each winning outcome (a placed
  * runner, a winning pair or set, a winning order) is a group of its rank, so a dead heat splits the rank's
  * profit equally between the outcomes it makes possible. 2sur4, the NP ranks and Big 5 pay one dividend
  * (one group) whatever the dead heats.</li>
@@ -32,12 +34,14 @@ final class RaceJudge {
     private final int places;
     private final int npRank;
     /** The winning sets of the first k runners, by k, computed once per race rather than per combination. */
-    private final List<List<Long>> winningSets;
+    private final long[][] winningSets;
 
     RaceJudge(BetType type, Arrival arrival) {
         this.type = type;
         this.placings = new Placings(arrival);
-        this.winningSets = IntStream.rangeClosed(0, 5).mapToObj(placings::winningSets).toList();
+        this.winningSets = IntStream.rangeClosed(0, 5)
+                .mapToObj(k -> placings.winningSets(k).stream().mapToLong(Long::longValue).toArray())
+                .toArray(long[][]::new);
         this.places = arrival.starters() >= 8 ? 3 : 2;
         this.npRank = PmuRules.ranks(type).indexOf(PmuRules.ONE_NP);
     }
@@ -63,11 +67,11 @@ final class RaceJudge {
         int n = type.runners();
         return switch (type) {
             case SIMPLE_GAGNANT -> placings.at(first(key), 1) ? Verdict.win(0, mask) : Verdict.LOSE;
-            case SIMPLE_PLACE -> placings.within(first(key), places) ? Verdict.win(0, mask) : Verdict.LOSE;
+            case SIMPLE_PLACE -> placings.within(mask, places) ? Verdict.win(0, mask) : Verdict.LOSE;
             case COUPLE_GAGNANT, TRIO, PICK5 ->
-                    winningSets.get(n).contains(mask) ? Verdict.win(0, mask) : Verdict.LOSE;
-            case COUPLE_PLACE -> allWithin(mask, 3) ? Verdict.win(0, mask) : Verdict.LOSE;
-            case DEUX_SUR_QUATRE -> allWithin(mask, 4) ? Verdict.win(0, 0) : Verdict.LOSE;
+                    isWinningSet(mask, n) ? Verdict.win(0, mask) : Verdict.LOSE;
+            case COUPLE_PLACE -> placings.within(mask, 3) ? Verdict.win(0, mask) : Verdict.LOSE;
+            case DEUX_SUR_QUATRE -> placings.within(mask, 4) ? Verdict.win(0, 0) : Verdict.LOSE;
             case COUPLE_ORDRE -> inOrder(key) ? Verdict.win(0, key) : Verdict.LOSE;
             case TIERCE -> nested(key, mask, List.of());
             case QUARTE_PLUS -> nested(key, mask, List.of(3));
@@ -85,7 +89,7 @@ final class RaceJudge {
             case DEUX_SUR_QUATRE -> 4;
             default -> 5;
         };
-        return allWithin(others, depth) ? Verdict.win(npRank + nonRunners - 1, 0) : Verdict.LOSE;
+        return placings.within(others, depth) ? Verdict.win(npRank + nonRunners - 1, 0) : Verdict.LOSE;
     }
 
     /** Ordre, désordre, then a bonus rank per set size: the combination wins each rank whose set it holds. */
@@ -97,12 +101,12 @@ final class RaceJudge {
             groups[count] = key;
             ranks[count++] = 0;
         }
-        if (winningSets.get(type.runners()).contains(mask)) {
+        if (isWinningSet(mask, type.runners())) {
             groups[count] = mask;
             ranks[count++] = 1;
         }
         for (int i = 0; i < bonusSizes.size(); i++) {
-            for (long set : winningSets.get(bonusSizes.get(i))) {
+            for (long set : winningSets[bonusSizes.get(i)]) {
                 if ((set & ~mask) == 0) {
                     if (count == ranks.length) {
                         ranks = Arrays.copyOf(ranks, count * 2);
@@ -121,22 +125,21 @@ final class RaceJudge {
 
     /** A Multi en K key holds C(K, 4) four-runner unit bets; each winning set of the first 4 it holds wins. */
     private Verdict multi(long key, long mask) {
-        List<Long> held = winningSets.get(4).stream().filter(set -> (set & ~mask) == 0).toList();
-        if (held.isEmpty()) {
+        long[] held = Arrays.stream(winningSets[4]).filter(set -> (set & ~mask) == 0).toArray();
+        if (held.length == 0) {
             return Verdict.LOSE;
         }
         int units = (int) Combinations.binomial(CombinationKey.size(key), 4);
-        return new Verdict(false, new int[held.size()], held.stream().mapToLong(Long::longValue).toArray(),
-                units, held.size());
+        return new Verdict(false, new int[held.length], held, units, held.length);
     }
 
-    private boolean allWithin(long mask, int k) {
-        for (long rest = mask; rest != 0; rest &= rest - 1) {
-            if (!placings.within(Long.numberOfTrailingZeros(rest), k)) {
-                return false;
+    private boolean isWinningSet(long mask, int k) {
+        for (long set : winningSets[k]) {
+            if (set == mask) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private boolean inOrder(long key) {

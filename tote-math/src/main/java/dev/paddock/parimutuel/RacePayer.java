@@ -4,14 +4,16 @@ import java.util.List;
 
 /**
  * Pays the tickets of a single-race pool. A unit ticket is one lookup; a combined or champ ticket is tested
- * against each paid combination (few) by runner masks, since those formulations cover every order; refunds
- * are counted by {@link TicketShape}.
+ * against each paid runner set (few: a Quinté+ "bonus 3" has thousands of paid orders but under a hundred
+ * sets) by runner masks, since those formulations cover every order; refunds are counted by
+ * {@link TicketShape}.
  */
 final class RacePayer implements PoolResult.Payer {
 
     private final BetType type;
     private final long nonRunners;
     private final int allowedNonRunners;
+    /** The paid runner sets, with the sum of the dividends of their paid orders. */
     private final long[] masks;
     private final long[] dividends;
     /** Paid dividend per key: the pool totals' map, holding dividends instead of stakes. */
@@ -21,28 +23,48 @@ final class RacePayer implements PoolResult.Payer {
         this.type = type;
         this.nonRunners = nonRunners;
         this.allowedNonRunners = RaceJudge.maxNonRunners(type);
-        this.dividends = dividends.clone();
-        this.masks = new long[keys.length];
         this.byKey = new PoolTotals(keys.length);
+        // Combined and champ tickets cover every order, so the orders of one runner set are tested together.
+        PoolTotals byMask = new PoolTotals(keys.length);
         for (int i = 0; i < keys.length; i++) {
-            masks[i] = Placings.mask(keys[i]);
             byKey.add(keys[i], dividends[i]);
+            byMask.add(Placings.mask(keys[i]), dividends[i]);
         }
+        this.masks = new long[byMask.size()];
+        this.dividends = new long[byMask.size()];
+        int[] next = {0};
+        byMask.forEach((mask, dividendSum) -> {
+            masks[next[0]] = mask;
+            this.dividends[next[0]++] = dividendSum;
+        });
     }
 
     @Override
     public TicketPayment pay(Formulation formulation, long unitStakeCents) {
-        long dividendSum = switch (formulation) {
-            case Formulation.Unit unit -> byKey.on(key(unit.runners()));
-            case Formulation.Combined combined -> covered(0, TicketShape.mask(combined.runners()));
+        long dividendSum;
+        long refunded;
+        switch (formulation) {
+            case Formulation.Unit unit -> {
+                long mask = TicketShape.mask(unit.runners());
+                dividendSum = byKey.on(key(unit.runners(), mask));
+                refunded = Long.bitCount(mask & nonRunners) > allowedNonRunners ? 1 : 0;
+            }
+            case Formulation.Combined combined -> {
+                long mask = TicketShape.mask(combined.runners());
+                dividendSum = covered(0, mask);
+                refunded = nonRunners == 0 ? 0 : TicketShape.withNonRunners(type, 0, 0, combined.runners().size(),
+                        Long.bitCount(mask & nonRunners), allowedNonRunners);
+            }
             case Formulation.Champ champ -> {
                 long bases = TicketShape.mask(champ.bases());
-                yield covered(bases, bases | TicketShape.mask(champ.partners()));
+                long partners = TicketShape.mask(champ.partners());
+                dividendSum = covered(bases, bases | partners);
+                refunded = nonRunners == 0 ? 0 : TicketShape.withNonRunners(type, Long.bitCount(bases & nonRunners),
+                        champ.bases().size(), champ.partners().size(), Long.bitCount(partners & nonRunners),
+                        allowedNonRunners);
             }
             case Formulation.Legs _ -> throw new IllegalArgumentException("a " + type + " ticket has no legs");
-        };
-        long refunded = nonRunners == 0 ? 0
-                : TicketShape.withNonRunners(type, formulation, nonRunners, allowedNonRunners);
+        }
         return new TicketPayment(ProfitSharing.cents(unitStakeCents, dividendSum),
                 Math.multiplyExact(unitStakeCents, refunded));
     }
@@ -58,8 +80,20 @@ final class RacePayer implements PoolResult.Payer {
         return sum;
     }
 
-    private long key(List<Integer> runners) {
-        int[] picked = runners.stream().mapToInt(Integer::intValue).toArray();
-        return type.ordered() ? CombinationKey.encode(picked) : CombinationKey.encodeUnordered(picked);
+    /** The ticket's key, as {@link Combinations#forEach} makes it; unordered keys are read off the mask, sorted. */
+    private long key(List<Integer> runners, long mask) {
+        long key = 0;
+        if (type.ordered()) {
+            for (int i = runners.size() - 1; i >= 0; i--) {
+                key = key << CombinationKey.BITS | Placings.requireRunner(runners.get(i));
+            }
+            return key;
+        }
+        runners.forEach(Placings::requireRunner);
+        for (long rest = mask; rest != 0; rest &= ~Long.highestOneBit(rest)) {
+            key = key << CombinationKey.BITS | 63 - Long.numberOfLeadingZeros(rest);
+        }
+        return key;
     }
+
 }

@@ -13,39 +13,28 @@ final class TicketShape {
     }
 
     static long count(BetType type, Formulation formulation) {
-        return withNonRunners(type, formulation, 0L, -1);
-    }
-
-    /**
-     * The ticket's combinations holding more than {@code allowed} of the non-runners in the mask (Big 5 tickets
-     * are never refunded for a non-runner: the leg's favourite replaces it).
-     */
-    static long withNonRunners(BetType type, Formulation formulation, long nonRunners, int allowed) {
-        int n = type.runners();
         return switch (formulation) {
-            case Formulation.Unit unit -> 
-                    Long.bitCount(mask(unit.runners()) & nonRunners) > allowed ? 1 : 0;
-            case Formulation.Combined combined -> orders(type) * beyond(0, 0, combined.runners().size(),
-                    Long.bitCount(mask(combined.runners()) & nonRunners), n, allowed);
-            case Formulation.Champ champ -> orders(type) * beyond(Long.bitCount(mask(champ.bases()) & nonRunners),
-                    champ.bases().size(), champ.partners().size(),
-                    Long.bitCount(mask(champ.partners()) & nonRunners), n, allowed);
-            case Formulation.Legs legs -> allowed >= 0 ? 0 : legs.legs().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+            case Formulation.Unit _ -> 1;
+            case Formulation.Combined combined -> withNonRunners(type, 0, 0, combined.runners().size(), 0, -1);
+            case Formulation.Champ champ -> withNonRunners(type, 0, champ.bases().size(), champ.partners().size(), 0, -1);
+            case Formulation.Legs legs -> legs.legs().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
         };
     }
 
     /**
      * Completions of b bases (qb of them non-runners) by n - b of P partners (qp non-runners) holding more than
-     * {@code allowed} non-runners in all; with {@code allowed} below zero, every completion.
+     * {@code allowed} non-runners in all, in every order on the ordered types; with {@code allowed} below zero,
+     * every completion.
      */
-    private static long beyond(int qb, int b, int partners, int qp, int n, int allowed) {
+    static long withNonRunners(BetType type, int qb, int b, int partners, int qp, int allowed) {
+        int n = type.runners();
         long count = 0;
         for (int j = 0; j <= Math.min(qp, n - b); j++) {
             if (qb + j > allowed) {
                 count += Combinations.binomial(qp, j) * Combinations.binomial(partners - qp, n - b - j);
             }
         }
-        return count;
+        return count * orders(type);
     }
 
     private static long orders(BetType type) {
