@@ -1,24 +1,14 @@
 package dev.paddock.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,42 +25,26 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class WalletBrowserIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String PASSWORD = "correct-horse-battery";
 
     @LocalServerPort
     int port;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "chromium and chromedriver are not installed");
-        profile = Files.createTempDirectory("paddock-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=en-GB", "--user-data-dir=" + profile, "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(StaleElementReferenceException.class);
+        chromium = HeadlessChromium.start(port);
+        browser = chromium.browser;
+        wait = chromium.wait;
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -103,7 +77,8 @@ class WalletBrowserIT {
         wait.until(d -> text("wallet-history").contains("25.00"));
 
         String firstTab = browser.getWindowHandle();
-        waitForLiveStream();
+        // the first tab must hold its live stream before the other tab moves money
+        chromium.waitForLiveStream();
         browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         open("/wallet");
         deposit("10.50");
@@ -121,11 +96,6 @@ class WalletBrowserIT {
         browser.findElement(By.id("deposit-submit")).click();
     }
 
-    /** The first tab must hold its live stream before the other tab moves money. */
-    private void waitForLiveStream() {
-        wait.until(d -> "open".equals(script("return document.querySelector('[data-live]').dataset.liveState")));
-    }
-
     // Read in one script call: htmx swaps the balance element, so a found element can go stale before use.
     private String balanceCents() {
         return (String) script("return document.getElementById('wallet-balance').dataset.cents");
@@ -136,11 +106,11 @@ class WalletBrowserIT {
     }
 
     private Object script(String code) {
-        return ((JavascriptExecutor) browser).executeScript(code);
+        return chromium.script(code);
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        chromium.open(path);
     }
 
     private void type(String id, String text) {

@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The operators' commands on the programme, each in one transaction with the events it publishes. Inside
  * the tote module (results, settlement, the betting team's tests) this is also how a race moves on: every
- * status change goes through {@link #transition}, a conditional update guarded by {@link RaceStatus#canBecome}.
+ * status change goes through {@link #transition} (or {@link #resultTransition}, with the result's version, for
+ * the results desk), a conditional update guarded by {@link RaceStatus#canBecome}.
  * Bad input is a {@link ProblemException} naming the field as the REST API spells it.
  */
 @Service

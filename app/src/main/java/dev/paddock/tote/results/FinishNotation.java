@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The finish as operators type it and as it is stored: positions in order separated by spaces (or "-" or
- * ","), runners sharing a position joined by "=". "3 1=7 5 2" is 3 first, 1 and 7 dead heat second, 5, 2.
+ * ","), runners sharing a position joined by "=" (spaces around it allowed). "3 1=7 5 2" is 3 first, 1 and 7
+ * dead heat second, then 5 and 2.
  */
 final class FinishNotation {
 
@@ -17,7 +18,7 @@ final class FinishNotation {
     }
 
     static List<List<Integer>> parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
+        String trimmed = text == null ? "" : text.strip().replaceAll("\\s*=\\s*", "=");
         if (trimmed.isEmpty()) {
             throw ProblemException.field("finish", "required", "The finishing order is required.");
         }

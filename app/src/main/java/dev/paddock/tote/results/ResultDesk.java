@@ -62,7 +62,8 @@ public class ResultDesk {
         boolean correction = current.isPresent();
         String why = reason(reason, correction);
         if (status == RaceStatus.RESULT_OFFICIAL && store.settlementStarted(raceId)) {
-            throw notNow(race, "Settlement has started on the official result: it can no longer be corrected.");
+            throw ProblemException.of(HttpStatus.CONFLICT, "result-final", "Race " + race.code()
+                    + ": settlement has started on the official result, which can no longer be corrected.");
         }
         int version = current.map(EnteredResult::version).orElse(0) + 1;
         Instant now = clock.instant();

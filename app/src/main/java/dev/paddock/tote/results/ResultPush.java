@@ -1,6 +1,7 @@
 package dev.paddock.tote.results;
 
 import dev.paddock.live.LiveChannel;
+import dev.paddock.shared.AfterCommit;
 import dev.paddock.tote.RaceCancelled;
 import dev.paddock.tote.ResultOfficial;
 import dev.paddock.tote.ResultProvisional;
@@ -8,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells the race's open pages (topic {@code race:<id>}, event {@code result}) that its result was entered,
@@ -41,16 +40,6 @@ class ResultPush {
     }
 
     private void push(UUID raceId, Map<String, Object> data) {
-        Runnable push = () -> live.toTopic("race:" + raceId, "result", data);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            push.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                push.run();
-            }
-        });
+        AfterCommit.run(() -> live.toTopic("race:" + raceId, "result", data));
     }
 }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,7 @@ class ResultStore {
     }
 
     /** The race's row as results need it. */
-    record RaceRow(UUID id, String code, String name, RaceStatus status, Instant statusChangedAt) {
+    record RaceRow(UUID id, String code, String name, LocalDate date, RaceStatus status, Instant statusChangedAt) {
     }
 
     /**
@@ -44,10 +45,11 @@ class ResultStore {
 
     private Optional<RaceRow> race(UUID raceId, String lock) {
         return jdbc.sql("""
-                        select r.id, 'R' || m.number || 'C' || r.number as code, r.name, r.status, r.status_changed_at
+                        select r.id, 'R' || m.number || 'C' || r.number as code, r.name, m.date, r.status, r.status_changed_at
                         from tote.races r join tote.meetings m on m.id = r.meeting_id where r.id = :id""" + lock)
                 .param("id", raceId)
                 .query((rs, n) -> new RaceRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                        rs.getObject("date", LocalDate.class),
                         RaceStatus.valueOf(rs.getString("status")), instant(rs, "status_changed_at")))
                 .optional();
     }

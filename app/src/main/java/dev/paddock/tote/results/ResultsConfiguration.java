@@ -10,7 +10,8 @@ class ResultsConfiguration {
 
     @Bean
     PublicPaths resultsPublicPaths() {
-        return new PublicPaths(List.of("/tote/races/*/result", "/tote/races/*/result/arrival"),
+        // the dividends slot of the result page is public too, whoever fills it: never a login page in the slot
+        return new PublicPaths(List.of("/tote/races/*/result", "/tote/races/*/result/arrival", "/tote/races/*/dividends"),
                 List.of("/api/tote/races/*/result"));
     }
 }

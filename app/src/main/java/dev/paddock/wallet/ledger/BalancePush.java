@@ -1,12 +1,11 @@
 package dev.paddock.wallet.ledger;
 
 import dev.paddock.live.LiveChannel;
+import dev.paddock.shared.AfterCommit;
 import dev.paddock.wallet.WalletMovementRecorded;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells the account's open pages the new balance once the movement is committed; pages re-fetch on it.
@@ -26,16 +25,6 @@ class BalancePush {
 
     @EventListener
     void push(WalletMovementRecorded movement) {
-        Runnable push = () -> live.toAccount(movement.accountId(), "wallet", Map.of("balance", movement.balanceAfter()));
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            push.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                push.run();
-            }
-        });
+        AfterCommit.run(() -> live.toAccount(movement.accountId(), "wallet", Map.of("balance", movement.balanceAfter())));
     }
 }

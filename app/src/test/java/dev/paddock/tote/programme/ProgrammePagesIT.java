@@ -89,7 +89,7 @@ class ProgrammePagesIT {
                 .andExpect(content().string(allOf(containsString("Horse 1"), containsString("Non-runner"),
                         containsString("<section id=\"probable-odds\""),
                         containsString("data-live=\"/live/stream?topic=race:" + race.id() + "\""),
-                        containsString("data-live-events=\"odds\""), containsString("Quinté+"),
+                        containsString("data-live-events=\"odds, result\""), containsString("Quinté+"),
                         containsString("35.65"), containsString("€2.00"))));
         mvc.perform(get("/tote/races/" + java.util.UUID.randomUUID())).andExpect(status().isNotFound());
         mvc.perform(get("/tote/races/" + race.id()).param("lang", "fr"))

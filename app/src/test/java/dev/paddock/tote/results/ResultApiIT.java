@@ -1,6 +1,7 @@
 package dev.paddock.tote.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -100,6 +101,9 @@ class ResultApiIT {
                 .andExpect(jsonPath("$.officialAt").doesNotExist());
         assertThat(results.official(race.id())).isEmpty();
         assertThat(cards.race(race.id()).orElseThrow().status()).isEqualTo(RaceStatus.RESULT_PROVISIONAL);
+        assertThatThrownBy(() -> programme.transition(race.id(), RaceStatus.RESULT_OFFICIAL))
+                .as("a result status is reached only with its result, through the results desk")
+                .isInstanceOf(IllegalArgumentException.class);
 
         ops(put(url), "{\"finish\":[[3],[1],[7],[5],[2]],\"disqualified\":[4]}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
@@ -244,7 +248,7 @@ class ResultApiIT {
                 .param("pool", race.pools().getFirst().id()).param("v", ruleSet).update();
 
         ops(put("/api/tote/ops/races/" + race.id() + "/result"), "{\"finish\":[[2],[1],[3],[4],[5]],\"reason\":\"late\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-transition"));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value(PROBLEMS + "result-final"));
         assertThat(results.official(race.id()).orElseThrow().arrival().finish().getFirst()).containsExactly(1);
     }
 
