@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ class PoolPayer {
     interface ChunkListener {
         void committed(UUID poolId, int chunk);
     }
+
+    private static final int MAX_PRICED = 200_000;
 
     private final TicketPayments tickets;
     private final Wallets wallets;
@@ -85,11 +88,22 @@ class PoolPayer {
         }
     }
 
+    /** Tickets alike are priced alike: most tickets of a pool repeat a few formulations, priced once each. */
+    private record Alike(String formulation, long unitStakeCents, long totalStakeCents) {
+    }
+
     private List<Due> dues(UUID poolId, TicketRule rule) {
         List<Due> dues = new ArrayList<>();
+        Map<Alike, TicketPayment> priced = new HashMap<>();
         readOnly.executeWithoutResult(status -> tickets.forEachUnpaid(poolId, ticket -> {
-            TicketPayment payment = rule.pay(Selections.read(ticket.formulation()), ticket.unitStakeCents(),
-                    ticket.totalStakeCents());
+            Alike alike = new Alike(ticket.formulation(), ticket.unitStakeCents(), ticket.totalStakeCents());
+            TicketPayment payment = priced.get(alike);
+            if (payment == null) {
+                payment = rule.pay(Selections.read(alike.formulation()), alike.unitStakeCents(), alike.totalStakeCents());
+                if (priced.size() < MAX_PRICED) {
+                    priced.put(alike, payment);
+                }
+            }
             if (payment.totalCents() > 0) {
                 dues.add(new Due(ticket.betId(), ticket.accountId(), payment.winningsCents(), payment.refundCents()));
             }

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RaceSettlements {
 
+    private static final Logger log = LoggerFactory.getLogger(RaceSettlements.class);
     private static final Set<RaceStatus> DONE = EnumSet.of(RaceStatus.RESULT_OFFICIAL, RaceStatus.SETTLED,
             RaceStatus.CANCELLED);
 
@@ -75,12 +78,15 @@ class RaceSettlements {
     }
 
     void settle(UUID raceId) {
+        long start = System.nanoTime();
         RaceStatus status = settleable(raceId);
         List<PoolRow> pools = store.ownPools(raceId);
         inParallel(pools, raceId);
         if (status == RaceStatus.RESULT_OFFICIAL) {
             finish(raceId, pools);
         }
+        log.info("Race {} settled: {} pools computed and paid in {} ms", raceId, pools.size(),
+                (System.nanoTime() - start) / 1_000_000);
         live.toTopic("race:" + raceId, "dividends", Map.of("raceId", raceId));
         for (PoolRow big5 : store.big5PoolsOf(raceId)) {
             if (DONE.containsAll(store.statuses(big5.races()).values())) {

@@ -59,6 +59,9 @@ class ExactlyOnceIT {
     @Autowired
     PoolPayer payer;
 
+    @Autowired
+    SettlementStore store;
+
     @AfterEach
     void noMoreCrashes() {
         payer.listen((pool, chunk) -> {
@@ -104,6 +107,7 @@ class ExactlyOnceIT {
                 .filter(bet -> settled.paid(bet).settled()).count();
         assertThat(paidBefore).isBetween(3L, (long) winningTickets(day) - 1);
         assertThat(settled.poolStatus(day.pool().id())).isEqualTo("COMPUTED");
+        assertThat(store.unfinished()).as("what the start-up job resumes").contains(day.race().id());
         mvc.perform(get("/api/tote/races/{id}/settlement", day.race().id()).with(CancellationIT.operator()))
                 .andExpect(jsonPath("$.status").value("SETTLING"));
 

@@ -92,8 +92,12 @@ class SettlementFlowIT {
         UUID annTierce = settled.bet(mvc, ann, tierce.id(), unit(3, 1, 7), 100);
         UUID bobTierce = settled.bet(mvc, bob, tierce.id(), combined(1, 3, 7), 100);
         UUID catTierce = settled.bet(mvc, cat, tierce.id(), combined(2, 4, 6, 8, 9), 100);
+        UUID quinte = settled.bet(mvc, cat, ToteFixtures.pool(race, BetType.QUINTE_PLUS).id(), unit(1, 2, 4, 6, 8), 200);
         desk.close(race.id());
         results.official(race.id(), "3 1 7 5 2", "");
+        assertThat(store.officialSince(java.time.Instant.now().plusSeconds(1))).as("due for automatic settlement")
+                .contains(race.id());
+        assertThat(store.officialSince(java.time.Instant.now().minusSeconds(3600))).doesNotContain(race.id());
 
         mvc.perform(post("/api/tote/races/{id}/settle", race.id()).with(CancellationIT.operator()))
                 .andExpect(status().isAccepted());
@@ -122,7 +126,17 @@ class SettlementFlowIT {
         long annWinnings = settled.paid(annWin).winnings() + settled.paid(annTierce).winnings();
         settled.assertWalletMatchesLedger(ann, 100_00 - 150 - 100 + annWinnings);
         settled.assertWalletMatchesLedger(bob, 100_00 - 1500 - 600 + settled.paid(bobTierce).winnings());
-        settled.assertWalletMatchesLedger(cat, 100_00 - 600 - 60 * 100);
+        settled.assertWalletMatchesLedger(cat, 100_00 - 600 - 60 * 100 - 200);
+        assertThat(settled.paid(quinte).settled()).isFalse();
+        // Quinté+ that nobody won: its 8 % share and every unwon rank go to its reserve fund, moved once
+        Map<String, Object> quinteSettlement = jdbc.sql("select * from tote.pool_settlements where pool_id = :pool")
+                .param("pool", ToteFixtures.pool(race, BetType.QUINTE_PLUS).id()).query().singleRow();
+        long quinteReserve = (long) quinteSettlement.get("reserve_in_cents");
+        assertThat(quinteReserve).isEqualTo(200 - (long) quinteSettlement.get("takeout_cents"))
+                .isGreaterThanOrEqualTo(200 * (10_000 - 3565) / 10_000 * 800 / 10_000);
+        assertThat(jdbc.sql("select amount_cents from tote.reserve_moves where pool_id = :pool")
+                .param("pool", ToteFixtures.pool(race, BetType.QUINTE_PLUS).id()).query(Long.class).list())
+                .containsExactly(quinteReserve);
         for (PoolCard pool : List.of(gagnant, tierce)) {
             assertThat(settled.credited(pool.id())).isEqualTo(settled.paidOnTickets(pool.id()));
             assertConserved(pool.id());
