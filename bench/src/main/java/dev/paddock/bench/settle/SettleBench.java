@@ -38,13 +38,13 @@ public final class SettleBench {
         System.out.printf(Locale.ROOT, "  paid on tickets %s EUR, credited to wallets %s EUR, pools PAID %d of %d, "
                 + "wallets not equal to their postings %d%n", euros(f.paidOnTickets()), euros(f.credited()),
                 f.poolsPaid(), f.pools(), f.walletsOff());
-        System.out.println("  pool (first seen PAID after)        stakes    payouts  paid wins  winning tickets");
+        System.out.println("  pool (seconds after the settle call: dividends stored, last ticket paid)");
+        System.out.println("                         computed    paid        stakes      payouts    paid wins  winners");
         for (JsonNode pool : f.poolStatus().get("pools")) {
             String name = pool.get("betType").asString() + " " + pool.get("channelFamily").asString();
-            var after = f.paidAfter().get(name);
-            System.out.printf(Locale.ROOT, "  %-22s %6s %12s %10s %10s %10s%n", name,
-                    after == null ? "-" : String.format(Locale.ROOT, "%.1f s", after.toMillis() / 1000.0),
-                    euros(pool.get("stakes").asLong()), euros(pool.get("payouts").asLong()),
+            SettlementRun.PoolTimes times = f.times().get(name);
+            System.out.printf(Locale.ROOT, "  %-22s %8.2f %7.2f %13s %12s %12s %8s%n", name, times.computed(),
+                    times.paid(), euros(pool.get("stakes").asLong()), euros(pool.get("payouts").asLong()),
                     euros(pool.get("paidWinnings").asLong()), pool.get("winningTickets").asString());
         }
         System.out.println("  PostgreSQL during the settlement (share of 20 ms samples running each statement; wait or CPU):");

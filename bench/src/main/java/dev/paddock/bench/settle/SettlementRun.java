@@ -2,12 +2,15 @@ package dev.paddock.bench.settle;
 
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.parimutuel.BetType;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,11 +47,12 @@ final class SettlementRun {
      * @param walletsOff     wallets whose balance is not the sum of their postings (0 expected)
      * @param poolsPaid      the race's pools PAID, of {@code pools}
      * @param poolStatus     the settlement status endpoint's answer at the end
+     * @param times          per pool ("SIMPLE_GAGNANT ONLINE"), when it was computed and paid after the settle call
      * @param database       the statements PostgreSQL was seen running during the settlement ({@link DatabaseSamples})
      */
     record Figures(Seeder.Seeded seeded, Duration seeding, Duration settlement, long winningTickets,
             long refundedTickets, long paidOnTickets, long credited, long credits, long walletsOff, int poolsPaid,
-            int pools, JsonNode poolStatus, Map<String, Duration> paidAfter, List<String> database) {
+            int pools, JsonNode poolStatus, Map<String, PoolTimes> times, List<String> database) {
 
         double ticketsPerSecond() {
             return seeded.tickets() / (settlement.toNanos() / 1e9);
@@ -61,7 +65,7 @@ final class SettlementRun {
     }
 
     static Figures run(Path jar, List<String> javaOptions, long tickets, int accounts, long seed,
-            java.io.PrintStream out) throws Exception {
+            PrintStream out) throws Exception {
         try (PaddockServer server = PaddockServer.start(jar, javaOptions);
                 PaddockApi api = new PaddockApi(server.baseUrl());
                 Connection database = DriverManager.getConnection(server.jdbcUrl());
@@ -94,32 +98,25 @@ final class SettlementRun {
             api.call("/api/tote/ops/races/" + raceId + "/result/official", token, null, 200);
 
             token = operator(api);
-            Map<String, Duration> paidAfter = new LinkedHashMap<>();
             DatabaseSamples samples = new DatabaseSamples(sampling);
+            Instant calledAt = Instant.now();
             long from = System.nanoTime();
             api.call("/api/tote/races/" + raceId + "/settle", token, null, 202);
             JsonNode status;
             while (true) {
                 status = api.call("GET", "/api/tote/races/" + raceId + "/settlement", token, null, 200);
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - from);
-                for (JsonNode pool : status.get("pools")) {
-                    if (pool.get("status").asString().equals("PAID")) {
-                        paidAfter.putIfAbsent(pool.get("betType").asString() + " " + pool.get("channelFamily").asString(),
-                                elapsed);
-                    }
-                }
                 if (status.get("status").asString().equals("SETTLED")) {
                     break;
                 }
-                if (elapsed.toMinutes() >= 30) {
+                if (Duration.ofNanos(System.nanoTime() - from).toMinutes() >= 30) {
                     throw new IllegalStateException("Not settled after 30 minutes; see " + server.log());
                 }
                 Thread.sleep(50);
             }
             Duration settlement = Duration.ofNanos(System.nanoTime() - from);
             samples.close();
-            return bookkeeping(database, UUID.fromString(raceId), seeded, seeding, settlement, status, paidAfter,
-                    samples.top(12));
+            return bookkeeping(database, UUID.fromString(raceId), seeded, seeding, settlement, status,
+                    timings(database, UUID.fromString(raceId), calledAt), samples.top(12));
         }
     }
 
@@ -138,7 +135,7 @@ final class SettlementRun {
     }
 
     private static Figures bookkeeping(Connection database, UUID raceId, Seeder.Seeded seeded, Duration seeding,
-            Duration settlement, JsonNode status, Map<String, Duration> paidAfter, List<String> statements)
+            Duration settlement, JsonNode status, Map<String, PoolTimes> times, List<String> statements)
             throws SQLException {
         List<Long> tickets = longs(database, """
                 select count(*) filter (where winnings_cents > 0), count(*) filter (where refund_cents > 0),
@@ -157,8 +154,34 @@ final class SettlementRun {
                 select count(*) filter (where s.status = 'PAID'), count(*) from tote.pools p
                 left join tote.pool_settlements s on s.pool_id = p.id where p.race_id = '%s'""".formatted(raceId));
         return new Figures(seeded, seeding, settlement, tickets.get(0), tickets.get(1), tickets.get(2), credits.get(0),
-                credits.get(1), wallets.get(0), pools.get(0).intValue(), pools.get(1).intValue(), status, paidAfter,
+                credits.get(1), wallets.get(0), pools.get(0).intValue(), pools.get(1).intValue(), status, times,
                 statements);
+    }
+
+    /** Seconds from the settle call to a pool's dividends being stored, and to its last ticket being paid. */
+    record PoolTimes(double computed, double paid) {
+    }
+
+    /** From the server's own timestamps (same host, same clock), free of the 50 ms polling. */
+    private static Map<String, PoolTimes> timings(Connection database, UUID raceId, Instant calledAt)
+            throws SQLException {
+        Map<String, PoolTimes> times = new LinkedHashMap<>();
+        try (PreparedStatement statement = database.prepareStatement("""
+                select p.bet_type || ' ' || p.channel_family, extract(epoch from s.computed_at - ?),
+                       extract(epoch from s.paid_at - ?)
+                from tote.pools p join tote.pool_settlements s on s.pool_id = p.id where p.race_id = ?
+                order by 3""")) {
+            Timestamp called = Timestamp.from(calledAt);
+            statement.setTimestamp(1, called);
+            statement.setTimestamp(2, called);
+            statement.setObject(3, raceId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    times.put(rows.getString(1), new PoolTimes(rows.getDouble(2), rows.getDouble(3)));
+                }
+            }
+        }
+        return times;
     }
 
     private static List<Long> longs(Connection database, String sql) throws SQLException {
