@@ -116,6 +116,34 @@ class SettledRaceIT {
                 .andReturn().getResponse().getContentAsString()).contains("Simple Gagnant").contains("1.70 EUR");
     }
 
+    @Test
+    void aCancelledRaceShowsItsPoolsRefunded() throws Exception {
+        AccountId ann = tote.player("100.00");
+        RaceCard race = tote.openRace();
+        bet(ann, race, BetType.SIMPLE_GAGNANT, unit(3), 300);
+        bet(ann, race, BetType.TIERCE, unit(3, 5, 1), 100);
+        programme.cancel(race.id());
+        awaitSettled(race);
+
+        JsonNode published = json.readTree(mvc.perform(get("/api/tote/races/" + race.id() + "/dividends"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(published.get("pools")).isNotEmpty().allSatisfy(pool -> {
+            assertThat(pool.get("refunded").asBoolean()).isTrue();
+            assertThat(pool.get("ranks")).isEmpty();
+        });
+        assertThat(mvc.perform(get("/tote/races/" + race.id() + "/dividends")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Pool refunded");
+        List<CSVRecord> lines = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv(race))).getRecords();
+        CSVRecord win = lines.stream().filter(l -> l.get("bet_type").equals("SIMPLE_GAGNANT")
+                && l.get("channel_family").equals("ONLINE")).findFirst().orElseThrow();
+        assertThat(win.get("whole_pool_refunded")).isEqualTo("true");
+        assertThat(win.get("refunds_eur")).isEqualTo("3.00");
+        assertThat(win.get("paid_refunds_eur")).isEqualTo("3.00");
+        assertThat(win.get("refunded_tickets")).isEqualTo("1");
+        assertThat(win.get("rank")).isEmpty();
+    }
+
     private RaceCard race(AccountId ann, AccountId bob) throws Exception {
         RaceCard race = tote.openRace();
         bet(ann, race, BetType.SIMPLE_GAGNANT, unit(3), 300);
