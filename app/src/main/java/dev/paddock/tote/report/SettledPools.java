@@ -28,28 +28,29 @@ class SettledPools {
 
     /** Empty for an unknown race; a race with no settled pool yet has a report without pools. */
     Optional<SettlementReport> report(UUID raceId) {
-        Optional<RaceName> race = jdbc.sql("""
-                        select 'R' || m.number || 'C' || r.number as code, r.name from tote.races r
-                        join tote.meetings m on m.id = r.meeting_id where r.id = :race""")
+        Optional<RaceRow> race = jdbc.sql("""
+                        select 'R' || m.number || 'C' || r.number as code, r.name,
+                               (select coalesce(max((s.arrivals ->> cast(r.id as text))::int), 0)
+                                from tote.pool_settlements s join tote.pools p on p.id = s.pool_id
+                                where p.race_id = r.id
+                                   or p.id in (select pool_id from tote.big5_legs where race_id = r.id)) as result_version
+                        from tote.races r join tote.meetings m on m.id = r.meeting_id where r.id = :race""")
                 .param("race", raceId)
-                .query((rs, row) -> new RaceName(rs.getString("code"), rs.getString("name"))).optional();
+                .query((rs, row) -> new RaceRow(rs.getString("code"), rs.getString("name"), rs.getInt("result_version")))
+                .optional();
         if (race.isEmpty()) {
             return Optional.empty();
         }
         Map<UUID, List<SettlementReport.Rank>> ranks = ranks(raceId);
-        int[] resultVersion = {0};
         List<SettlementReport.Pool> pools = jdbc.sql("""
-                        select p.id, p.bet_type, p.channel_family, p.unit_stake_cents, s.*,
-                               coalesce((s.arrivals ->> cast(:race as text))::int, 0) as result_version
+                        select p.id, p.bet_type, p.channel_family, p.unit_stake_cents, s.*
                         from tote.pool_settlements s join tote.pools p on p.id = s.pool_id
                         where p.race_id = :race
                            or p.id in (select pool_id from tote.big5_legs where race_id = :race)""")
                 .param("race", raceId)
-                .query((rs, row) -> {
-                    resultVersion[0] = Math.max(resultVersion[0], rs.getInt("result_version"));
-                    return pool(rs, ranks);
-                }).list();
-        return Optional.of(new SettlementReport(raceId, race.get().code(), race.get().name(), resultVersion[0], pools));
+                .query((rs, row) -> pool(rs, ranks)).list();
+        return Optional.of(new SettlementReport(raceId, race.get().code(), race.get().name(), race.get().resultVersion(),
+                pools));
     }
 
     private Map<UUID, List<SettlementReport.Rank>> ranks(UUID raceId) {
@@ -90,7 +91,7 @@ class SettledPools {
                 ranks.getOrDefault(id, List.of()));
     }
 
-    private record RaceName(String code, String name) {
+    private record RaceRow(String code, String name, int resultVersion) {
     }
 
     private record RankRows(int order, List<SettlementReport.Winner> winners) {
