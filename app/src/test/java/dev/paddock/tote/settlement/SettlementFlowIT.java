@@ -29,43 +29,15 @@ import dev.paddock.tote.RaceStatus;
 import dev.paddock.tote.betting.BettingApiIT;
 import dev.paddock.tote.betting.Selections;
 import dev.paddock.tote.betting.ToteFixtures;
-import dev.paddock.tote.programme.ProgrammeDesk;
-import dev.paddock.tote.results.ResultFixtures;
 import dev.paddock.tote.results.Results;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** A race from bets to payouts: result entered, settled, dividends stored and published, wallets credited. */
-@SpringBootTest
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
-class SettlementFlowIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ToteFixtures tote;
-
-    @Autowired
-    ResultFixtures results;
-
-    @Autowired
-    SettlementFixtures settled;
-
-    @Autowired
-    RecordedDividends published;
-
-    @Autowired
-    ProgrammeDesk desk;
+class SettlementFlowIT extends SettlementIT {
 
     @Autowired
     Programme programme;
@@ -75,15 +47,6 @@ class SettlementFlowIT {
 
     @Autowired
     RuleSets ruleSets;
-
-    @Autowired
-    SettlementStore store;
-
-    @Autowired
-    RaceSettlements settlements;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TestAccounts accounts;
