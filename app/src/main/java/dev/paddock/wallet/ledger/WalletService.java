@@ -60,6 +60,7 @@ class WalletService implements Wallets {
     private final Ledger ledger;
     private final LedgerBatches batches;
     private final BatchCredits batchCredits;
+    private final BatchJournal journal;
     private final PaymentAttempts attempts;
     private final PaymentProvider provider;
     private final ApplicationEventPublisher events;
@@ -68,11 +69,12 @@ class WalletService implements Wallets {
     private final Clock clock;
     private final WalletProperties properties;
 
-    WalletService(Ledger ledger, LedgerBatches batches, BatchCredits batchCredits, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
+    WalletService(Ledger ledger, LedgerBatches batches, BatchCredits batchCredits, BatchJournal journal, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock, WalletProperties properties) {
         this.ledger = ledger;
         this.batches = batches;
         this.batchCredits = batchCredits;
+        this.journal = journal;
         this.attempts = attempts;
         this.provider = provider;
         this.events = events;
@@ -233,55 +235,17 @@ class WalletService implements Wallets {
     /** Entries, postings and events of the debits that passed, {@code paid} being in wallet order. */
     private void record(List<BatchDebit> debits, List<Integer> paid, String[] fingerprints,
             Map<String, Long> houseAccounts, DebitOutcome[] outcomes) {
-        Instant at = now();
         Map<String, Ledger.WalletBalance> balances = batches.balances(
                 paid.stream().map(i -> Ledger.walletCode(debits.get(i).account())).distinct().toList());
-        int m = paid.size();
-        long[] balanceAfter = new long[m];
-        Map<String, Long> running = new HashMap<>();
-        for (int p = m - 1; p >= 0; p--) {
-            BatchDebit debit = debits.get(paid.get(p));
-            String code = Ledger.walletCode(debit.account());
-            long after = running.computeIfAbsent(code, c -> balances.get(c).balanceCents());
-            balanceAfter[p] = after;
-            running.put(code, after + debit.amount().cents());
-        }
-        UUID[] ids = new UUID[m];
-        String[] keys = new String[m];
-        String[] entryFingerprints = new String[m];
-        String[] references = new String[m];
-        UUID[] postingEntries = new UUID[2 * m];
-        Long[] postingAccounts = new Long[2 * m];
-        Long[] postingCents = new Long[2 * m];
-        Long[] postingBalances = new Long[2 * m];
-        for (int p = 0; p < m; p++) {
-            int i = paid.get(p);
+        List<BatchJournal.Line> lines = paid.stream().map(i -> {
             BatchDebit debit = debits.get(i);
-            ids[p] = UUID.randomUUID();
-            keys[p] = debit.key().value();
-            entryFingerprints[p] = fingerprints[i];
-            references[p] = debit.purpose().reference();
-            long walletCents = -debit.amount().cents();
-            postingEntries[2 * p] = ids[p];
-            postingAccounts[2 * p] = balances.get(Ledger.walletCode(debit.account())).ledgerAccountId();
-            postingCents[2 * p] = walletCents;
-            postingBalances[2 * p] = balanceAfter[p];
-            postingEntries[2 * p + 1] = ids[p];
-            postingAccounts[2 * p + 1] = houseAccounts.get(debit.purpose().counterAccount());
-            postingCents[2 * p + 1] = -walletCents;
-            postingBalances[2 * p + 1] = null;
-        }
-        batches.openEntries(MovementKind.DEBIT, ids, keys, entryFingerprints, references, at);
-        batches.post(postingEntries, postingAccounts, postingCents, postingBalances);
-        for (int p = 0; p < m; p++) {
+            return new BatchJournal.Line(debit.account(), -debit.amount().cents(), debit.purpose().counterAccount(),
+                    debit.purpose().reference(), debit.key().value(), fingerprints[i]);
+        }).toList();
+        List<Movement> movements = journal.write(MovementKind.DEBIT, lines, balances, houseAccounts, now());
+        for (int p = 0; p < paid.size(); p++) {
             int i = paid.get(p);
-            BatchDebit debit = debits.get(i);
-            long walletCents = -debit.amount().cents();
-            events.publishEvent(new WalletMovementRecorded(debit.account(), ids[p], MovementKind.DEBIT.name(),
-                    walletCents, balanceAfter[p], at));
-            outcomes[i] = new DebitOutcome(debit, Status.DEBITED, new Movement(ids[p], debit.account(),
-                    MovementKind.DEBIT, Money.ofCents(walletCents), Money.ofCents(balanceAfter[p]),
-                    references[p], at, false));
+            outcomes[i] = new DebitOutcome(debits.get(i), Status.DEBITED, movements.get(p));
         }
     }
 

@@ -13,49 +13,15 @@ import dev.paddock.tote.DividendsPublished;
 import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.betting.ToteFixtures;
-import dev.paddock.tote.programme.ProgrammeDesk;
-import dev.paddock.tote.results.ResultFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
-class Big5SettlementIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ToteFixtures tote;
-
-    @Autowired
-    ResultFixtures results;
-
-    @Autowired
-    SettlementFixtures settled;
-
-    @Autowired
-    RecordedDividends published;
-
-    @Autowired
-    ProgrammeDesk desk;
-
-    @Autowired
-    RaceSettlements settlements;
-
-    @Autowired
-    JdbcClient jdbc;
+class Big5SettlementIT extends SettlementIT {
 
     @Test
     void aBig5WithACancelledLegAndANonRunnerIsSettledWhenItsLastLegIs() throws Exception {

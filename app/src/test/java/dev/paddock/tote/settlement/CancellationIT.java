@@ -12,38 +12,15 @@ import dev.paddock.parimutuel.BetType;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.betting.BettingApiIT;
 import dev.paddock.tote.betting.ToteFixtures;
-import dev.paddock.tote.programme.ProgrammeDesk;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@SpringBootTest
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
-class CancellationIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ToteFixtures tote;
-
-    @Autowired
-    SettlementFixtures settled;
-
-    @Autowired
-    ProgrammeDesk desk;
-
-    @Autowired
-    RaceSettlements settlements;
+class CancellationIT extends SettlementIT {
 
     @Test
     void aCancelledRaceRefundsEveryTicketOnceIntoItsWallet() throws Exception {

@@ -11,8 +11,6 @@ import dev.paddock.parimutuel.BetType;
 import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.betting.ToteFixtures;
-import dev.paddock.tote.programme.ProgrammeDesk;
-import dev.paddock.tote.results.ResultFixtures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,42 +23,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Every ticket paid once: after a settlement dies midway and is resumed, and under concurrent settlements. */
-@SpringBootTest
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
-class ExactlyOnceIT {
+class ExactlyOnceIT extends SettlementIT {
 
     static final int PLAYERS = 7;
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ToteFixtures tote;
-
-    @Autowired
-    ResultFixtures results;
-
-    @Autowired
-    SettlementFixtures settled;
-
-    @Autowired
-    ProgrammeDesk desk;
-
-    @Autowired
-    RaceSettlements settlements;
-
-    @Autowired
     PoolPayer payer;
-
-    @Autowired
-    SettlementStore store;
 
     @AfterEach
     void noMoreCrashes() {

@@ -3,12 +3,19 @@ package dev.paddock.tote.settlement;
 import static dev.paddock.tote.settlement.SettlementFixtures.combined;
 import static dev.paddock.tote.settlement.SettlementFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.paddock.identity.account.Account;
 import dev.paddock.identity.AccountId;
+import dev.paddock.identity.TestAccounts;
+import dev.paddock.shared.Money;
+import dev.paddock.wallet.IdempotencyKey;
+import dev.paddock.wallet.Wallets;
+import java.util.Locale;
 import dev.paddock.parimutuel.BetType;
 import dev.paddock.parimutuel.PoolDividends;
 import dev.paddock.parimutuel.PoolExtras;
@@ -22,43 +29,15 @@ import dev.paddock.tote.RaceStatus;
 import dev.paddock.tote.betting.BettingApiIT;
 import dev.paddock.tote.betting.Selections;
 import dev.paddock.tote.betting.ToteFixtures;
-import dev.paddock.tote.programme.ProgrammeDesk;
-import dev.paddock.tote.results.ResultFixtures;
 import dev.paddock.tote.results.Results;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** A race from bets to payouts: result entered, settled, dividends stored and published, wallets credited. */
-@SpringBootTest
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
-class SettlementFlowIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ToteFixtures tote;
-
-    @Autowired
-    ResultFixtures results;
-
-    @Autowired
-    SettlementFixtures settled;
-
-    @Autowired
-    RecordedDividends published;
-
-    @Autowired
-    ProgrammeDesk desk;
+class SettlementFlowIT extends SettlementIT {
 
     @Autowired
     Programme programme;
@@ -70,13 +49,10 @@ class SettlementFlowIT {
     RuleSets ruleSets;
 
     @Autowired
-    SettlementStore store;
+    TestAccounts accounts;
 
     @Autowired
-    RaceSettlements settlements;
-
-    @Autowired
-    JdbcClient jdbc;
+    Wallets wallets;
 
     @Test
     void aRaceIsSettledPaidAndPublishedOnce() throws Exception {
@@ -170,20 +146,30 @@ class SettlementFlowIT {
     }
 
     @Test
-    void aBetIsPendingUntilItsPoolIsPaid() throws Exception {
+    void aBetIsPendingUntilItsPoolIsPaidOnTheApiAndOnTheMyBetsPage() throws Exception {
         RaceCard race = tote.openRace();
-        AccountId ann = tote.player("10.00");
-        UUID bet = settled.bet(mvc, ann, ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT).id(), unit(4), 150);
+        Account player = accounts.create();
+        wallets.deposit(player.id(), Money.parse("10.00"), IdempotencyKey.of("test:" + UUID.randomUUID()));
+        UUID bet = settled.bet(mvc, player.id(), ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT).id(), unit(4), 150);
 
-        mvc.perform(get("/api/tote/my/bets/{id}", bet).with(BettingApiIT.as(ann)))
+        mvc.perform(get("/api/tote/my/bets/{id}", bet).with(BettingApiIT.as(player.id())))
                 .andExpect(jsonPath("$.outcome").value("PENDING"));
+        assertThat(page(player, Locale.ENGLISH)).contains("Awaiting result").contains("data-live-events=\"bets\"")
+                .contains("live:bets from:body");
         desk.close(race.id());
         results.official(race.id(), "1 2 3 5 6", "");
-        mvc.perform(get("/api/tote/my/bets/{id}", bet).with(BettingApiIT.as(ann)))
+        mvc.perform(get("/api/tote/my/bets/{id}", bet).with(BettingApiIT.as(player.id())))
                 .andExpect(jsonPath("$.outcome").value("PENDING"));
         settlements.settle(race.id());
-        mvc.perform(get("/api/tote/my/bets/{id}", bet).with(BettingApiIT.as(ann)))
+        mvc.perform(get("/api/tote/my/bets/{id}", bet).with(BettingApiIT.as(player.id())))
                 .andExpect(jsonPath("$.outcome").value("LOST")).andExpect(jsonPath("$.winnings").doesNotExist());
+        assertThat(page(player, Locale.ENGLISH)).contains("Lost");
+        assertThat(page(player, Locale.FRENCH)).contains("Perdant");
+    }
+
+    private String page(Account player, Locale locale) throws Exception {
+        return mvc.perform(get("/tote/my-bets").with(user(TestAccounts.principal(player))).locale(locale))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private String formulation(UUID betId) {
