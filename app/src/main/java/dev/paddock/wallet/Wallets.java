@@ -37,6 +37,17 @@ public interface Wallets {
      */
     List<DebitOutcome> debitAll(List<BatchDebit> debits);
 
+    /**
+     * Many credits at once, in the caller's transaction (required, as for {@link #debitAll}): a handful of
+     * batched statements for the whole list, whatever its length. A credit whose key is already recorded with
+     * the same content is not written again and comes back {@link Movement#replayed()}; a key recorded with
+     * other content throws {@link IdempotencyKeyReused}, which rolls the caller's transaction back. Movements
+     * come in the order of {@code credits}.
+     *
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
+     */
+    List<Movement> creditAll(List<BatchCredit> credits);
+
     /** Gives money for a payout or a refund. */
     Movement credit(AccountId account, Money amount, Purpose purpose, IdempotencyKey key);
 

@@ -72,3 +72,11 @@ create table tote.dividends (
 -- never written: once their pool is PAID, a ticket with null winnings and refund has lost.
 alter table tote.bets add column refund_cents bigint;
 alter table tote.bets add column settled_at timestamptz;
+
+-- A Big 5 pool's guaranteed net pool, set by the operator: topped up from the Big 5 reserve fund, then by the
+-- operator, when the stakes fall short. 0 = no guarantee.
+alter table tote.pools add column guaranteed_cents bigint not null default 0 check (guaranteed_cents >= 0);
+
+-- Settlement writes what each winning ticket got: room left in each page lets PostgreSQL update a ticket in
+-- place (a HOT update, no index touched) instead of writing a new version into every index of the table.
+alter table tote.bets set (fillfactor = 80);

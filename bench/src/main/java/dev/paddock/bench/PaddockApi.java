@@ -98,11 +98,18 @@ public final class PaddockApi implements AutoCloseable {
     /** A set-up call with a bearer token (operator commands); the answer's JSON, or an error. */
     public JsonNode call(String path, String accessToken, Object body, int expected)
             throws IOException, InterruptedException {
+        return call("POST", path, accessToken, body, expected);
+    }
+
+    /** The same with another method: PUT, or GET (whose {@code body} is null). */
+    public JsonNode call(String method, String path, String accessToken, Object body, int expected)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request(path, accessToken)
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : json(body))).build(),
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return json.readTree(response.body());
     }

@@ -49,7 +49,8 @@ class Betting {
             return new Portfolio.BetView(outcome.betId(), ticket.requestId(), ticket.poolId(), ticket.raceIds().getFirst(),
                     ticket.raceCode(), ticket.raceName(), ticket.betType().name(), ticket.formulation(),
                     ticket.combinations(), ticket.unitStake().cents(), ticket.totalStake().cents(),
-                    ticket.channel().name(), outcome.status().name(), outcome.refusal(), outcome.placedAt(), null, null);
+                    ticket.channel().name(), outcome.status().name(), outcome.refusal(), outcome.placedAt(), null, null, null,
+                    outcome.status() == BetStatus.ACCEPTED ? Portfolio.PENDING : null);
         }
     }
 

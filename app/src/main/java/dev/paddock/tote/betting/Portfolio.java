@@ -20,12 +20,18 @@ class Portfolio {
     /**
      * @param raceCode  "R1C3", of the first race for a Big 5
      * @param stake     cents per unit combination
-     * @param winnings  cents, once settled; null before
+     * @param winnings  cents, once paid; null when the bet won nothing
+     * @param refund    cents given back (non-runners, a cancelled race), once paid; null when none
+     * @param outcome   of an accepted bet: WON (winnings, maybe a refund too), REFUNDED, LOST once its pool is
+     *                  paid, else PENDING; null for a bet that was not accepted
      */
     record BetView(UUID betId, String requestId, UUID poolId, UUID raceId, String raceCode, String raceName,
             String betType, String formulation, long combinations, long stake, long totalStake, String channel,
-            String status, String refusal, Instant placedAt, Instant cancelledAt, Long winnings) {
+            String status, String refusal, Instant placedAt, Instant cancelledAt, Long winnings, Long refund,
+            String outcome) {
     }
+
+    static final String PENDING = "PENDING";
 
     record BetPage(List<BetView> items, int page, int size, long total) {
     }
@@ -33,10 +39,16 @@ class Portfolio {
     private static final String SELECT = """
             select b.id, b.request_id, b.pool_id, b.race_id, 'R' || m.number || 'C' || r.number as code, r.name,
                    b.bet_type, b.formulation, b.combinations, b.unit_stake_cents, b.total_stake_cents, b.channel,
-                   b.status, b.refusal, b.placed_at, b.cancelled_at, b.winnings_cents
+                   b.status, b.refusal, b.placed_at, b.cancelled_at, b.winnings_cents, b.refund_cents,
+                   case when b.status <> 'ACCEPTED' then null
+                        when b.winnings_cents > 0 then 'WON'
+                        when b.refund_cents > 0 then 'REFUNDED'
+                        when s.status = 'PAID' then 'LOST'
+                        else 'PENDING' end
             from tote.bets b
             join tote.races r on r.id = b.race_id
             join tote.meetings m on m.id = r.meeting_id
+            left join tote.pool_settlements s on s.pool_id = b.pool_id
             """;
 
     private final JdbcClient jdbc;
@@ -66,6 +78,6 @@ class Portfolio {
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getString(13), rs.getString(14),
                 rs.getObject(15, OffsetDateTime.class).toInstant(), cancelled == null ? null : cancelled.toInstant(),
-                (Long) rs.getObject(17));
+                (Long) rs.getObject(17), (Long) rs.getObject(18), rs.getString(19));
     }
 }

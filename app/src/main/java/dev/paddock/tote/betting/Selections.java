@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 /**
  * A formulation as stored with its ticket and read back: {@code U:1,2}, {@code C:1,2,3},
  * {@code H:1/2,3} (champ: bases / partners), {@code L:1,2|3|4|5|6} (Big 5 legs). Short and readable in SQL;
- * a champ total is stored with its partners expanded, so the ticket holds every runner it covers.
+ * a champ total is stored with its partners expanded, so the ticket holds every runner it covers. Public for
+ * settlement, which pays each ticket from its stored formulation.
  */
-final class Selections {
+public final class Selections {
 
     private Selections() {
     }
@@ -26,7 +27,7 @@ final class Selections {
         };
     }
 
-    static Formulation read(String stored) {
+    public static Formulation read(String stored) {
         String body = stored.substring(2);
         return switch (stored.charAt(0)) {
             case 'U' -> new Formulation.Unit(split(body));

@@ -1,5 +1,6 @@
 package dev.paddock.wallet.ledger;
 
+import dev.paddock.wallet.MovementKind;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ledger's batched statements, for {@link WalletService#debitAll}: each writes many rows in one round
+ * The ledger's batched statements, for {@link WalletService#debitAll} and {@link WalletService#creditAll}: each
+ * writes many rows in one round
  * trip, in the caller's transaction. Inserts go through {@code unnest} of arrays (one statement, rows in
  * array order), the conditional balance updates through a JDBC batch (one per debit, update counts say
  * which passed).
@@ -85,17 +87,44 @@ class LedgerBatches {
         return found;
     }
 
-    /** Opens one debit entry per row; a key taken meanwhile by another transaction fails the whole batch. */
-    void openDebits(UUID[] ids, String[] keys, String[] fingerprints, String[] references, Instant at) {
+    /**
+     * Adds to each wallet, opening it on first use, in one statement; each code appears once (an upsert cannot
+     * touch a row twice). Rows are locked in code order, the order every batch uses, so batches cannot deadlock.
+     *
+     * @return the ledger account id and new balance of each wallet, by code
+     */
+    Map<String, Ledger.WalletBalance> addAll(String[] sortedCodes, UUID[] owners, Long[] cents, Instant at) {
+        Map<String, Ledger.WalletBalance> found = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into wallet.ledger_accounts as a (code, kind, owner_account, balance_cents, allow_negative, created_at)
+                    select c, 'LIABILITY', o, n, false, ? from unnest(?::text[], ?::uuid[], ?::bigint[]) as t(c, o, n)
+                    on conflict (code) do update set balance_cents = a.balance_cents + excluded.balance_cents
+                    returning code, id, balance_cents""");
+            statement.setTimestamp(1, Timestamp.from(at));
+            statement.setArray(2, array(connection, "text", sortedCodes));
+            statement.setArray(3, array(connection, "uuid", owners));
+            statement.setArray(4, array(connection, "bigint", cents));
+            return statement;
+        }, rs -> {
+            found.put(rs.getString(1), new Ledger.WalletBalance(rs.getLong(2), rs.getLong(3)));
+        });
+        return found;
+    }
+
+    /** Opens one entry per row; a key taken meanwhile by another transaction fails the whole batch. */
+    void openEntries(MovementKind kind, UUID[] ids, String[] keys, String[] fingerprints, String[] references,
+            Instant at) {
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, created_at)
-                    select id, 'DEBIT', k, f, r, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(id, k, f, r)""");
-            statement.setTimestamp(1, Timestamp.from(at));
-            statement.setArray(2, array(connection, "uuid", ids));
-            statement.setArray(3, array(connection, "text", keys));
-            statement.setArray(4, array(connection, "text", fingerprints));
-            statement.setArray(5, array(connection, "text", references));
+                    select id, ?, k, f, r, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(id, k, f, r)""");
+            statement.setString(1, kind.name());
+            statement.setTimestamp(2, Timestamp.from(at));
+            statement.setArray(3, array(connection, "uuid", ids));
+            statement.setArray(4, array(connection, "text", keys));
+            statement.setArray(5, array(connection, "text", fingerprints));
+            statement.setArray(6, array(connection, "text", references));
             return statement;
         });
     }

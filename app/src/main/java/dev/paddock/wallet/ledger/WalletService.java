@@ -3,6 +3,7 @@ package dev.paddock.wallet.ledger;
 import dev.paddock.identity.AccountId;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
+import dev.paddock.wallet.BatchCredit;
 import dev.paddock.wallet.BatchDebit;
 import dev.paddock.wallet.DebitOutcome;
 import dev.paddock.wallet.DebitOutcome.Status;
@@ -58,6 +59,8 @@ class WalletService implements Wallets {
 
     private final Ledger ledger;
     private final LedgerBatches batches;
+    private final BatchCredits batchCredits;
+    private final BatchJournal journal;
     private final PaymentAttempts attempts;
     private final PaymentProvider provider;
     private final ApplicationEventPublisher events;
@@ -66,10 +69,12 @@ class WalletService implements Wallets {
     private final Clock clock;
     private final WalletProperties properties;
 
-    WalletService(Ledger ledger, LedgerBatches batches, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
+    WalletService(Ledger ledger, LedgerBatches batches, BatchCredits batchCredits, BatchJournal journal, PaymentAttempts attempts, PaymentProvider provider, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock, WalletProperties properties) {
         this.ledger = ledger;
         this.batches = batches;
+        this.batchCredits = batchCredits;
+        this.journal = journal;
         this.attempts = attempts;
         this.provider = provider;
         this.events = events;
@@ -230,56 +235,27 @@ class WalletService implements Wallets {
     /** Entries, postings and events of the debits that passed, {@code paid} being in wallet order. */
     private void record(List<BatchDebit> debits, List<Integer> paid, String[] fingerprints,
             Map<String, Long> houseAccounts, DebitOutcome[] outcomes) {
-        Instant at = now();
         Map<String, Ledger.WalletBalance> balances = batches.balances(
                 paid.stream().map(i -> Ledger.walletCode(debits.get(i).account())).distinct().toList());
-        int m = paid.size();
-        long[] balanceAfter = new long[m];
-        Map<String, Long> running = new HashMap<>();
-        for (int p = m - 1; p >= 0; p--) {
-            BatchDebit debit = debits.get(paid.get(p));
-            String code = Ledger.walletCode(debit.account());
-            long after = running.computeIfAbsent(code, c -> balances.get(c).balanceCents());
-            balanceAfter[p] = after;
-            running.put(code, after + debit.amount().cents());
-        }
-        UUID[] ids = new UUID[m];
-        String[] keys = new String[m];
-        String[] entryFingerprints = new String[m];
-        String[] references = new String[m];
-        UUID[] postingEntries = new UUID[2 * m];
-        Long[] postingAccounts = new Long[2 * m];
-        Long[] postingCents = new Long[2 * m];
-        Long[] postingBalances = new Long[2 * m];
-        for (int p = 0; p < m; p++) {
-            int i = paid.get(p);
+        List<BatchJournal.Line> lines = paid.stream().map(i -> {
             BatchDebit debit = debits.get(i);
-            ids[p] = UUID.randomUUID();
-            keys[p] = debit.key().value();
-            entryFingerprints[p] = fingerprints[i];
-            references[p] = debit.purpose().reference();
-            long walletCents = -debit.amount().cents();
-            postingEntries[2 * p] = ids[p];
-            postingAccounts[2 * p] = balances.get(Ledger.walletCode(debit.account())).ledgerAccountId();
-            postingCents[2 * p] = walletCents;
-            postingBalances[2 * p] = balanceAfter[p];
-            postingEntries[2 * p + 1] = ids[p];
-            postingAccounts[2 * p + 1] = houseAccounts.get(debit.purpose().counterAccount());
-            postingCents[2 * p + 1] = -walletCents;
-            postingBalances[2 * p + 1] = null;
-        }
-        batches.openDebits(ids, keys, entryFingerprints, references, at);
-        batches.post(postingEntries, postingAccounts, postingCents, postingBalances);
-        for (int p = 0; p < m; p++) {
+            return new BatchJournal.Line(debit.account(), -debit.amount().cents(), debit.purpose().counterAccount(),
+                    debit.purpose().reference(), debit.key().value(), fingerprints[i]);
+        }).toList();
+        List<Movement> movements = journal.write(MovementKind.DEBIT, lines, balances, houseAccounts, now());
+        for (int p = 0; p < paid.size(); p++) {
             int i = paid.get(p);
-            BatchDebit debit = debits.get(i);
-            long walletCents = -debit.amount().cents();
-            events.publishEvent(new WalletMovementRecorded(debit.account(), ids[p], MovementKind.DEBIT.name(),
-                    walletCents, balanceAfter[p], at));
-            outcomes[i] = new DebitOutcome(debit, Status.DEBITED, new Movement(ids[p], debit.account(),
-                    MovementKind.DEBIT, Money.ofCents(walletCents), Money.ofCents(balanceAfter[p]),
-                    references[p], at, false));
+            outcomes[i] = new DebitOutcome(debits.get(i), Status.DEBITED, movements.get(p));
         }
+    }
+
+    @Override
+    public List<Movement> creditAll(List<BatchCredit> credits) {
+        Map<String, Long> houseAccounts = new HashMap<>();
+        for (BatchCredit credit : credits) {
+            houseAccounts.computeIfAbsent(credit.purpose().counterAccount(), ledger::houseAccount);
+        }
+        return callersTransaction.execute(status -> batchCredits.credit(credits, houseAccounts, now()));
     }
 
     @Override
@@ -341,6 +317,11 @@ class WalletService implements Wallets {
             throw new IdempotencyKeyReused();
         }
         return recorded.movement().asReplay();
+    }
+
+    static String fingerprint(MovementKind kind, BatchCredit credit) {
+        return fingerprint(kind, credit.account(), credit.amount(),
+                credit.purpose().counterAccount() + "|" + credit.purpose().reference());
     }
 
     /** What makes two requests "the same" for idempotency: operation, wallet, amount and purpose. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paddock.identity.AccountId;
 import dev.paddock.identity.AccountRegistered;
 import dev.paddock.shared.Money;
+import dev.paddock.tote.DividendsPublished;
 import dev.paddock.tote.ResultOfficial;
 import dev.paddock.tote.ResultProvisional;
 import dev.paddock.wallet.WalletMovementRecorded;
@@ -40,7 +41,10 @@ class EventRoundTripIT {
                 new WalletMovementRecorded(account, UUID.randomUUID(), "DEPOSIT", 50_00, 150_00, at),
                 new AccountRegistered(account, "round@trip.example", at),
                 new ResultProvisional(UUID.randomUUID(), 2, at),
-                new ResultOfficial(UUID.randomUUID(), 3, at));
+                new ResultOfficial(UUID.randomUUID(), 3, at),
+                new DividendsPublished(UUID.randomUUID(), List.of(new DividendsPublished.Pool(UUID.randomUUID(),
+                        "TIERCE", "ONLINE", false, List.of(new DividendsPublished.Dividend("ordre", "3-1-7", 12_340),
+                                new DividendsPublished.Dividend("désordre", "1-3-7", 2_470)))), at));
 
         for (Object event : events) {
             Object stored = serializer.serialize(event);

@@ -1,0 +1,193 @@
+package dev.paddock.tote.settlement;
+
+import dev.paddock.parimutuel.Arrival;
+import dev.paddock.parimutuel.BetType;
+import dev.paddock.parimutuel.PoolAccounts;
+import dev.paddock.parimutuel.PoolDividends;
+import dev.paddock.parimutuel.PoolExtras;
+import dev.paddock.parimutuel.PoolResult;
+import dev.paddock.parimutuel.PoolTotals;
+import dev.paddock.parimutuel.RankDividend;
+import dev.paddock.parimutuel.TicketPayment;
+import dev.paddock.tote.DividendsPublished;
+import dev.paddock.tote.RaceStatus;
+import dev.paddock.tote.results.OfficialArrival;
+import dev.paddock.tote.results.Results;
+import dev.paddock.tote.settlement.PoolSettlements.Stored;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settles one pool, under its lock: computes its dividends and stores them with its accounts (status COMPUTED)
+ * in one transaction, pays its tickets ({@link PoolPayer}), then marks it PAID. A settlement resumed after a
+ * crash recomputes the dividends from the very inputs it stored (rule set version, takeout, result versions,
+ * reserve drawn) and refuses to go on if they no longer give the stored accounts.
+ */
+@Component
+class PoolSettler {
+
+    private final SettlementStore store;
+    private final PoolSettlements settlements;
+    private final RuleSets ruleSets;
+    private final Results results;
+    private final PoolPayer payer;
+    private final PoolLocks locks;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PoolSettler(SettlementStore store, PoolSettlements settlements, RuleSets ruleSets, Results results, PoolPayer payer,
+            PoolLocks locks, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.store = store;
+        this.settlements = settlements;
+        this.ruleSets = ruleSets;
+        this.results = results;
+        this.payer = payer;
+        this.locks = locks;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** The results a pool's dividends depend on; {@code refundAll} when its race (every leg) was cancelled. */
+    record Inputs(List<Arrival> legs, Map<UUID, Integer> versions, boolean refundAll) {
+    }
+
+    record Computed(PoolAccounts accounts, List<RankDividend> ranks, TicketRule rule) {
+    }
+
+    /**
+     * Settles and pays the pool unless it is paid already.
+     *
+     * @param announcingRace the race a Big 5's {@link DividendsPublished} names (the leg that completed it)
+     */
+    void settle(PoolRow pool, UUID announcingRace) {
+        try (PoolLocks.Held held = locks.lock(pool.id())) {
+            Optional<Stored> stored = settlements.find(pool.id());
+            if (stored.isPresent() && stored.get().paid()) {
+                return;
+            }
+            PoolTotals totals = checkedTotals(pool);
+            TicketRule rule = stored.isPresent() ? recomputed(pool, totals, inputs(pool), stored.get())
+                    : computedAndStored(pool, totals);
+            payer.pay(pool.id(), rule);
+            transaction.executeWithoutResult(status -> {
+                if (settlements.markPaid(pool.id(), now()) && pool.type().multiRace()) {
+                    events.publishEvent(new DividendsPublished(announcingRace, List.of(settlements.published(pool)), now()));
+                }
+            });
+        }
+    }
+
+    /** Refuses, loudly, a pool whose totals do not match its tickets, or that may still take a ticket. */
+    private PoolTotals checkedTotals(PoolRow pool) {
+        SettlementStore.Tickets tickets = store.tickets(pool.id());
+        if (tickets.pending() > 0) {
+            throw new IllegalStateException("Pool " + pool.id() + " has " + tickets.pending()
+                    + " bets still waiting for the remote wallet: it cannot be settled yet");
+        }
+        PoolTotals totals = store.totals(pool.id());
+        if (totals.total() != tickets.acceptedStakeCents()) {
+            throw new IllegalStateException("Pool " + pool.id() + ": its totals hold " + totals.total()
+                    + " cents but its accepted bets " + tickets.acceptedStakeCents() + " cents; not settled");
+        }
+        return totals;
+    }
+
+    Inputs inputs(PoolRow pool) {
+        Map<UUID, RaceStatus> statuses = store.statuses(pool.races());
+        List<Arrival> legs = new ArrayList<>();
+        Map<UUID, Integer> versions = new LinkedHashMap<>();
+        for (UUID race : pool.races()) {
+            if (statuses.get(race) == RaceStatus.CANCELLED) {
+                legs.add(Arrival.cancelledRace());
+                versions.put(race, 0);
+            } else {
+                OfficialArrival official = results.official(race).orElseThrow(() -> new IllegalStateException(
+                        "Race " + race + " of pool " + pool.id() + " has no official result"));
+                legs.add(official.arrival());
+                versions.put(race, official.version());
+            }
+        }
+        boolean refundAll = pool.status().equals("CANCELLED") || legs.stream().allMatch(Arrival::cancelled);
+        return new Inputs(legs, versions, refundAll);
+    }
+
+    /**
+     * The races are locked first, as the results desk locks a race to correct its result: either the correction
+     * comes first and this finds no official result, or this comes first and the desk finds the settlement
+     * started and refuses the correction.
+     */
+    private TicketRule computedAndStored(PoolRow pool, PoolTotals totals) {
+        return transaction.execute(status -> {
+            store.lockRaces(pool.races());
+            Inputs inputs = inputs(pool);
+            RuleSet rules = ruleSets.newest();
+            Computed computed = compute(pool, totals, inputs, rules, pool.takeoutBp(), 0);
+            long topUp = computed.accounts().operatorTopUpCents();
+            if (topUp > 0) {
+                // a guaranteed pool short of its guarantee draws what it lacks from the fund, the operator the rest
+                long draw = Math.min(topUp, settlements.lockFund(pool.type(), pool.family()));
+                computed = draw == 0 ? computed : compute(pool, totals, inputs, rules, pool.takeoutBp(), draw);
+            }
+            Instant at = now();
+            PoolAccounts accounts = computed.accounts();
+            settlements.insert(pool.id(), rules.version(), pool.takeoutBp(), inputs.versions(), accounts, at);
+            settlements.insertDividends(pool.id(), pool.type(), computed.ranks());
+            if (accounts.reserveInCents() > 0 || accounts.reserveOutCents() > 0) {
+                settlements.moveReserve(pool.id(), pool.type(), pool.family(),
+                        accounts.reserveInCents() - accounts.reserveOutCents(), at);
+            }
+            return computed.rule();
+        });
+    }
+
+    private TicketRule recomputed(PoolRow pool, PoolTotals totals, Inputs inputs, Stored stored) {
+        if (!inputs.versions().equals(stored.arrivals())) {
+            throw new IllegalStateException("Pool " + pool.id() + " was computed with results " + stored.arrivals()
+                    + " but the official results are now " + inputs.versions() + "; not paid further");
+        }
+        Computed computed = compute(pool, totals, inputs, ruleSets.version(stored.ruleSetVersion()),
+                stored.takeoutBp(), stored.accounts().reserveOutCents());
+        if (!computed.accounts().equals(stored.accounts())) {
+            throw new IllegalStateException("Pool " + pool.id() + ": recomputed accounts " + computed.accounts()
+                    + " differ from the stored " + stored.accounts() + "; not paid further");
+        }
+        return computed.rule();
+    }
+
+    private Computed compute(PoolRow pool, PoolTotals totals, Inputs inputs, RuleSet rules, int takeoutBp,
+            long reserveDraw) {
+        long stakes = totals.total();
+        if (inputs.refundAll()) {
+            return new Computed(new PoolAccounts(stakes, stakes, 0, 0, 0, 0, 0, 0, true), List.of(),
+                    TicketRule.REFUND_ALL);
+        }
+        if (stakes == 0) {
+            return new Computed(new PoolAccounts(0, 0, 0, 0, 0, 0, 0, 0, false), List.of(),
+                    (formulation, unit, total) -> TicketPayment.NOTHING);
+        }
+        PoolExtras extras = pool.type() == BetType.BIG5
+                ? new PoolExtras(pool.races().stream().map(race -> store.favourite(race, pool.family())).toList(),
+                        reserveDraw, pool.guaranteedCents())
+                : PoolExtras.NONE;
+        PoolResult result = PoolDividends.compute(pool.type(), rules.of(pool.family(), pool.type()).withTakeout(takeoutBp),
+                inputs.legs(), totals, extras);
+        return new Computed(result.accounts(), result.ranks(), TicketRule.of(result));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.paddock.bench.settle;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Paddock server of its own for the settlement benchmark: the packaged jar ({@code app/target/paddock.jar}) in
+ * a child JVM, with a throw-away embedded PostgreSQL on a known port so that the benchmark can seed it with COPY.
+ * Demo data on (the demo operator sets the race up); automatic opening and settlement off, so that the benchmark
+ * decides when things happen. Stopped, database included, on close.
+ */
+final class PaddockServer implements AutoCloseable {
+
+    private final Process process;
+    private final URI baseUrl;
+    private final String jdbcUrl;
+    private final Path log;
+
+    private PaddockServer(Process process, URI baseUrl, String jdbcUrl, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.jdbcUrl = jdbcUrl;
+        this.log = log;
+    }
+
+    /** Starts the jar with {@code javaOptions} (heap, JFR...) and waits until it is ready. */
+    static PaddockServer start(Path jar, List<String> javaOptions) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build it first (./mvnw -pl app -am package -DskipTests)");
+        }
+        int port = freePort();
+        int databasePort = freePort();
+        Path log = Files.createTempFile("paddock-settle-bench-", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--paddock.db.embedded.port=" + databasePort, "--paddock.db.embedded.data-dir=",
+                "--paddock.demo-data=true", "--paddock.tote.programme.open-before=0",
+                "--paddock.tote.settlement.auto-after=0"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        PaddockServer server = new PaddockServer(process, URI.create("http://localhost:" + port),
+                "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres", log);
+        server.awaitReady();
+        return server;
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(baseUrl.resolve("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Paddock stopped while starting; see " + log);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Paddock was not ready after 5 minutes; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A graceful stop (SIGTERM), so that Paddock stops its embedded PostgreSQL. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
