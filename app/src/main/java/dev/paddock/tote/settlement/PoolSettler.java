@@ -73,7 +73,7 @@ class PoolSettler {
      * @param announcingRace the race a Big 5's {@link DividendsPublished} names (the leg that completed it)
      */
     void settle(PoolRow pool, UUID announcingRace) {
-        try (PoolLocks.Held held = locks.lock(pool.id())) {
+        try (PoolLocks.Held _ = locks.lock(pool.id())) {
             Optional<Stored> stored = settlements.find(pool.id());
             if (stored.isPresent() && stored.get().paid()) {
                 return;
