@@ -2,6 +2,8 @@ package dev.paddock.tote.betting;
 
 import dev.paddock.identity.AccountId;
 import dev.paddock.shared.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,15 +21,21 @@ class MyBetsPageController {
 
     private final Portfolio portfolio;
     private final Betting betting;
+    private final Clock clock;
+    private final Duration cancellationWindow;
 
-    MyBetsPageController(Portfolio portfolio, Betting betting) {
+    MyBetsPageController(Portfolio portfolio, Betting betting, Clock clock, BettingProperties properties) {
         this.portfolio = portfolio;
         this.betting = betting;
+        this.clock = clock;
+        this.cancellationWindow = properties.cancellationWindow();
     }
 
     @GetMapping("/tote/my-bets")
     String page(AccountId account, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("bets", portfolio.page(account, Math.max(0, page), PAGE_SIZE));
+        Portfolio.BetPage bets = portfolio.page(account, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("bets", bets);
+        model.addAttribute("cancellable", portfolio.cancellable(account, bets.items(), cancellationWindow, clock.instant()));
         return "tote/betting/my-bets";
     }
 

@@ -3,10 +3,13 @@ package dev.paddock.tote.betting;
 import dev.paddock.identity.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -70,6 +73,26 @@ class Portfolio {
         return jdbc.sql(SELECT + " where b.id = :id and b.account_id = :account")
                 .param("id", betId).param("account", account.value())
                 .query((rs, row) -> view(rs)).optional();
+    }
+
+    /**
+     * Which of these bets the player may still cancel online (the rule {@link Cancellations} enforces): accepted,
+     * not retail, placed within the window, on a race still OPEN before its start. For the page's buttons only.
+     */
+    Set<UUID> cancellable(AccountId account, List<BetView> bets, Duration window, Instant now) {
+        if (bets.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select b.id from tote.bets b join tote.races r on r.id = b.race_id
+                        where b.account_id = :account and b.id = any(:ids) and b.status = 'ACCEPTED'
+                          and b.channel <> 'RETAIL' and r.status = 'OPEN' and r.starts_at > :now
+                          and b.placed_at > :since""")
+                .param("account", account.value())
+                .param("ids", bets.stream().map(BetView::betId).toArray(UUID[]::new))
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("since", OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC))
+                .query(UUID.class).list());
     }
 
     private static BetView view(ResultSet rs) throws SQLException {

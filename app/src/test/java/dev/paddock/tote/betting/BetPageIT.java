@@ -141,7 +141,7 @@ class BetPageIT {
         assertThat(tote.status(UUID.fromString(betId))).isEqualTo("ACCEPTED");
         assertThat(tote.balance(account.id())).isEqualTo(1000 - win.unitStake().cents());
         assertThat(tote.poolTotal(win.id())).isEqualTo(win.unitStake().cents());
-        assertThat(html(get("/tote/my-bets").with(user(player)))).contains(race.code()).contains("U:7");
+        assertThat(html(get("/tote/my-bets").with(user(player)))).contains(race.code()).contains("Simple Gagnant").contains(">7<");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.paddock.parimutuel.BetType;
 import dev.paddock.shared.Money;
 import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
+import dev.paddock.tote.programme.ProgrammeDesk;
 import dev.paddock.wallet.IdempotencyKey;
 import dev.paddock.wallet.Wallets;
 import java.util.List;
@@ -46,6 +47,9 @@ class MyBetsPageIT {
     @Autowired
     Betting betting;
 
+    @Autowired
+    ProgrammeDesk desk;
+
     @Test
     void thePageListsTheBetsAndCancelsOneInEnglishAndFrench() throws Exception {
         RaceCard race = tote.openRace();
@@ -70,5 +74,25 @@ class MyBetsPageIT {
         assertThat(tote.status(bet.betId())).isEqualTo("CANCELLED");
         assertThat(tote.balance(player.id())).isEqualTo(1000);
         mvc.perform(get("/tote/my-bets")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aBetOnARaceWhoseBettingHasStoppedOffersNoCancelButton() throws Exception {
+        RaceCard race = tote.openRace();
+        PoolCard win = ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT);
+        Account player = accounts.create();
+        wallets.deposit(player.id(), Money.parse("10.00"), IdempotencyKey.of("test:" + UUID.randomUUID()));
+        betting.place(player.id(), new PlaceBetRequest("page-2", win.id(),
+                new PlaceBetRequest.FormulationInput("UNIT", List.of(7), null, null, null), 150L, null), null);
+        assertThat(page(player)).contains(">Cancel</button>");
+
+        desk.close(race.id());
+
+        assertThat(page(player)).contains(race.code()).doesNotContain(">Cancel</button>");
+    }
+
+    private String page(Account player) throws Exception {
+        return mvc.perform(get("/tote/my-bets").with(user(TestAccounts.principal(player))).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }
