@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The guaranteed net pool of a Big 5, set by operators until the pool is settled. When the stakes fall short, the
- * Big 5 reserve fund tops the pool up, then the operator (both recorded in the pool's settlement).
+ * What operators add to a pool from its reserve fund, until the pool is settled: the guaranteed net pool of a Big 5
+ * (when the stakes fall short, the Big 5 fund tops the pool up, then the operator) and the jackpot of a Quinté+
+ * (the Tirelire: drawn from the Quinté+ fund into the top rank, as far as the fund holds it). Both moves are
+ * recorded in the pool's settlement.
  */
 @Component
 class Guarantees {
@@ -25,16 +27,26 @@ class Guarantees {
 
     @Transactional
     void guarantee(UUID poolId, Long cents) {
+        set(poolId, cents, BetType.BIG5, "guaranteed_cents", "not-guaranteed",
+                "Only a Big 5 pool carries a guaranteed minimum");
+    }
+
+    @Transactional
+    void jackpot(UUID poolId, Long cents) {
+        set(poolId, cents, BetType.QUINTE_PLUS, "jackpot_cents", "no-jackpot",
+                "Only a Quinté+ pool draws a jackpot from its reserve fund");
+    }
+
+    private void set(UUID poolId, Long cents, BetType type, String column, String refusal, String only) {
         if (cents == null || cents < 0) {
-            throw ProblemException.field("amount", "min", "The guaranteed pool is 0 or more cents.");
+            throw ProblemException.field("amount", "min", "The amount is 0 or more cents.");
         }
         if (store.pool(poolId).isEmpty()) {
             throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "There is no pool " + poolId + ".");
         }
         PoolRow pool = store.lockPool(poolId, "update");
-        if (pool.type() != BetType.BIG5) {
-            throw ProblemException.of(HttpStatus.CONFLICT, "not-guaranteed",
-                    "Only a Big 5 pool carries a guaranteed minimum; this pool is " + pool.type() + ".");
+        if (pool.type() != type) {
+            throw ProblemException.of(HttpStatus.CONFLICT, refusal, only + "; this pool is " + pool.type() + ".");
         }
         boolean computed = jdbc.sql("select exists (select 1 from tote.pool_settlements where pool_id = :pool)")
                 .param("pool", poolId).query(Boolean.class).single();
@@ -42,7 +54,7 @@ class Guarantees {
             throw ProblemException.of(HttpStatus.CONFLICT, "pool-settled",
                     "The pool's dividends are computed already: its guarantee can no longer change.");
         }
-        jdbc.sql("update tote.pools set guaranteed_cents = :cents, version = version + 1 where id = :pool")
+        jdbc.sql("update tote.pools set " + column + " = :cents, version = version + 1 where id = :pool")
                 .param("cents", cents).param("pool", poolId).update();
     }
 }

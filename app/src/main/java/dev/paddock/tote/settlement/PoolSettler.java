@@ -138,7 +138,11 @@ class PoolSettler {
             RuleSet rules = ruleSets.newest();
             Computed computed = compute(pool, totals, inputs, rules, pool.takeoutBp(), 0);
             long topUp = computed.accounts().operatorTopUpCents();
-            if (topUp > 0) {
+            if (pool.jackpotCents() > 0) {
+                // the Tirelire: what operators asked for, as far as the fund holds it (drawn only if the top rank wins)
+                long draw = Math.min(pool.jackpotCents(), settlements.lockFund(pool.type(), pool.family()));
+                computed = draw == 0 ? computed : compute(pool, totals, inputs, rules, pool.takeoutBp(), draw);
+            } else if (topUp > 0) {
                 // a guaranteed pool short of its guarantee draws what it lacks from the fund, the operator the rest
                 long draw = Math.min(topUp, settlements.lockFund(pool.type(), pool.family()));
                 computed = draw == 0 ? computed : compute(pool, totals, inputs, rules, pool.takeoutBp(), draw);
@@ -180,10 +184,12 @@ class PoolSettler {
             return new Computed(new PoolAccounts(0, 0, 0, 0, 0, 0, 0, 0, false), List.of(),
                     (formulation, unit, total) -> TicketPayment.NOTHING);
         }
-        PoolExtras extras = pool.type() == BetType.BIG5
-                ? new PoolExtras(pool.races().stream().map(race -> store.favourite(race, pool.family())).toList(),
-                        reserveDraw, pool.guaranteedCents())
-                : PoolExtras.NONE;
+        PoolExtras extras = switch (pool.type()) {
+            case BIG5 -> new PoolExtras(pool.races().stream().map(race -> store.favourite(race, pool.family())).toList(),
+                    reserveDraw, pool.guaranteedCents());
+            case QUINTE_PLUS -> new PoolExtras(List.of(), reserveDraw, 0);
+            default -> PoolExtras.NONE;
+        };
         PoolResult result = PoolDividends.compute(pool.type(), rules.of(pool.family(), pool.type()).withTakeout(takeoutBp),
                 inputs.legs(), totals, extras);
         return new Computed(result.accounts(), result.ranks(), TicketRule.of(result));

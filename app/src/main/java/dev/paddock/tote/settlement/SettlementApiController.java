@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
-/** Settlement for operators (JWT): start it, follow it; a Big 5's guaranteed pool. */
+/** Settlement for operators (JWT): start it, follow it; a Big 5's guaranteed pool, a Quinté+'s jackpot. */
 @RestController
 @PreAuthorize("hasAnyRole('OPERATOR', 'ADMIN')")
 class SettlementApiController {
@@ -47,6 +47,13 @@ class SettlementApiController {
     @PutMapping("/api/tote/ops/pools/{poolId}/guarantee")
     ResponseEntity<Void> guarantee(@PathVariable UUID poolId, @RequestBody GuaranteeRequest body) {
         guarantees.guarantee(poolId, body.amount());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code {"amount": 100000}}: drawn from the Quinté+ reserve fund into this pool's top rank, 0 for none. */
+    @PutMapping("/api/tote/ops/pools/{poolId}/jackpot")
+    ResponseEntity<Void> jackpot(@PathVariable UUID poolId, @RequestBody GuaranteeRequest body) {
+        guarantees.jackpot(poolId, body.amount());
         return ResponseEntity.noContent().build();
     }
 }

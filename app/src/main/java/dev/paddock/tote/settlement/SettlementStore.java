@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class SettlementStore {
 
     private static final String POOL = """
-            select p.id, p.bet_type, p.channel_family, p.takeout_bp, p.guaranteed_cents, p.status, p.race_id,
+            select p.id, p.bet_type, p.channel_family, p.takeout_bp, p.guaranteed_cents, p.jackpot_cents, p.status, p.race_id,
                    (select array_agg(l.race_id order by l.leg) from tote.big5_legs l where l.pool_id = p.id) as legs
             from tote.pools p
             """;
@@ -147,7 +147,7 @@ class SettlementStore {
         UUID race = rs.getObject("race_id", UUID.class);
         return new PoolRow(rs.getObject("id", UUID.class), BetType.valueOf(rs.getString("bet_type")),
                 ChannelFamily.valueOf(rs.getString("channel_family")), rs.getInt("takeout_bp"),
-                rs.getLong("guaranteed_cents"), rs.getString("status"),
+                rs.getLong("guaranteed_cents"), rs.getLong("jackpot_cents"), rs.getString("status"),
                 race != null ? List.of(race) : legs(rs.getArray("legs")));
     }
 
