@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
         @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
-        @DefaultValue("256") int maxInFlight,
+        @DefaultValue("128") int maxInFlight,
         @DefaultValue("5s") Duration answerTimeout, @DefaultValue("5s") Duration profileTtl,
         @DefaultValue("15m") Duration cancellationWindow, @DefaultValue("in-process") Wallet wallet,
         @DefaultValue RemoteWallet remoteWallet) {
