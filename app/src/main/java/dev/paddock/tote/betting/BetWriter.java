@@ -414,7 +414,11 @@ class BetWriter implements SmartLifecycle {
 
     private void cancel(Cancel cancel) {
         try {
-            Cancellations.Done done = transaction.execute(status -> cancellations.cancel(cancel.account(), cancel.betId()));
+            // with the remote wallet, sagas write the pool totals too: one writer of them at a time (StakeSaga)
+            Cancellations.Done done = saga == null
+                    ? transaction.execute(status -> cancellations.cancel(cancel.account(), cancel.betId()))
+                    : saga.completing(() -> transaction.execute(
+                            status -> cancellations.cancel(cancel.account(), cancel.betId())));
             done.removed().forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), -cents));
             cancel.answer().complete(done.outcome());
         } catch (RuntimeException e) {
