@@ -26,6 +26,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 class JwtConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(JwtConfiguration.class);
+    /** Most access tokens remembered by the decoder once checked (see {@link CachingJwtDecoder}). */
+    static final long DECODED_TOKENS = 50_000;
 
     @Bean
     JwtKey jwtKey(JwtProperties properties) {
@@ -56,7 +58,8 @@ class JwtConfiguration {
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
                 new JwtIssuerValidator(properties.issuer())));
-        return decoder;
+        // Bounded: one entry (about 1 KB) per player active within an access token's life.
+        return new CachingJwtDecoder(decoder, clock, DECODED_TOKENS);
     }
 
     record JwtKey(SecretKey value) {

@@ -27,6 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +81,10 @@ class BetWriter implements SmartLifecycle {
     private final Clock clock;
     private final Timer batchTimer;
     private final DistributionSummary batchSizes;
+    /** Sagas (remote wallet) in flight at once, and their threads. */
+    private final int maxSagas;
+    private final Semaphore sagas;
+    private final ExecutorService sagaThreads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
     private Thread thread;
 
@@ -87,6 +94,8 @@ class BetWriter implements SmartLifecycle {
             Clock clock, MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSize = properties.batchSize();
+        this.maxSagas = properties.remoteWallet().maxSagas();
+        this.sagas = new Semaphore(maxSagas);
         this.store = store;
         this.book = book;
         this.wallets = wallets;
@@ -189,26 +198,56 @@ class BetWriter implements SmartLifecycle {
             return;
         }
         decided.accepted().forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), cents));
+        if (decided.pending().isEmpty()) {
+            answer(places, decided, null);
+            return;
+        }
+        // Remote wallet: the saga of this batch (debits over HTTP, then its second transaction) runs on its own
+        // thread, so the writer stores the next batches PENDING meanwhile instead of idling for the round trip.
+        // Nothing else depends on the order: every status change of the saga is conditional, and the weekly
+        // limit check counts PENDING stakes. At most max-sagas run at once; past that the writer waits here, so
+        // the queue fills and the door sheds load, as when it was serial.
+        sagas.acquireUninterruptibly();
+        try {
+            sagaThreads.execute(() -> {
+                try {
+                    settle(places, decided);
+                } finally {
+                    sagas.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            sagas.release();
+            throw e;
+        }
+    }
+
+    private void settle(List<Place> places, Decided decided) {
         BetOutcome[] outcomes = decided.outcomes();
         RuntimeException unsettled = null;
-        if (!decided.pending().isEmpty()) {
-            try {
-                Map<UUID, BetOutcome> settled = saga.settle(decided.pending()).outcomes();
-                for (int i = 0; i < outcomes.length; i++) {
-                    if (outcomes[i] == null) {
-                        outcomes[i] = settled.get(places.get(i).ticket().betId());
-                    }
+        try {
+            Map<UUID, BetOutcome> settled = saga.settle(decided.pending()).outcomes();
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i] == null) {
+                    outcomes[i] = settled.get(places.get(i).ticket().betId());
                 }
-            } catch (RuntimeException e) {
-                // the bets stay PENDING, durably: the recovery job completes or compensates them
-                log.error("The debits of {} pending bets could not be settled", decided.pending().size(), e);
-                unsettled = e;
             }
+        } catch (RuntimeException e) {
+            // the bets stay PENDING, durably: the recovery job completes or compensates them
+            log.error("The debits of {} pending bets could not be settled", decided.pending().size(), e);
+            unsettled = e;
         }
+        answer(places, decided, unsettled);
+    }
+
+    /** Every caller of the batch, once its bets are decided (a bet left PENDING gets {@code unsettled}). */
+    private static void answer(List<Place> places, Decided decided, RuntimeException unsettled) {
+        BetOutcome[] outcomes = decided.outcomes();
         answerDuplicates(places, decided.firstOfRequest(), outcomes);
         for (int i = 0; i < places.size(); i++) {
             if (outcomes[i] == null) {
-                places.get(i).answer().completeExceptionally(unsettled);
+                places.get(i).answer().completeExceptionally(unsettled != null ? unsettled
+                        : new IllegalStateException("bet left undecided"));
             } else {
                 places.get(i).answer().complete(outcomes[i]);
             }
@@ -375,7 +414,11 @@ class BetWriter implements SmartLifecycle {
 
     private void cancel(Cancel cancel) {
         try {
-            Cancellations.Done done = transaction.execute(status -> cancellations.cancel(cancel.account(), cancel.betId()));
+            // with the remote wallet, sagas write the pool totals too: one writer of them at a time (StakeSaga)
+            Cancellations.Done done = saga == null
+                    ? transaction.execute(status -> cancellations.cancel(cancel.account(), cancel.betId()))
+                    : saga.completing(() -> transaction.execute(
+                            status -> cancellations.cancel(cancel.account(), cancel.betId())));
             done.removed().forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), -cents));
             cancel.answer().complete(done.outcome());
         } catch (RuntimeException e) {
@@ -397,13 +440,17 @@ class BetWriter implements SmartLifecycle {
         thread = Thread.ofPlatform().name("bet-writer").start(this::run);
     }
 
-    /** Stops taking bets, then answers those already queued before the database closes. */
+    /** Stops taking bets, then answers those already queued, and lets running sagas end, before the database closes. */
     @Override
     public void stop() {
         running = false;
         if (thread != null) {
             try {
                 thread.join(Duration.ofSeconds(10));
+                // a saga cut short leaves its bets PENDING: the recovery job resolves them at the next start
+                if (!sagas.tryAcquire(maxSagas, 10, TimeUnit.SECONDS)) {
+                    log.warn("Stopping with remote-wallet sagas still running; their bets are resolved at the next start");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -57,6 +57,10 @@ class Betting {
     Placed placed(AccountId account, PlaceBetRequest body, String country) {
         Ticket ticket = control.check(account, body, country);
         BetOutcome outcome = await(writer.place(ticket));
+        // a retry of a bet whose debit is still in flight (remote wallet): its outcome is not known yet
+        if (outcome.status() == BetStatus.PENDING) {
+            throw new Busy("This bet is still being debited; retry with the same requestId to learn its outcome.");
+        }
         // a COMPENSATING bet (remote wallet) is refused: only its reversal is still to be acknowledged
         if (outcome.status() == BetStatus.REFUSED || outcome.status() == BetStatus.COMPENSATING) {
             throw refusal(outcome.refusal());

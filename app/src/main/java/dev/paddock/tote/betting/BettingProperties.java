@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           (e.g. CF-IPCountry); blank: the account's country of residence is used
  * @param batchSize          most bets made durable in one transaction
  * @param queueCapacity      bets waiting for the writer; beyond, a bet is answered 503 overloaded
+ * @param maxInFlight        {@code POST /api/tote/bets} requests handled at once; beyond, answered 503 overloaded
+ *                           at the door ({@link BetAdmission})
  * @param answerTimeout      how long a request waits for its batch
  * @param profileTtl         how long a player profile is reused for channel control
  * @param cancellationWindow how long after placing an online bet may be cancelled
@@ -24,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
         @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
+        @DefaultValue("256") int maxInFlight,
         @DefaultValue("5s") Duration answerTimeout, @DefaultValue("5s") Duration profileTtl,
         @DefaultValue("15m") Duration cancellationWindow, @DefaultValue("in-process") Wallet wallet,
         @DefaultValue RemoteWallet remoteWallet) {
@@ -43,9 +46,11 @@ record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @Def
      *                     job resolves it; longer than a saga can take (attempts x timeout, twice)
      * @param recoverEvery how often the recovery job looks for such bets (it also runs at start-up)
      * @param maxCalls     calls to the remote wallet in flight at once (each holds a connection)
+     * @param maxSagas     batches whose debits are in flight at once; the writer stores the next batch PENDING
+     *                     while earlier ones are being debited
      */
     record RemoteWallet(@DefaultValue("500ms") Duration timeout, @DefaultValue("3") int attempts,
             @DefaultValue("30s") Duration recoverAfter, @DefaultValue("10s") Duration recoverEvery,
-            @DefaultValue("64") int maxCalls) {
+            @DefaultValue("64") int maxCalls, @DefaultValue("4") int maxSagas) {
     }
 }
