@@ -97,6 +97,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        // a saturated pool seen through a wrapper (a CompletionException from an asynchronous step) is still a 503
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException) {
+                return overloaded((Exception) cause, request);
+            }
+        }
         log.error("Unexpected error on {}", request.getDescription(false), e);
         return problem(ProblemException.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side; nothing was changed by this request."), request);

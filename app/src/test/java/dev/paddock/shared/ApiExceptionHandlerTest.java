@@ -3,6 +3,7 @@ package dev.paddock.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +30,15 @@ class ApiExceptionHandlerTest {
             assertThat(((ProblemDetail) response.getBody()).getType())
                     .isEqualTo(URI.create(ProblemException.TYPE_BASE + "overloaded"));
         }
+    }
+
+    @Test
+    void aSaturatedPoolBehindAnAsynchronousStepIsStillA503() {
+        ResponseEntity<Object> response = handler.unexpected(
+                new CompletionException(new CannotGetJdbcConnectionException("pool empty")), request);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
     }
 
     @Test
