@@ -28,19 +28,21 @@ class Guarantees {
         if (cents == null || cents < 0) {
             throw ProblemException.field("amount", "min", "The guaranteed pool is 0 or more cents.");
         }
-        PoolRow pool = store.pool(poolId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "not-found",
-                "There is no pool " + poolId + "."));
+        if (store.pool(poolId).isEmpty()) {
+            throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "There is no pool " + poolId + ".");
+        }
+        PoolRow pool = store.lockPool(poolId, "update");
         if (pool.type() != BetType.BIG5) {
             throw ProblemException.of(HttpStatus.CONFLICT, "not-guaranteed",
                     "Only a Big 5 pool carries a guaranteed minimum; this pool is " + pool.type() + ".");
         }
-        int updated = jdbc.sql("""
-                        update tote.pools set guaranteed_cents = :cents, version = version + 1
-                        where id = :pool and not exists (select 1 from tote.pool_settlements where pool_id = :pool)""")
-                .param("cents", cents).param("pool", poolId).update();
-        if (updated == 0) {
+        boolean computed = jdbc.sql("select exists (select 1 from tote.pool_settlements where pool_id = :pool)")
+                .param("pool", poolId).query(Boolean.class).single();
+        if (computed) {
             throw ProblemException.of(HttpStatus.CONFLICT, "pool-settled",
                     "The pool's dividends are computed already: its guarantee can no longer change.");
         }
+        jdbc.sql("update tote.pools set guaranteed_cents = :cents, version = version + 1 where id = :pool")
+                .param("cents", cents).param("pool", poolId).update();
     }
 }

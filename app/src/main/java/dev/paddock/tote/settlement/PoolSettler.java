@@ -73,7 +73,7 @@ class PoolSettler {
      * @param announcingRace the race a Big 5's {@link DividendsPublished} names (the leg that completed it)
      */
     void settle(PoolRow pool, UUID announcingRace) {
-        try (PoolLocks.Held held = locks.lock(pool.id())) {
+        try (PoolLocks.Held _ = locks.lock(pool.id())) {
             Optional<Stored> stored = settlements.find(pool.id());
             if (stored.isPresent() && stored.get().paid()) {
                 return;
@@ -127,11 +127,13 @@ class PoolSettler {
     /**
      * The races are locked first, as the results desk locks a race to correct its result: either the correction
      * comes first and this finds no official result, or this comes first and the desk finds the settlement
-     * started and refuses the correction.
+     * started and refuses the correction. The pool's row is held too, so that its takeout and guarantee are the
+     * ones recorded.
      */
-    private TicketRule computedAndStored(PoolRow pool, PoolTotals totals) {
+    private TicketRule computedAndStored(PoolRow read, PoolTotals totals) {
         return transaction.execute(status -> {
-            store.lockRaces(pool.races());
+            store.lockRaces(read.races());
+            PoolRow pool = store.lockPool(read.id(), "share");
             Inputs inputs = inputs(pool);
             RuleSet rules = ruleSets.newest();
             Computed computed = compute(pool, totals, inputs, rules, pool.takeoutBp(), 0);

@@ -90,7 +90,7 @@ class RaceSettlements {
         live.toTopic("race:" + raceId, "dividends", Map.of("raceId", raceId));
         for (PoolRow big5 : store.big5PoolsOf(raceId)) {
             if (DONE.containsAll(store.statuses(big5.races()).values())) {
-                settler.settle(big5, raceId);
+                limited(big5, raceId);
             }
         }
     }
@@ -99,14 +99,7 @@ class RaceSettlements {
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (PoolRow pool : pools) {
-                running.add(threads.submit(() -> {
-                    parallelPools.acquireUninterruptibly();
-                    try {
-                        settler.settle(pool, raceId);
-                    } finally {
-                        parallelPools.release();
-                    }
-                }));
+                running.add(threads.submit(() -> limited(pool, raceId)));
             }
         }
         RuntimeException failure = null;
@@ -127,6 +120,19 @@ class RaceSettlements {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * At most {@code parallel-pools} pools are settled at once on this node, whatever the number of races being
+     * settled: each holds two pooled connections (its lock's and its work's), and the pool of connections is shared.
+     */
+    private void limited(PoolRow pool, UUID raceId) {
+        parallelPools.acquireUninterruptibly();
+        try {
+            settler.settle(pool, raceId);
+        } finally {
+            parallelPools.release();
         }
     }
 

@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,14 +31,22 @@ class SettlementJobs {
     private final SettlementStore store;
     private final SettlementProperties properties;
     private final Clock clock;
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final Executor background;
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     SettlementJobs(RaceSettlements settlements, SettlementStore store, SettlementProperties properties, Clock clock) {
+        this(settlements, store, properties, clock, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** @param background where settlements run: a virtual thread each, or the caller's thread in tests */
+    SettlementJobs(RaceSettlements settlements, SettlementStore store, SettlementProperties properties, Clock clock,
+            Executor background) {
         this.settlements = settlements;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.background = background;
     }
 
     /** Settles the race in the background; refuses at once a race that cannot be settled. */
@@ -67,7 +76,7 @@ class SettlementJobs {
         if (!running.add(raceId)) {
             return;
         }
-        background.submit(() -> {
+        background.execute(() -> {
             try {
                 settlements.settle(raceId);
             } catch (RuntimeException e) {

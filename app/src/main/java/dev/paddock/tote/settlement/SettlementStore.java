@@ -69,6 +69,15 @@ class SettlementStore {
         return jdbc.sql(POOL + " where p.id = :id").param("id", poolId).query((rs, n) -> pool(rs)).optional();
     }
 
+    /**
+     * The pool as it is now, its row held until the caller's transaction ends: {@code share} while its dividends
+     * are computed, {@code update} to change its terms, so the two never overlap.
+     */
+    PoolRow lockPool(UUID poolId, String mode) {
+        return jdbc.sql(POOL + " where p.id = :id for " + mode + " of p").param("id", poolId)
+                .query((rs, n) -> pool(rs)).single();
+    }
+
     /** The pool's stakes per combination, as the bet writer kept them. */
     PoolTotals totals(UUID poolId) {
         PoolTotals totals = new PoolTotals();

@@ -4,10 +4,13 @@ import static dev.paddock.tote.settlement.SettlementFixtures.combined;
 import static dev.paddock.tote.settlement.SettlementFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.paddock.identity.AccountId;
+import dev.paddock.identity.security.AccountPrincipal;
 import dev.paddock.parimutuel.BetType;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.betting.BettingApiIT;
@@ -75,6 +78,29 @@ class CancellationIT extends SettlementIT {
                 .andExpect(jsonPath("$.pools.length()").value(0));
         mvc.perform(get("/api/tote/races/{id}/settlement", UUID.randomUUID()).with(operator()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOperatorsDayPageSettlesACancelledRaceWithItsButton() throws Exception {
+        RaceCard race = tote.openRace();
+        String date = jdbc.sql("select m.date::text from tote.meetings m where m.id = :id").param("id", race.meetingId())
+                .query(String.class).single();
+        RequestPostProcessor operator = SecurityMockMvcRequestPostProcessors.user(new AccountPrincipal(
+                AccountId.random(), "ops@example.com", "n/a", true, true, List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
+        assertThat(dayPage(date, operator)).doesNotContain("/settle");
+
+        desk.cancel(race.id());
+        assertThat(dayPage(date, operator)).contains("/backoffice/tote/races/" + race.id() + "/settle").contains("Settle now");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/backoffice/tote/races/{id}/settle", race.id()).param("date", date).with(operator)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(redirectedUrl("/backoffice/tote?date=" + date))
+                .andExpect(flash().attribute("flash", org.hamcrest.Matchers.startsWith("Settlement started")));
+    }
+
+    private String dayPage(String date, RequestPostProcessor operator) throws Exception {
+        return mvc.perform(get("/backoffice/tote").param("date", date).with(operator).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     static RequestPostProcessor operator() {
