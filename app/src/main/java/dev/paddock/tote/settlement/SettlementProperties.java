@@ -13,7 +13,7 @@ import org.springframework.core.io.Resource;
  * @param sweep        how often the automatic settlement looks for due races
  * @param chunkTickets about this many tickets are paid per transaction (whole accounts: an account's tickets of a
  *                     pool are always paid together, with one credit)
- * @param parallelPools pools of one race paid at once
+ * @param parallelPools settlements (a race's own pools together, or a Big 5 pool) run at once on a node
  * @param rules        the dividend rules, JSON: {@code {"ONLINE": {"SIMPLE_GAGNANT": PoolRules, ...}, "RETAIL": ...}}
  */
 @ConfigurationProperties("paddock.tote.settlement")

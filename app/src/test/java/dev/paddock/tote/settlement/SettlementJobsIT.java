@@ -55,8 +55,8 @@ class SettlementJobsIT extends SettlementIT {
     void theStartUpJobFinishesASettlementAStoppedNodeLeftHalfDone() throws Exception {
         RaceCard race = officialRaceWithABet();
         UUID pool = ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT).id();
-        payer.listen((poolId, chunk) -> {
-            if (poolId.equals(pool)) {
+        payer.listen((payment, chunk) -> {
+            if (payment.equals(race.id())) {
                 throw new IllegalStateException("the node stopped");
             }
         });
