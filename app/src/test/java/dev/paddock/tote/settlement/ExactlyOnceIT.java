@@ -47,8 +47,8 @@ class ExactlyOnceIT extends SettlementIT {
     }
 
     /**
-     * Each player has one or two bets on the winner (3) and one on a loser in Simple Gagnant, and one on 3 in
-     * Simple Placé: the race's pools are paid together, one credit per player, and the chunks hold 3 tickets, so
+     * Each player has one or two bets on the winner (3) and one on a loser in Simple Gagnant, and one on 3 and one
+     * on a loser in Simple Placé: the race's pools are paid together, one credit per player, and the chunks hold 3 tickets, so
      * most players' tickets of both pools are paid in a chunk of their own.
      */
     private Day day() throws Exception {
@@ -67,7 +67,8 @@ class ExactlyOnceIT extends SettlementIT {
             }
             losers.add(settled.bet(mvc, player, pool.id(), unit(1 + i % 2 * 4), 1500));
             winners.put(player, bets);
-            placed.put(player, settled.bet(mvc, player, place.id(), unit(3), 200));
+            placed.put(player, settled.bet(mvc, player, place.id(), unit(3), 300));
+            losers.add(settled.bet(mvc, player, place.id(), unit(1 + i % 2 * 4), 1500));
         }
         desk.close(race.id());
         results.official(race.id(), "3 2 4 5 6", "");
@@ -153,7 +154,7 @@ class ExactlyOnceIT extends SettlementIT {
             assertThat(placeWinnings == -1 || placeWinnings == place.winnings()).as("one Placé dividend").isTrue();
             placeWinnings = place.winnings();
             won += place.winnings();
-            staked += 1500 + 200;
+            staked += 1500 + 300 + 1500;
             settled.assertWalletMatchesLedger(player.getKey(), 100_00 - staked + won);
             keys.add("tote-settle:race:" + raceId + ":" + player.getKey());
         }
