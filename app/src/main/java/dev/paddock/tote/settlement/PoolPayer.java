@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unpaid without one, and pays only the latter. The ticket update only touches tickets still unpaid and the chunk
  * rolls back if it marks fewer than it should (a concurrent settlement got there first); were a key ever found
  * again, the wallet replays it (same content) or refuses it (other content), rolling the chunk back, instead of
- * crediting twice. Paying a race's pools together gives one credit per account and race instead of one per
+ * crediting twice. Chunks may be written side by side (they share no account). Paying a race's pools together gives one credit per account and race instead of one per
  * account and pool, and no two pools queue on the same wallet rows.
  */
 @Component
@@ -80,6 +84,7 @@ class PoolPayer {
     private final TransactionTemplate readOnly;
     private final Clock clock;
     private final int chunkTickets;
+    private final int parallelChunks;
     private volatile ChunkListener listener = (payment, chunk) -> {
     };
 
@@ -93,6 +98,7 @@ class PoolPayer {
         this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.chunkTickets = properties.chunkTickets();
+        this.parallelChunks = properties.parallelChunks();
     }
 
     void listen(ChunkListener listener) {
@@ -105,20 +111,56 @@ class PoolPayer {
             return;
         }
         List<Due> dues = dues(rules);
-        int chunk = 0;
-        int from = 0;
-        while (from < dues.size()) {
-            int to = chunkEnd(dues, from);
-            List<Due> part = dues.subList(from, to);
-            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            transaction.executeWithoutResult(status -> {
-                tickets.markPaid(part, at);
-                wallets.creditAll(credits(payment, part));
-            });
-            listener.committed(payment.id(), ++chunk);
-            tell(payment, part);
-            from = to;
+        List<Integer> ends = new ArrayList<>();
+        for (int from = 0; from < dues.size(); from = ends.getLast()) {
+            ends.add(chunkEnd(dues, from));
         }
+        if (ends.size() <= 1 || parallelChunks == 1) {
+            for (int c = 0; c < ends.size(); c++) {
+                payChunk(payment, dues.subList(c == 0 ? 0 : ends.get(c - 1), ends.get(c)), c + 1);
+            }
+            return;
+        }
+        inParallel(payment, dues, ends);
+    }
+
+    /**
+     * Chunks hold disjoint accounts (and the house accounts' balances are sums of postings, not locked rows), so
+     * they can be written side by side without waiting on each other: a few at once keep both the database and
+     * this JVM busy. The first failure stops the others from starting a chunk.
+     */
+    private void inParallel(Payment payment, List<Due> dues, List<Integer> ends) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < Math.min(parallelChunks, ends.size()); w++) {
+                workers.execute(() -> {
+                    for (int c = next.getAndIncrement(); c < ends.size() && failure.get() == null;
+                            c = next.getAndIncrement()) {
+                        try {
+                            payChunk(payment, dues.subList(c == 0 ? 0 : ends.get(c - 1), ends.get(c)), c + 1);
+                        } catch (RuntimeException e) {
+                            if (!failure.compareAndSet(null, e)) {
+                                failure.get().addSuppressed(e);
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private void payChunk(Payment payment, List<Due> part, int chunk) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        transaction.executeWithoutResult(status -> {
+            tickets.markPaid(part, at);
+            wallets.creditAll(credits(payment, part));
+        });
+        listener.committed(payment.id(), chunk);
+        tell(payment, part);
     }
 
     /** Tickets alike are priced alike: most tickets of a pool repeat a few formulations, priced once each. */

@@ -97,7 +97,8 @@ class RaceSettlements {
 
     /**
      * At most {@code parallel-pools} settlements (a race's own pools, or a Big 5) run at once on this node: each
-     * holds two pooled connections (its lock's and its work's), and the pool of connections is shared.
+     * holds pooled connections (its lock's, and its work's: one per parallel chunk), and the pool of connections is
+     * shared.
      */
     private void limited(PoolRow pool, UUID raceId) {
         parallelPools.acquireUninterruptibly();

@@ -84,7 +84,7 @@ class SettlementJobsIT extends SettlementIT {
     }
 
     private SettlementJobs jobs(Duration autoAfter) {
-        return new SettlementJobs(settlements, store, new SettlementProperties(autoAfter, Duration.ofSeconds(10), 3, 1,
+        return new SettlementJobs(settlements, store, new SettlementProperties(autoAfter, Duration.ofSeconds(10), 3, 1, 2,
                 new ClassPathResource("config/tote-rules.json")), clock, Runnable::run);
     }
 
