@@ -23,6 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class PoolSettler {
+
+    private static final int PARALLEL_COMPUTATIONS = 2;
 
     private final SettlementStore store;
     private final PoolSettlements settlements;
@@ -110,14 +119,51 @@ class PoolSettler {
                 return;
             }
             Map<UUID, SettlementStore.Tickets> tickets = store.tickets(List.copyOf(unpaid.keySet()));
-            Map<UUID, TicketRule> rules = new LinkedHashMap<>();
-            for (PoolRow pool : pools) {
-                if (unpaid.containsKey(pool.id())) {
-                    rules.put(pool.id(), prepared(pool, tickets.get(pool.id()), unpaid.get(pool.id())));
-                }
-            }
+            List<PoolRow> toPrepare = pools.stream().filter(pool -> unpaid.containsKey(pool.id())).toList();
+            Map<UUID, TicketRule> rules = new ConcurrentHashMap<>();
+            inParallel(toPrepare, pool -> rules.put(pool.id(), prepared(pool, tickets.get(pool.id()), unpaid.get(pool.id()))));
             payer.pay(PoolPayer.Payment.race(raceId), rules);
             transaction.executeWithoutResult(status -> settlements.markPaid(rules.keySet(), now()));
+        }
+    }
+
+    /**
+     * Each pool computed in its own transaction, two at a time (a pool's computation alternates between reading
+     * its totals in PostgreSQL and the engine in this JVM). The first failure is thrown once all have ended.
+     */
+    private void inParallel(List<PoolRow> pools, Consumer<PoolRow> work) {
+        List<Future<?>> running = new ArrayList<>();
+        Semaphore slots = new Semaphore(PARALLEL_COMPUTATIONS);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PoolRow pool : pools) {
+                running.add(threads.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        work.accept(pool);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        RuntimeException failure = null;
+        for (Future<?> pool : running) {
+            try {
+                pool.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while computing pools", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
