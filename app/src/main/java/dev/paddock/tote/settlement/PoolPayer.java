@@ -21,25 +21,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pays a pool's tickets, each exactly once. The unpaid tickets are streamed and priced in memory (the dividend
- * engine's {@code pay}); only those that get something are kept, sorted by account. They are then paid in
- * chunks of whole accounts, each chunk in one transaction that marks its tickets paid and credits each account
- * once for the pool: winnings under the key {@code tote-settle:{poolId}:{accountId}}, refunds under the same key
- * plus {@code :refund}. Since a chunk commits or vanishes whole and an account never spans two chunks, a
- * settlement restarted after a crash finds every ticket either paid with its credit or unpaid without one, and
- * pays only the latter; were a key ever found again, the wallet replays it instead of crediting twice.
+ * Pays tickets, each exactly once, for a {@link Payment}: a race's own pools together, or one Big 5 pool. The
+ * unpaid tickets of the payment's pools are read in one scan and priced in memory, each by its own pool's rule
+ * (the dividend engine's {@code pay}); only those that get something are kept, sorted by account. They are then
+ * paid in chunks of whole accounts, each chunk in one transaction that marks its tickets paid and credits each
+ * account once for the whole payment, across its pools: winnings under the key
+ * {@code tote-settle:race:{raceId}:{accountId}} (a Big 5: {@code tote-settle:{poolId}:{accountId}}), refunds under
+ * the same key plus {@code :refund}.
+ * <p>
+ * Why that pays each ticket once: a chunk commits or vanishes whole (its ticket updates and its credits are one
+ * transaction); an account never spans two chunks, and every unpaid ticket of the payment is read before the
+ * first chunk, so all of an account's unpaid tickets are paid in the same chunk as its one credit. A settlement
+ * restarted after a crash therefore finds, per account, either every ticket paid with its credit or every ticket
+ * unpaid without one, and pays only the latter. The ticket update only touches tickets still unpaid and the chunk
+ * rolls back if it marks fewer than it should (a concurrent settlement got there first); were a key ever found
+ * again, the wallet replays it (same content) or refuses it (other content), rolling the chunk back, instead of
+ * crediting twice. Chunks may be written side by side (they share no account). Paying a race's pools together gives one credit per account and race instead of one per
+ * account and pool, and no two pools queue on the same wallet rows.
  */
 @Component
 class PoolPayer {
 
     /** Called after each committed chunk; the crash tests fail a settlement midway through it. */
     interface ChunkListener {
-        void committed(UUID poolId, int chunk);
+        /** @param payment the race's id, or the Big 5 pool's */
+        void committed(UUID payment, int chunk);
+    }
+
+    /**
+     * What is paid together, with one credit per account.
+     *
+     * @param id        the race, or the Big 5 pool
+     * @param key       the idempotency key's prefix, completed with {@code :{accountId}}
+     * @param reference what the wallet entries name
+     */
+    record Payment(UUID id, String key, String reference) {
+
+        static Payment race(UUID raceId) {
+            return new Payment(raceId, "tote-settle:race:" + raceId, "race:" + raceId);
+        }
+
+        static Payment pool(UUID poolId) {
+            return new Payment(poolId, "tote-settle:" + poolId, "pool:" + poolId);
+        }
     }
 
     private static final int MAX_PRICED = 200_000;
@@ -51,7 +84,8 @@ class PoolPayer {
     private final TransactionTemplate readOnly;
     private final Clock clock;
     private final int chunkTickets;
-    private volatile ChunkListener listener = (pool, chunk) -> {
+    private final int parallelChunks;
+    private volatile ChunkListener listener = (payment, chunk) -> {
     };
 
     PoolPayer(TicketPayments tickets, Wallets wallets, LiveChannel live, PlatformTransactionManager transactions,
@@ -64,42 +98,85 @@ class PoolPayer {
         this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.chunkTickets = properties.chunkTickets();
+        this.parallelChunks = properties.parallelChunks();
     }
 
     void listen(ChunkListener listener) {
         this.listener = listener;
     }
 
-    void pay(UUID poolId, TicketRule rule) {
-        List<Due> dues = dues(poolId, rule);
-        int chunk = 0;
-        int from = 0;
-        while (from < dues.size()) {
-            int to = chunkEnd(dues, from);
-            List<Due> part = dues.subList(from, to);
-            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            transaction.executeWithoutResult(status -> {
-                tickets.markPaid(part, at);
-                wallets.creditAll(credits(poolId, part));
-            });
-            listener.committed(poolId, ++chunk);
-            tell(poolId, part);
-            from = to;
+    /** @param rules each pool to pay, with what its tickets get */
+    void pay(Payment payment, Map<UUID, TicketRule> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        List<Due> dues = dues(rules);
+        List<Integer> ends = new ArrayList<>();
+        for (int from = 0; from < dues.size(); from = ends.getLast()) {
+            ends.add(chunkEnd(dues, from));
+        }
+        if (ends.size() <= 1 || parallelChunks == 1) {
+            for (int c = 0; c < ends.size(); c++) {
+                payChunk(payment, dues.subList(c == 0 ? 0 : ends.get(c - 1), ends.get(c)), c + 1);
+            }
+            return;
+        }
+        inParallel(payment, dues, ends);
+    }
+
+    /**
+     * Chunks hold disjoint accounts (and the house accounts' balances are sums of postings, not locked rows), so
+     * they can be written side by side without waiting on each other: a few at once keep both the database and
+     * this JVM busy. The first failure stops the others from starting a chunk.
+     */
+    private void inParallel(Payment payment, List<Due> dues, List<Integer> ends) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < Math.min(parallelChunks, ends.size()); w++) {
+                workers.execute(() -> {
+                    for (int c = next.getAndIncrement(); c < ends.size() && failure.get() == null;
+                            c = next.getAndIncrement()) {
+                        try {
+                            payChunk(payment, dues.subList(c == 0 ? 0 : ends.get(c - 1), ends.get(c)), c + 1);
+                        } catch (RuntimeException e) {
+                            if (!failure.compareAndSet(null, e)) {
+                                failure.get().addSuppressed(e);
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
-    /** Tickets alike are priced alike: most tickets of a pool repeat a few formulations, priced once each. */
-    private record Alike(String formulation, long unitStakeCents, long totalStakeCents) {
+    private void payChunk(Payment payment, List<Due> part, int chunk) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        transaction.executeWithoutResult(status -> {
+            tickets.markPaid(part, at);
+            wallets.creditAll(credits(payment, part));
+        });
+        listener.committed(payment.id(), chunk);
+        tell(payment, part);
     }
 
-    private List<Due> dues(UUID poolId, TicketRule rule) {
+    /** Tickets alike are priced alike: most tickets of a pool repeat a few formulations, priced once each. */
+    private record Alike(UUID poolId, String formulation, long unitStakeCents, long totalStakeCents) {
+    }
+
+    private List<Due> dues(Map<UUID, TicketRule> rules) {
         List<Due> dues = new ArrayList<>();
         Map<Alike, TicketPayment> priced = new HashMap<>();
-        readOnly.executeWithoutResult(status -> tickets.forEachUnpaid(poolId, ticket -> {
-            Alike alike = new Alike(ticket.formulation(), ticket.unitStakeCents(), ticket.totalStakeCents());
+        readOnly.executeWithoutResult(status -> tickets.forEachUnpaid(rules.keySet(), ticket -> {
+            Alike alike = new Alike(ticket.poolId(), ticket.formulation(), ticket.unitStakeCents(),
+                    ticket.totalStakeCents());
             TicketPayment payment = priced.get(alike);
             if (payment == null) {
-                payment = rule.pay(Selections.read(alike.formulation()), alike.unitStakeCents(), alike.totalStakeCents());
+                payment = rules.get(ticket.poolId()).pay(Selections.read(alike.formulation()), alike.unitStakeCents(),
+                        alike.totalStakeCents());
                 if (priced.size() < MAX_PRICED) {
                     priced.put(alike, payment);
                 }
@@ -121,7 +198,8 @@ class PoolPayer {
         return to;
     }
 
-    static List<BatchCredit> credits(UUID poolId, List<Due> dues) {
+    /** One credit per account for its winnings and one for its refunds, whatever its number of tickets and pools. */
+    static List<BatchCredit> credits(Payment payment, List<Due> dues) {
         List<BatchCredit> credits = new ArrayList<>();
         int i = 0;
         while (i < dues.size()) {
@@ -132,23 +210,23 @@ class PoolPayer {
                 winnings += dues.get(i).winningsCents();
                 refunds += dues.get(i).refundCents();
             }
-            String key = "tote-settle:" + poolId + ":" + account;
+            String key = payment.key() + ":" + account;
             if (winnings > 0) {
                 credits.add(new BatchCredit(new AccountId(account), Money.ofCents(winnings),
-                        Purpose.payout("tote", "pool:" + poolId), IdempotencyKey.of(key)));
+                        Purpose.payout("tote", payment.reference()), IdempotencyKey.of(key)));
             }
             if (refunds > 0) {
                 credits.add(new BatchCredit(new AccountId(account), Money.ofCents(refunds),
-                        new Purpose("tote:pools", "refund:pool:" + poolId), IdempotencyKey.of(key + ":refund")));
+                        new Purpose("tote:pools", "refund:" + payment.reference()), IdempotencyKey.of(key + ":refund")));
             }
         }
         return credits;
     }
 
     /** Tells each paid account's open pages, once the chunk is committed, so that its bet history refreshes. */
-    private void tell(UUID poolId, List<Due> dues) {
+    private void tell(Payment payment, List<Due> dues) {
         Set<UUID> accounts = new LinkedHashSet<>();
         dues.forEach(due -> accounts.add(due.accountId()));
-        accounts.forEach(account -> live.toAccount(new AccountId(account), "bets", Map.of("poolId", poolId)));
+        accounts.forEach(account -> live.toAccount(new AccountId(account), "bets", Map.of("paid", payment.reference())));
     }
 }

@@ -6,12 +6,16 @@ import dev.paddock.parimutuel.CombinationDividend;
 import dev.paddock.parimutuel.PoolAccounts;
 import dev.paddock.parimutuel.RankDividend;
 import dev.paddock.tote.DividendsPublished;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,20 +124,30 @@ class PoolSettlements {
     }
 
     /**
-     * COMPUTED to PAID, with what the tickets were actually credited; false when another settlement got there
-     * first.
+     * COMPUTED to PAID, with what the tickets were actually credited, for all the pools in one statement (one scan
+     * of their tickets).
+     *
+     * @return the pools this call marked paid (not those another settlement got to first)
      */
-    boolean markPaid(UUID poolId, Instant at) {
-        return jdbc.sql("""
-                        update tote.pool_settlements s set status = 'PAID', paid_at = :at,
-                            paid_winnings_cents = b.winnings, paid_refunds_cents = b.refunds,
-                            winning_tickets = b.winners, refunded_tickets = b.refunded
-                        from (select coalesce(sum(winnings_cents), 0) as winnings, coalesce(sum(refund_cents), 0) as refunds,
-                                     count(*) filter (where winnings_cents > 0) as winners,
-                                     count(*) filter (where refund_cents > 0) as refunded
-                              from tote.bets where pool_id = :pool and status = 'ACCEPTED' and settled_at is not null) b
-                        where s.pool_id = :pool and s.status = 'COMPUTED'""")
-                .param("pool", poolId).param("at", Timestamp.from(at)).update() == 1;
+    Set<UUID> markPaid(Collection<UUID> poolIds, Instant at) {
+        return new HashSet<>(template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    update tote.pool_settlements s set status = 'PAID', paid_at = ?,
+                        paid_winnings_cents = b.winnings, paid_refunds_cents = b.refunds,
+                        winning_tickets = b.winners, refunded_tickets = b.refunded
+                    from (select p.id, coalesce(sum(t.winnings_cents), 0) as winnings,
+                                 coalesce(sum(t.refund_cents), 0) as refunds,
+                                 count(*) filter (where t.winnings_cents > 0) as winners,
+                                 count(*) filter (where t.refund_cents > 0) as refunded
+                          from unnest(?::uuid[]) as p(id)
+                          left join tote.bets t on t.pool_id = p.id and t.status = 'ACCEPTED' and t.settled_at is not null
+                          group by p.id) b
+                    where s.pool_id = b.id and s.status = 'COMPUTED'
+                    returning s.pool_id""");
+            statement.setTimestamp(1, Timestamp.from(at));
+            statement.setArray(2, connection.createArrayOf("uuid", poolIds.toArray()));
+            return statement;
+        }, (rs, n) -> rs.getObject(1, UUID.class)));
     }
 
     /** A settled pool as {@link DividendsPublished} announces it. */

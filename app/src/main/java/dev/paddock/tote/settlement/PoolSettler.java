@@ -23,19 +23,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Settles one pool, under its lock: computes its dividends and stores them with its accounts (status COMPUTED)
- * in one transaction, pays its tickets ({@link PoolPayer}), then marks it PAID. A settlement resumed after a
+ * Settles pools, a race's own pools together or a Big 5 alone, under a lock: computes each pool's dividends and
+ * stores them with its accounts (status COMPUTED) in one transaction per pool, pays the tickets
+ * ({@link PoolPayer}), then marks the pools PAID. A settlement resumed after a
  * crash recomputes the dividends from the very inputs it stored (rule set version, takeout, result versions,
  * reserve drawn) and refuses to go on if they no longer give the stored accounts.
  */
 @Component
 class PoolSettler {
+
+    private static final int PARALLEL_COMPUTATIONS = 2;
 
     private final SettlementStore store;
     private final PoolSettlements settlements;
@@ -68,7 +78,8 @@ class PoolSettler {
     }
 
     /**
-     * Settles and pays the pool unless it is paid already.
+     * Settles and pays a Big 5 pool unless it is paid already, on its own (its tickets are paid when its last leg is
+     * done, with their own keys).
      *
      * @param announcingRace the race a Big 5's {@link DividendsPublished} names (the leg that completed it)
      */
@@ -78,21 +89,93 @@ class PoolSettler {
             if (stored.isPresent() && stored.get().paid()) {
                 return;
             }
-            PoolTotals totals = checkedTotals(pool);
-            TicketRule rule = stored.isPresent() ? recomputed(pool, totals, inputs(pool), stored.get())
-                    : computedAndStored(pool, totals);
-            payer.pay(pool.id(), rule);
+            TicketRule rule = prepared(pool, store.tickets(List.of(pool.id())).get(pool.id()), stored);
+            payer.pay(PoolPayer.Payment.pool(pool.id()), Map.of(pool.id(), rule));
             transaction.executeWithoutResult(status -> {
-                if (settlements.markPaid(pool.id(), now()) && pool.type().multiRace()) {
+                if (!settlements.markPaid(List.of(pool.id()), now()).isEmpty() && pool.type().multiRace()) {
                     events.publishEvent(new DividendsPublished(announcingRace, List.of(settlements.published(pool)), now()));
                 }
             });
         }
     }
 
+    /**
+     * Settles a race's own pools together, under the race's lock (a second settlement of the race, on any node,
+     * waits and then finds them paid): every pool not paid yet is computed first (COMPUTED, or its stored
+     * settlement checked when resumed), then all their unpaid tickets are paid in one {@link PoolPayer.Payment}
+     * (one credit per account for the race), then every pool is marked PAID. A pool that cannot be computed stops
+     * the race's payment before any ticket is paid.
+     */
+    void settleTogether(UUID raceId, List<PoolRow> pools) {
+        try (PoolLocks.Held _ = locks.lockRace(raceId)) {
+            Map<UUID, Optional<Stored>> unpaid = new LinkedHashMap<>();
+            for (PoolRow pool : pools) {
+                Optional<Stored> stored = settlements.find(pool.id());
+                if (stored.isEmpty() || !stored.get().paid()) {
+                    unpaid.put(pool.id(), stored);
+                }
+            }
+            if (unpaid.isEmpty()) {
+                return;
+            }
+            Map<UUID, SettlementStore.Tickets> tickets = store.tickets(List.copyOf(unpaid.keySet()));
+            List<PoolRow> toPrepare = pools.stream().filter(pool -> unpaid.containsKey(pool.id())).toList();
+            Map<UUID, TicketRule> rules = new ConcurrentHashMap<>();
+            inParallel(toPrepare, pool -> rules.put(pool.id(), prepared(pool, tickets.get(pool.id()), unpaid.get(pool.id()))));
+            payer.pay(PoolPayer.Payment.race(raceId), rules);
+            transaction.executeWithoutResult(status -> settlements.markPaid(rules.keySet(), now()));
+        }
+    }
+
+    /**
+     * Each pool computed in its own transaction, two at a time (a pool's computation alternates between reading
+     * its totals in PostgreSQL and the engine in this JVM). The first failure is thrown once all have ended.
+     */
+    private void inParallel(List<PoolRow> pools, Consumer<PoolRow> work) {
+        List<Future<?>> running = new ArrayList<>();
+        Semaphore slots = new Semaphore(PARALLEL_COMPUTATIONS);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PoolRow pool : pools) {
+                running.add(threads.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        work.accept(pool);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        RuntimeException failure = null;
+        for (Future<?> pool : running) {
+            try {
+                pool.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while computing pools", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The pool's dividends computed and stored, or, when they were stored already, recomputed and checked. */
+    private TicketRule prepared(PoolRow pool, SettlementStore.Tickets tickets, Optional<Stored> stored) {
+        PoolTotals totals = checkedTotals(pool, tickets);
+        return stored.isPresent() ? recomputed(pool, totals, inputs(pool), stored.get())
+                : computedAndStored(pool, totals);
+    }
+
     /** Refuses, loudly, a pool whose totals do not match its tickets, or that may still take a ticket. */
-    private PoolTotals checkedTotals(PoolRow pool) {
-        SettlementStore.Tickets tickets = store.tickets(pool.id());
+    private PoolTotals checkedTotals(PoolRow pool, SettlementStore.Tickets tickets) {
         if (tickets.pending() > 0) {
             throw new IllegalStateException("Pool " + pool.id() + " has " + tickets.pending()
                     + " bets still waiting for the remote wallet: it cannot be settled yet");

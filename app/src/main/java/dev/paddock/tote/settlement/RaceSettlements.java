@@ -7,16 +7,11 @@ import dev.paddock.tote.RaceStatus;
 import dev.paddock.tote.programme.ProgrammeDesk;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Settles a race: its own pools (in parallel, {@code parallel-pools} at a time), then the race moves to SETTLED
+ * Settles a race: its own pools (together: one payment per account for the race), then the race moves to SETTLED
  * with {@link DividendsPublished} in one transaction; a cancelled race's pools are refunded instead. Then every
  * Big 5 the race is a leg of is settled once all its legs are official or cancelled. Safe to call again, from
  * any node, at any point: what is paid stays paid, what is not gets paid.
@@ -81,7 +76,12 @@ class RaceSettlements {
         long start = System.nanoTime();
         RaceStatus status = settleable(raceId);
         List<PoolRow> pools = store.ownPools(raceId);
-        inParallel(pools, raceId);
+        parallelPools.acquireUninterruptibly();
+        try {
+            settler.settleTogether(raceId, pools);
+        } finally {
+            parallelPools.release();
+        }
         if (status == RaceStatus.RESULT_OFFICIAL) {
             finish(raceId, pools);
         }
@@ -95,37 +95,10 @@ class RaceSettlements {
         }
     }
 
-    private void inParallel(List<PoolRow> pools, UUID raceId) {
-        List<Future<?>> running = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (PoolRow pool : pools) {
-                running.add(threads.submit(() -> limited(pool, raceId)));
-            }
-        }
-        RuntimeException failure = null;
-        for (Future<?> pool : running) {
-            try {
-                pool.get();
-            } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while settling race " + raceId, e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
     /**
-     * At most {@code parallel-pools} pools are settled at once on this node, whatever the number of races being
-     * settled: each holds two pooled connections (its lock's and its work's), and the pool of connections is shared.
+     * At most {@code parallel-pools} settlements (a race's own pools, or a Big 5) run at once on this node: each
+     * holds pooled connections (its lock's, and its work's: one per parallel chunk), and the pool of connections is
+     * shared.
      */
     private void limited(PoolRow pool, UUID raceId) {
         parallelPools.acquireUninterruptibly();

@@ -93,12 +93,20 @@ class SettlementStore {
     record Tickets(long acceptedStakeCents, long pending) {
     }
 
-    Tickets tickets(UUID poolId) {
-        return jdbc.sql("""
-                        select coalesce(sum(total_stake_cents) filter (where status = 'ACCEPTED'), 0),
+    /** Per pool (every one of {@code poolIds}, 0 and 0 when it has no bets), in one scan of their bets. */
+    Map<UUID, Tickets> tickets(List<UUID> poolIds) {
+        Map<UUID, Tickets> found = new LinkedHashMap<>();
+        poolIds.forEach(pool -> found.put(pool, new Tickets(0, 0)));
+        jdbc.sql("""
+                        select pool_id, coalesce(sum(total_stake_cents) filter (where status = 'ACCEPTED'), 0),
                                count(*) filter (where status = 'PENDING')
-                        from tote.bets where pool_id = :pool and status in ('ACCEPTED', 'PENDING')""")
-                .param("pool", poolId).query((rs, n) -> new Tickets(rs.getLong(1), rs.getLong(2))).single();
+                        from tote.bets where pool_id in (:pools) and status in ('ACCEPTED', 'PENDING')
+                        group by pool_id""")
+                .param("pools", poolIds)
+                .query(rs -> {
+                    found.put(rs.getObject(1, UUID.class), new Tickets(rs.getLong(2), rs.getLong(3)));
+                });
+        return found;
     }
 
     /**

@@ -44,9 +44,10 @@ class CancellationIT extends SettlementIT {
         SettlementFixtures.assertPaidOnce(settled.paid(place), null, 150L);
         settled.assertWalletMatchesLedger(ann, 100_00);
         settled.assertWalletMatchesLedger(bob, 50_00);
-        UUID tiercePool = ToteFixtures.pool(race, BetType.TIERCE).id();
-        assertThat(settled.creditKeys(tiercePool)).containsExactly("tote-settle:" + tiercePool + ":" + ann + ":refund");
-        assertThat(settled.credited(tiercePool)).isEqualTo(600);
+        // one refund per account for the race, whatever its number of pools and tickets
+        assertThat(settled.raceCreditKeys(race.id())).containsExactlyInAnyOrder(
+                "tote-settle:race:" + race.id() + ":" + ann + ":refund", "tote-settle:race:" + race.id() + ":" + bob + ":refund");
+        assertThat(settled.raceCredited(race.id())).isEqualTo(300 + 600 + 150);
 
         mvc.perform(get("/api/tote/races/{id}/settlement", race.id()).with(operator()))
                 .andExpect(status().isOk())

@@ -38,14 +38,25 @@ class ExactlyOnceIT extends SettlementIT {
         });
     }
 
-    record Day(RaceCard race, PoolCard pool, Map<AccountId, List<UUID>> winners, List<UUID> losers) {
+    /**
+     * @param winners each player's winning tickets in the Simple Gagnant pool
+     * @param placed  each player's winning ticket in the Simple Placé pool, paid with the same credit
+     */
+    record Day(RaceCard race, PoolCard pool, PoolCard place, Map<AccountId, List<UUID>> winners,
+            Map<AccountId, UUID> placed, List<UUID> losers) {
     }
 
-    /** Each player has one or two bets on the winner (3) and one on a loser; the chunks hold 3 tickets. */
+    /**
+     * Each player has one or two bets on the winner (3) and one on a loser in Simple Gagnant, and one on 3 and one
+     * on a loser in Simple Placé: the race's pools are paid together, one credit per player, and the chunks hold 3 tickets, so
+     * most players' tickets of both pools are paid in a chunk of their own.
+     */
     private Day day() throws Exception {
         RaceCard race = tote.openRace();
         PoolCard pool = ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT);
+        PoolCard place = ToteFixtures.pool(race, BetType.SIMPLE_PLACE);
         Map<AccountId, List<UUID>> winners = new LinkedHashMap<>();
+        Map<AccountId, UUID> placed = new LinkedHashMap<>();
         List<UUID> losers = new ArrayList<>();
         for (int i = 0; i < PLAYERS; i++) {
             AccountId player = tote.player("100.00");
@@ -56,17 +67,19 @@ class ExactlyOnceIT extends SettlementIT {
             }
             losers.add(settled.bet(mvc, player, pool.id(), unit(1 + i % 2 * 4), 1500));
             winners.put(player, bets);
+            placed.put(player, settled.bet(mvc, player, place.id(), unit(3), 300));
+            losers.add(settled.bet(mvc, player, place.id(), unit(1 + i % 2 * 4), 1500));
         }
         desk.close(race.id());
         results.official(race.id(), "3 2 4 5 6", "");
-        return new Day(race, pool, winners, losers);
+        return new Day(race, pool, place, winners, placed, losers);
     }
 
     @Test
     void aSettlementThatDiesMidwayIsResumedWithoutPayingAnyTicketTwice() throws Exception {
         Day day = day();
-        payer.listen((pool, chunk) -> {
-            if (pool.equals(day.pool().id()) && chunk == 2) {
+        payer.listen((payment, chunk) -> {
+            if (payment.equals(day.race().id()) && chunk == 2) {
                 throw new IllegalStateException("the node died after its second chunk");
             }
         });
@@ -75,8 +88,14 @@ class ExactlyOnceIT extends SettlementIT {
 
         long paidBefore = day.winners().values().stream().flatMap(List::stream)
                 .filter(bet -> settled.paid(bet).settled()).count();
-        assertThat(paidBefore).isBetween(3L, (long) winningTickets(day) - 1);
+        assertThat(paidBefore).isBetween(2L, (long) winningTickets(day) - 1);
         assertThat(settled.poolStatus(day.pool().id())).isEqualTo("COMPUTED");
+        assertThat(settled.poolStatus(day.place().id())).isEqualTo("COMPUTED");
+        // a player's tickets of both pools are paid with their one credit, or not at all
+        for (AccountId player : day.winners().keySet()) {
+            assertThat(settled.paid(day.placed().get(player)).settled())
+                    .isEqualTo(settled.paid(day.winners().get(player).getFirst()).settled());
+        }
         assertThat(store.unfinished()).as("what the start-up job resumes").contains(day.race().id());
         mvc.perform(get("/api/tote/races/{id}/settlement", day.race().id()).with(CancellationIT.operator()))
                 .andExpect(jsonPath("$.status").value("SETTLING"));
@@ -110,9 +129,11 @@ class ExactlyOnceIT extends SettlementIT {
     }
 
     private void assertEveryTicketPaidOnce(Day day) {
-        UUID poolId = day.pool().id();
-        assertThat(settled.poolStatus(poolId)).isEqualTo("PAID");
+        UUID raceId = day.race().id();
+        assertThat(settled.poolStatus(day.pool().id())).isEqualTo("PAID");
+        assertThat(settled.poolStatus(day.place().id())).isEqualTo("PAID");
         long dividend = -1;
+        long placeWinnings = -1;
         List<String> keys = new ArrayList<>();
         for (Map.Entry<AccountId, List<UUID>> player : day.winners().entrySet()) {
             long won = 0;
@@ -127,16 +148,23 @@ class ExactlyOnceIT extends SettlementIT {
                 won += paid.winnings();
                 staked += settled.totalStake(bet);
             }
-            staked += 1500;
+            SettlementFixtures.Paid place = settled.paid(day.placed().get(player.getKey()));
+            assertThat(place.settled()).isTrue();
+            assertThat(place.winnings()).isPositive();
+            assertThat(placeWinnings == -1 || placeWinnings == place.winnings()).as("one Placé dividend").isTrue();
+            placeWinnings = place.winnings();
+            won += place.winnings();
+            staked += 1500 + 300 + 1500;
             settled.assertWalletMatchesLedger(player.getKey(), 100_00 - staked + won);
-            keys.add("tote-settle:" + poolId + ":" + player.getKey());
+            keys.add("tote-settle:race:" + raceId + ":" + player.getKey());
         }
         day.losers().forEach(bet -> assertThat(settled.paid(bet)).isEqualTo(new SettlementFixtures.Paid(null, null, false)));
-        assertThat(settled.creditKeys(poolId)).containsExactlyInAnyOrderElementsOf(keys);
-        assertThat(settled.credited(poolId)).isEqualTo(settled.paidOnTickets(poolId)).isPositive();
+        assertThat(settled.raceCreditKeys(raceId)).as("one credit per player for the race")
+                .containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(settled.raceCredited(raceId)).isEqualTo(settled.paidOnRaceTickets(raceId)).isPositive();
     }
 
     private static int winningTickets(Day day) {
-        return day.winners().values().stream().mapToInt(List::size).sum();
+        return day.winners().values().stream().mapToInt(List::size).sum() + day.placed().size();
     }
 }

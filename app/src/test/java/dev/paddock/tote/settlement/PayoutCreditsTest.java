@@ -15,14 +15,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PayoutCreditsTest {
 
     static final UUID POOL = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+    static final UUID RACE = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
     static final UUID ANN = UUID.fromString("00000000-0000-0000-0000-000000000001");
     static final UUID BOB = UUID.fromString("00000000-0000-0000-0000-000000000002");
 
     @Test
     void oneCreditPerAccountForItsWinningsAndOneForItsRefunds() {
+        // a Big 5 pool paid on its own
         List<Due> dues = List.of(due(ANN, 250, 0), due(ANN, 100, 150), due(BOB, 0, 300), due(BOB, 0, 100));
 
-        List<BatchCredit> credits = PoolPayer.credits(POOL, dues);
+        List<BatchCredit> credits = PoolPayer.credits(PoolPayer.Payment.pool(POOL), dues);
 
         assertThat(credits).extracting(c -> c.account().value() + " " + c.amount().cents() + " " + c.key()
                         + " " + c.purpose().counterAccount() + " " + c.purpose().reference())
@@ -33,8 +35,23 @@ class PayoutCreditsTest {
     }
 
     @Test
+    void aRaceIsCreditedOncePerAccountWhateverItsPoolsAndTickets() {
+        // dues of several pools of the race, sorted by account as the payer sorts them
+        List<Due> dues = List.of(due(ANN, 250, 0), due(ANN, 1290, 0), due(ANN, 0, 300), due(BOB, 70, 0));
+
+        List<BatchCredit> credits = PoolPayer.credits(PoolPayer.Payment.race(RACE), dues);
+
+        assertThat(credits).extracting(c -> c.account().value() + " " + c.amount().cents() + " " + c.key()
+                        + " " + c.purpose().counterAccount() + " " + c.purpose().reference())
+                .containsExactly(
+                        ANN + " 1540 tote-settle:race:" + RACE + ":" + ANN + " tote:payouts payout:race:" + RACE,
+                        ANN + " 300 tote-settle:race:" + RACE + ":" + ANN + ":refund tote:pools refund:race:" + RACE,
+                        BOB + " 70 tote-settle:race:" + RACE + ":" + BOB + " tote:payouts payout:race:" + RACE);
+    }
+
+    @Test
     void noDuesNoCredits() {
-        assertThat(PoolPayer.credits(POOL, List.of())).isEmpty();
+        assertThat(PoolPayer.credits(PoolPayer.Payment.race(RACE), List.of())).isEmpty();
     }
 
     @ParameterizedTest

@@ -66,20 +66,28 @@ class SettlementFixtures {
                 .query(String.class).optional().orElse(null);
     }
 
-    /** Settlement credits of a pool in the ledger: their keys, one per account (and one more for refunds). */
+    /** Settlement credits of a Big 5 pool in the ledger: their keys, one per account (and one more for refunds). */
     List<String> creditKeys(UUID poolId) {
-        return jdbc.sql("select idempotency_key from wallet.entries where idempotency_key like :prefix order by 1")
-                .param("prefix", "tote-settle:" + poolId + ":%").query(String.class).list();
+        return creditKeys(poolId.toString());
     }
 
-    /** The sum credited by settlement for a pool, from the ledger's postings. */
+    private List<String> creditKeys(String payment) {
+        return jdbc.sql("select idempotency_key from wallet.entries where idempotency_key like :prefix order by 1")
+                .param("prefix", "tote-settle:" + payment + ":%").query(String.class).list();
+    }
+
+    /** The sum credited by settlement for a Big 5 pool, from the ledger's postings. */
     long credited(UUID poolId) {
+        return credited(poolId.toString());
+    }
+
+    private long credited(String payment) {
         return jdbc.sql("""
                         select coalesce(sum(p.amount_cents), 0) from wallet.entries e
                         join wallet.postings p on p.entry_id = e.id
                         join wallet.ledger_accounts a on a.id = p.ledger_account_id and a.owner_account is not null
                         where e.idempotency_key like :prefix""")
-                .param("prefix", "tote-settle:" + poolId + ":%").query(Long.class).single();
+                .param("prefix", "tote-settle:" + payment + ":%").query(Long.class).single();
     }
 
     /** The sum of winnings and refunds written on the pool's tickets. */
@@ -88,6 +96,24 @@ class SettlementFixtures {
                         select coalesce(sum(coalesce(winnings_cents, 0) + coalesce(refund_cents, 0)), 0)
                         from tote.bets where pool_id = :pool""")
                 .param("pool", poolId).query(Long.class).single();
+    }
+
+    /** Settlement credits of a race's own pools, paid together: one key per account (and one more for refunds). */
+    List<String> raceCreditKeys(UUID raceId) {
+        return creditKeys("race:" + raceId);
+    }
+
+    /** The sum credited by settlement for a race's own pools. */
+    long raceCredited(UUID raceId) {
+        return credited("race:" + raceId);
+    }
+
+    /** The sum of winnings and refunds written on the tickets of a race's own pools. */
+    long paidOnRaceTickets(UUID raceId) {
+        return jdbc.sql("""
+                        select coalesce(sum(coalesce(b.winnings_cents, 0) + coalesce(b.refund_cents, 0)), 0)
+                        from tote.bets b join tote.pools p on p.id = b.pool_id where p.race_id = :race""")
+                .param("race", raceId).query(Long.class).single();
     }
 
     void assertWalletMatchesLedger(AccountId account, long expectedCents) {

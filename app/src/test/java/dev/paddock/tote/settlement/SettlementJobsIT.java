@@ -55,8 +55,8 @@ class SettlementJobsIT extends SettlementIT {
     void theStartUpJobFinishesASettlementAStoppedNodeLeftHalfDone() throws Exception {
         RaceCard race = officialRaceWithABet();
         UUID pool = ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT).id();
-        payer.listen((poolId, chunk) -> {
-            if (poolId.equals(pool)) {
+        payer.listen((payment, chunk) -> {
+            if (payment.equals(race.id())) {
                 throw new IllegalStateException("the node stopped");
             }
         });
@@ -84,7 +84,7 @@ class SettlementJobsIT extends SettlementIT {
     }
 
     private SettlementJobs jobs(Duration autoAfter) {
-        return new SettlementJobs(settlements, store, new SettlementProperties(autoAfter, Duration.ofSeconds(10), 3, 1,
+        return new SettlementJobs(settlements, store, new SettlementProperties(autoAfter, Duration.ofSeconds(10), 3, 1, 2,
                 new ClassPathResource("config/tote-rules.json")), clock, Runnable::run);
     }
 

@@ -17,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 class ShippedRulesTest {
 
     static final Map<ChannelFamily, Map<BetType, PoolRules>> SHIPPED = RuleSets.read(new SettlementProperties(
-            Duration.ZERO, Duration.ofSeconds(10), 10, 1, new ClassPathResource("config/tote-rules.json")));
+            Duration.ZERO, Duration.ofSeconds(10), 10, 1, 1, new ClassPathResource("config/tote-rules.json")));
 
     @ParameterizedTest
     @EnumSource(BetType.class)
