@@ -82,6 +82,9 @@ final class Seeder {
             connection.setAutoCommit(true);
             statement.execute("analyze identity.accounts, tote.bets, tote.pool_totals, wallet.ledger_accounts, "
                     + "wallet.entries, wallet.postings");
+            // Real stakes arrive over minutes, with PostgreSQL's regular checkpoints flushing them as they come; a
+            // million rows written in seconds would instead leave their checkpoint to fall into the timed settlement.
+            statement.execute("checkpoint");
         }
         return new Seeded(tickets, accounts, stakes, combinations, byType);
     }
