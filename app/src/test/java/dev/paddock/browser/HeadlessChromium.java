@@ -46,7 +46,10 @@ final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=en-GB", "--user-data-dir=" + profile, "--window-size=1280,900");
+                "--disable-quic", "--lang=en-GB",
+                // tabs in the background must handle live pushes as promptly as the one in front
+                "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+                "--disable-renderer-backgrounding", "--user-data-dir=" + profile, "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options), profile, port);
