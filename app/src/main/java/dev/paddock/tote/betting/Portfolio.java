@@ -77,17 +77,22 @@ class Portfolio {
 
     /**
      * Which of these bets the player may still cancel online (the rule {@link Cancellations} enforces): accepted,
-     * not retail, placed within the window, on a race still OPEN before its start. For the page's buttons only.
+     * not retail, placed within the window, every race of its pool (each Big 5 leg) still OPEN before its start.
+     * For the page's buttons only.
      */
     Set<UUID> cancellable(AccountId account, List<BetView> bets, Duration window, Instant now) {
         if (bets.isEmpty()) {
             return Set.of();
         }
         return Set.copyOf(jdbc.sql("""
-                        select b.id from tote.bets b join tote.races r on r.id = b.race_id
+                        select b.id from tote.bets b
                         where b.account_id = :account and b.id = any(:ids) and b.status = 'ACCEPTED'
-                          and b.channel <> 'RETAIL' and r.status = 'OPEN' and r.starts_at > :now
-                          and b.placed_at > :since""")
+                          and b.channel <> 'RETAIL' and b.placed_at > :since
+                          and not exists (
+                              select 1 from tote.races r
+                              where (r.id = b.race_id
+                                     or r.id in (select l.race_id from tote.big5_legs l where l.pool_id = b.pool_id))
+                                and (r.status <> 'OPEN' or r.starts_at <= :now))""")
                 .param("account", account.value())
                 .param("ids", bets.stream().map(BetView::betId).toArray(UUID[]::new))
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
