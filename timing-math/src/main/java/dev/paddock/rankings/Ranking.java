@@ -1,0 +1,22 @@
+package dev.paddock.rankings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A computed ranking: its groups in name order, each a list of placings in place order. */
+public record Ranking(RankingSpec spec, Map<String, List<Placing>> groups, Map<String, Placing> byEntrant) {
+
+    public Ranking {
+        groups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
+        byEntrant = Map.copyOf(byEntrant);
+    }
+
+    public Optional<Placing> of(String entrantId) {
+        return Optional.ofNullable(byEntrant.get(entrantId));
+    }
+
+    public List<Placing> group(String name) {
+        return groups.getOrDefault(name, List.of());
+    }
+}
