@@ -1,0 +1,17 @@
+package dev.paddock.events;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules (timing and results) may read about a race's entrants: the confirmed registrations
+ * with a bib, as of now.
+ */
+public interface Startlists {
+
+    Optional<StartlistRace> race(UUID raceId);
+
+    /** Confirmed registrations of the race that have a bib, in bib order. */
+    List<Starter> starters(UUID raceId);
+}

@@ -1,0 +1,203 @@
+package dev.paddock.timing.board;
+
+import dev.paddock.events.RegistrationConfirmed;
+import dev.paddock.events.StartlistRace;
+import dev.paddock.events.Startlists;
+import dev.paddock.passings.Passing;
+import dev.paddock.rankings.Status;
+import dev.paddock.timing.PassingsCounted;
+import dev.paddock.timing.course.Courses;
+import dev.paddock.timing.course.RaceTiming;
+import dev.paddock.timing.course.TimingChanged;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Every race's live results, in memory on each node. A results request reads the current {@link Snapshot}
+ * and never waits for a computation. Changes committed on this node (passings, statuses, setup, new
+ * entrants) mark the race's board stale at once; a tick recomputes stale boards, so rankings trail the
+ * passings by at most a tick plus one computation. Every {@code reconcile} period each board reloads what
+ * counts from the database, which also picks up changes committed on other nodes.
+ */
+@Component
+public class Boards {
+
+    private static final Logger log = LoggerFactory.getLogger(Boards.class);
+
+    private final Map<UUID, State> boards = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final Courses courses;
+    private final Startlists startlists;
+    private final Clock clock;
+    private final Timer lag;
+
+    Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.courses = courses;
+        this.startlists = startlists;
+        this.clock = clock;
+        this.lag = Timer.builder("paddock.timing.rankings.lag")
+                .description("From a committed change to the snapshot that includes it").register(meters);
+    }
+
+    /** The race's latest results, computed on first use; empty if the race has no timing set up. */
+    public Optional<Snapshot> snapshot(UUID raceId) {
+        State state = boards.get(raceId);
+        if (state == null) {
+            if (courses.find(raceId).isEmpty()) {
+                return Optional.empty();
+            }
+            state = boards.computeIfAbsent(raceId, id -> new State());
+        }
+        Snapshot snapshot = state.snapshot;
+        if (snapshot == null) {
+            synchronized (state) {
+                if (state.snapshot == null) {
+                    load(raceId, state);
+                    recompute(raceId, state);
+                }
+                snapshot = state.snapshot;
+            }
+        }
+        return Optional.ofNullable(snapshot);
+    }
+
+    @TransactionalEventListener
+    void on(PassingsCounted counted) {
+        State state = boards.get(counted.raceId());
+        if (state != null) {
+            synchronized (state) {
+                state.counted.putAll(counted(counted.raceId(), counted.bibs()));
+                state.stale(clock.instant());
+            }
+        }
+    }
+
+    @TransactionalEventListener
+    void on(TimingChanged changed) {
+        reloadLater(changed.raceId());
+    }
+
+    @TransactionalEventListener
+    void on(RegistrationConfirmed confirmed) {
+        reloadLater(confirmed.raceId());
+    }
+
+    private void reloadLater(UUID raceId) {
+        State state = boards.get(raceId);
+        if (state != null) {
+            synchronized (state) {
+                state.reload = true;
+                state.stale(clock.instant());
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${paddock.timing.tick:200ms}")
+    void tick() {
+        boards.forEach((raceId, state) -> {
+            if (state.staleSince != null) {
+                synchronized (state) {
+                    if (state.reload) {
+                        load(raceId, state);
+                    }
+                    recompute(raceId, state);
+                }
+            }
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${paddock.timing.reconcile:15s}")
+    void reconcile() {
+        boards.forEach((raceId, state) -> reloadLater(raceId));
+    }
+
+    private void load(UUID raceId, State state) {
+        state.race = startlists.race(raceId).orElse(null);
+        state.timing = courses.find(raceId).orElse(null);
+        if (state.race == null || state.timing == null) {
+            return;
+        }
+        state.starters = startlists.starters(raceId);
+        state.counted = new HashMap<>(counted(raceId, null));
+        state.statuses = new HashMap<>();
+        jdbc.sql("select bib, status from timing.statuses where race_id = :race").param("race", raceId)
+                .query(rs -> {
+                    state.statuses.put(rs.getInt("bib"), Status.valueOf(rs.getString("status")));
+                });
+        state.reload = false;
+    }
+
+    private void recompute(UUID raceId, State state) {
+        if (state.race == null || state.timing == null) {
+            state.staleSince = null;
+            return;
+        }
+        Instant now = clock.instant();
+        long behind = state.staleSince == null ? 0 : Duration.between(state.staleSince, now).toMillis();
+        long version = state.snapshot == null ? 1 : state.snapshot.version() + 1;
+        long started = System.nanoTime();
+        state.snapshot = RaceBoard.compute(state.race, state.timing, state.starters, state.counted, state.statuses,
+                version, now, behind);
+        if (state.staleSince != null) {
+            lag.record(Duration.between(state.staleSince, clock.instant()));
+        }
+        state.staleSince = null;
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (millis > 500) {
+            log.warn("Rankings of race {} took {} ms for {} starters", raceId, millis, state.starters.size());
+        }
+    }
+
+    /** Counted passings by bib: of the given bibs, or of every bib when null. */
+    private Map<Integer, List<Passing>> counted(UUID raceId, Set<Integer> bibs) {
+        Map<Integer, List<Passing>> counted = new HashMap<>();
+        if (bibs != null) {
+            bibs.forEach(bib -> counted.put(bib, new ArrayList<>()));
+        }
+        jdbc.sql("""
+                select id, bib, point, at from timing.passings
+                where race_id = :race and verdict = 'COUNTED' and (cast(:bibs as int[]) is null or bib = any(cast(:bibs as int[])))""")
+                .param("race", raceId).param("bibs", bibs == null ? null : bibs.toArray(Integer[]::new))
+                .query(rs -> {
+                    int bib = rs.getInt("bib");
+                    counted.computeIfAbsent(bib, b -> new ArrayList<>()).add(new Passing(String.valueOf(rs.getLong("id")),
+                            String.valueOf(bib), rs.getString("point"), rs.getTimestamp("at").getTime(), Passing.Line.MAIN));
+                });
+        return counted;
+    }
+
+    private static final class State {
+        StartlistRace race;
+        RaceTiming timing;
+        List<dev.paddock.events.Starter> starters = List.of();
+        Map<Integer, List<Passing>> counted = new HashMap<>();
+        Map<Integer, Status> statuses = new HashMap<>();
+        boolean reload;
+        volatile Instant staleSince;
+        volatile Snapshot snapshot;
+
+        void stale(Instant at) {
+            if (staleSince == null) {
+                staleSince = at;
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.paddock.timing.board;
+
+import dev.paddock.events.StartlistRace;
+import dev.paddock.events.Starter;
+import dev.paddock.passings.Passing;
+import dev.paddock.passings.Splits;
+import dev.paddock.passings.TimingPoint;
+import dev.paddock.rankings.Entrant;
+import dev.paddock.rankings.Ranking;
+import dev.paddock.rankings.RankingSpec;
+import dev.paddock.rankings.RankingSpec.Grouping;
+import dev.paddock.rankings.Rankings;
+import dev.paddock.rankings.Status;
+import dev.paddock.rankings.TiePolicy;
+import dev.paddock.timing.course.RaceTiming;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a race's start list, counted passings and statuses into a {@link Snapshot}. Pure: the
+ * {@link Boards} component feeds it and keeps its result.
+ */
+final class RaceBoard {
+
+    private RaceBoard() {
+    }
+
+    static Snapshot compute(StartlistRace race, RaceTiming timing, List<Starter> starters,
+            Map<Integer, List<Passing>> counted, Map<Integer, Status> statuses, long version, Instant now, long behind) {
+        Map<Integer, Entrant> entrants = new LinkedHashMap<>();
+        Map<Integer, Starter> byBib = new LinkedHashMap<>();
+        Map<String, Integer> bibs = new HashMap<>();
+        for (Starter starter : starters) {
+            byBib.put(starter.bib(), starter);
+            bibs.put(starter.registrationId().toString(), starter.bib());
+            entrants.put(starter.bib(), entrant(timing, starter, counted.getOrDefault(starter.bib(), List.of()),
+                    statuses.get(starter.bib())));
+        }
+        List<Entrant> all = List.copyOf(entrants.values());
+        Map<String, Ranking> rankings = new HashMap<>();
+        rankings.put(Snapshot.OVERALL, Rankings.rank(spec(Snapshot.OVERALL, Grouping.OVERALL, timing, Entrant.FINISH), all));
+        rankings.put(Snapshot.GENDER, Rankings.rank(spec(Snapshot.GENDER, Grouping.GENDER, timing, Entrant.FINISH), all));
+        rankings.put(Snapshot.CATEGORY, Rankings.rank(spec(Snapshot.CATEGORY, Grouping.CATEGORY, timing, Entrant.FINISH), all));
+        List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
+                .map(TimingPoint::code).toList();
+        for (String point : splitPoints) {
+            rankings.put(Snapshot.at(point, Snapshot.OVERALL), Rankings.rank(spec(point, Grouping.OVERALL, timing, point), all));
+            rankings.put(Snapshot.at(point, Snapshot.GENDER), Rankings.rank(spec(point, Grouping.GENDER, timing, point), all));
+            rankings.put(Snapshot.at(point, Snapshot.CATEGORY), Rankings.rank(spec(point, Grouping.CATEGORY, timing, point), all));
+        }
+        return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints, behind);
+    }
+
+    private static RankingSpec spec(String code, Grouping grouping, RaceTiming timing, String point) {
+        return new RankingSpec(code, RankingSpec.Filter.EVERYONE, grouping, null, timing.officialClock(), point,
+                timing.lapRace(), TiePolicy.SHARED, 0, List.of());
+    }
+
+    static Entrant entrant(RaceTiming timing, Starter starter, List<Passing> counted, Status override) {
+        Instant start = timing.startOf(starter.bib());
+        Splits splits = start == null ? new Splits(Map.of(), Map.of(), 0)
+                : Splits.of(timing.course(), start.toEpochMilli(), counted);
+        Long finish = splits.gun().get(Splits.FINISH);
+        Status status;
+        if (override != null) {
+            status = override;
+        } else if (finish == null) {
+            status = Status.RUNNING;
+        } else if (timing.timeLimit() != null && finish > timing.timeLimit()) {
+            status = Status.OVER_TIME_LIMIT;
+        } else {
+            status = Status.FINISHED;
+        }
+        Map<String, String> fields = new HashMap<>(starter.publicFields());
+        fields.put("nationality", starter.nationality());
+        return new Entrant(starter.registrationId().toString(), String.valueOf(starter.bib()), starter.gender(),
+                starter.category(), starter.teamId() == null ? null : starter.teamId().toString(), fields, status,
+                splits.laps(), 0, splits.gun(), splits.net());
+    }
+}

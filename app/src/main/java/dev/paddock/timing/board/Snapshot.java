@@ -1,0 +1,43 @@
+package dev.paddock.timing.board;
+
+import dev.paddock.events.StartlistRace;
+import dev.paddock.events.Starter;
+import dev.paddock.rankings.Entrant;
+import dev.paddock.rankings.Ranking;
+import dev.paddock.timing.course.RaceTiming;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A race's results at one moment, immutable: what every results request reads. A new one replaces it after
+ * each change; {@code version} grows with each, so it names the snapshot in ETags.
+ *
+ * @param rankings  by code: "overall", "gender", "category" at the finish, and "{point}/overall",
+ *                  "{point}/gender", "{point}/category" at each split
+ * @param entrants  by bib: status and times
+ * @param starters  by bib: who they are
+ * @param bibs      by entrant id (the registration), the bib
+ * @param behind    how long the oldest change it includes waited for it, in milliseconds
+ */
+public record Snapshot(StartlistRace race, RaceTiming timing, long version, Instant computedAt,
+        Map<String, Ranking> rankings, Map<Integer, Entrant> entrants, Map<Integer, Starter> starters,
+        Map<String, Integer> bibs, List<String> splitPoints, long behind) {
+
+    public Snapshot {
+        rankings = Map.copyOf(rankings);
+        entrants = java.util.Collections.unmodifiableMap(entrants);
+        starters = java.util.Collections.unmodifiableMap(starters);
+        bibs = java.util.Collections.unmodifiableMap(bibs);
+        splitPoints = List.copyOf(splitPoints);
+    }
+
+    public static final String OVERALL = "overall";
+    public static final String GENDER = "gender";
+    public static final String CATEGORY = "category";
+    public static final List<String> GROUPINGS = List.of(OVERALL, GENDER, CATEGORY);
+
+    public static String at(String point, String grouping) {
+        return point + "/" + grouping;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.paddock.timing.course;
+
+import dev.paddock.passings.Course;
+import dev.paddock.passings.TimingPoint;
+import dev.paddock.rankings.Clock;
+import dev.paddock.rankings.RaceTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A race's timing setup as stored.
+ *
+ * @param startedAt the start signal of athletes outside every wave, or null before it
+ * @param timeLimit milliseconds, or null for none
+ */
+public record RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, long sameReadWithin, Long timeLimit,
+        boolean lapRace, RaceTime.Precision precision, List<TimingPoint> points, List<Wave> waves, Instant startedAt,
+        long version) {
+
+    public RaceTiming {
+        points = List.copyOf(points);
+        waves = List.copyOf(waves);
+    }
+
+    public Course course() {
+        return new Course(points, fastestPerKm, sameReadWithin);
+    }
+
+    /** The start signal that counts for a bib: its wave's, or the race's; null if not fired yet. */
+    public Instant startOf(int bib) {
+        return waves.stream().filter(w -> w.holds(bib)).findFirst().map(Wave::startedAt).orElse(startedAt);
+    }
+
+    public record Wave(String code, int firstBib, int lastBib, Instant startedAt) {
+
+        boolean holds(int bib) {
+            return bib >= firstBib && bib <= lastBib;
+        }
+    }
+}

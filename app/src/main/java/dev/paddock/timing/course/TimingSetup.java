@@ -1,0 +1,74 @@
+package dev.paddock.timing.course;
+
+import dev.paddock.passings.TimingPoint;
+import dev.paddock.rankings.Clock;
+import dev.paddock.rankings.RaceTime;
+import dev.paddock.shared.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A race's timing setup as the API takes it.
+ *
+ * @param fastestPerKm   ISO-8601 duration; default "PT2M30S"
+ * @param sameReadWithin ISO-8601 duration; default "PT30S"
+ * @param timeLimit      ISO-8601 duration, or null for none
+ */
+record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration sameReadWithin, Duration timeLimit,
+        Boolean lapRace, RaceTime.Precision precision,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull Point> points,
+        @Size(max = 50) List<@Valid @NotNull Wave> waves) {
+
+    static final Duration DEFAULT_FASTEST_PER_KM = Duration.ofSeconds(150);
+    static final Duration DEFAULT_SAME_READ = Duration.ofSeconds(30);
+
+    record Point(@NotBlank String code, @NotNull TimingPoint.Kind kind, @NotNull @Min(0) Integer distanceM) {
+    }
+
+    record Wave(@NotBlank @Size(max = 20) String code, @NotNull @Positive Integer firstBib,
+            @NotNull @Positive Integer lastBib) {
+    }
+
+    /** The setup to store; start signals already fired are kept. */
+    RaceTiming toTiming(UUID raceId, RaceTiming current) {
+        List<RaceTiming.Wave> newWaves = (waves == null ? List.<Wave>of() : waves).stream()
+                .map(w -> new RaceTiming.Wave(w.code(), w.firstBib(), w.lastBib(), current == null ? null
+                        : current.waves().stream().filter(c -> c.code().equals(w.code())).findFirst()
+                                .map(RaceTiming.Wave::startedAt).orElse(null)))
+                .toList();
+        List<TimingPoint> course = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            try {
+                course.add(new TimingPoint(p.code(), p.kind(), p.distanceM()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.field("points[" + i + "]", "point", e.getMessage());
+            }
+        }
+        Duration same = sameReadWithin == null ? DEFAULT_SAME_READ : sameReadWithin;
+        if (same.isNegative()) {
+            throw ProblemException.field("sameReadWithin", "range", "A duration is not negative");
+        }
+        return new RaceTiming(raceId, officialClock, positive("fastestPerKm", fastestPerKm, DEFAULT_FASTEST_PER_KM),
+                same.toMillis(), timeLimit == null ? null : positive("timeLimit", timeLimit, null), Boolean.TRUE.equals(lapRace),
+                precision == null ? RaceTime.Precision.SECONDS : precision, course, newWaves,
+                current == null ? null : current.startedAt(), current == null ? 0 : current.version());
+    }
+
+    private static long positive(String field, Duration duration, Duration fallback) {
+        Duration value = duration == null ? fallback : duration;
+        if (value.isNegative() || value.isZero()) {
+            throw ProblemException.field(field, "range", "A duration is positive");
+        }
+        return value.toMillis();
+    }
+}

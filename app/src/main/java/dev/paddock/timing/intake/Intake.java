@@ -1,0 +1,149 @@
+package dev.paddock.timing.intake;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.paddock.events.RegistrationConfirmed;
+import dev.paddock.events.Starter;
+import dev.paddock.events.Startlists;
+import dev.paddock.passings.Passing;
+import dev.paddock.passings.PassingJudge;
+import dev.paddock.passings.Verdict;
+import dev.paddock.shared.ProblemException;
+import dev.paddock.timing.PassingsCounted;
+import dev.paddock.timing.course.Courses;
+import dev.paddock.timing.course.RaceTiming;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Takes passings in: every read is stored once per (line, id) with its verdict, in one transaction per
+ * batch. Reads of one athlete are judged one at a time (a transaction-scoped advisory lock per race and bib,
+ * taken in bib order), so the main and backup lines sending the same crossing at the same moment still
+ * count it once.
+ */
+@Service
+class Intake {
+
+    private final JdbcClient jdbc;
+    private final Courses courses;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** Bibs of each race's start list; a bib registered moments ago may read as unknown for this long. */
+    private final LoadingCache<UUID, Set<Integer>> bibs;
+
+    Intake(JdbcClient jdbc, Courses courses, Startlists startlists, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.courses = courses;
+        this.events = events;
+        this.clock = clock;
+        this.bibs = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(1_000)
+                .build(race -> startlists.starters(race).stream().map(Starter::bib).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    @Transactional
+    List<PassingOutcome> record(UUID raceId, List<PassingRequest> reads) {
+        RaceTiming timing = courses.find(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
+                "not-found", "This race has no timing set up"));
+        Set<Integer> known = bibs.get(raceId);
+        reads.stream().map(PassingRequest::bib).distinct().sorted().forEach(bib -> lock(raceId, bib));
+        Instant received = clock.instant();
+        List<PassingOutcome> outcomes = new ArrayList<>(reads.size());
+        Set<Integer> changed = new HashSet<>();
+        for (PassingRequest read : reads) {
+            Optional<PassingOutcome> stored = stored(raceId, read);
+            if (stored.isPresent()) {
+                outcomes.add(stored.get());
+                continue;
+            }
+            PassingOutcome outcome = known.contains(read.bib())
+                    ? judge(timing, read, received)
+                    : insert(raceId, read, received, "UNKNOWN_BIB", null, "Bib " + read.bib() + " is not on the start list");
+            if (outcome.verdict().equals("COUNTED")) {
+                changed.add(read.bib());
+            }
+            outcomes.add(outcome);
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new PassingsCounted(raceId, changed));
+        }
+        return outcomes;
+    }
+
+    private PassingOutcome judge(RaceTiming timing, PassingRequest read, Instant received) {
+        UUID raceId = timing.raceId();
+        Instant start = timing.startOf(read.bib());
+        if (start == null) {
+            return insert(raceId, read, received, "REJECTED", "BEFORE_START", "No start signal has been given yet");
+        }
+        List<Passing> counted = jdbc.sql("""
+                select id, bib, point, at from timing.passings
+                where race_id = :race and bib = :bib and verdict = 'COUNTED'""")
+                .param("race", raceId).param("bib", read.bib())
+                .query((rs, n) -> new Passing(String.valueOf(rs.getLong("id")), String.valueOf(rs.getInt("bib")),
+                        rs.getString("point"), rs.getTimestamp("at").getTime(), Passing.Line.MAIN))
+                .list();
+        Passing passing = new Passing("new", String.valueOf(read.bib()), read.point(), read.at().toEpochMilli(),
+                read.line() == PassingRequest.Line.BACKUP ? Passing.Line.BACKUP : Passing.Line.MAIN);
+        Verdict verdict = PassingJudge.judge(timing.course(), start.toEpochMilli(), counted, passing);
+        return switch (verdict) {
+            case Verdict.Accepted accepted -> insert(raceId, read, received, "COUNTED", null, null);
+            case Verdict.Replaces replaces -> {
+                jdbc.sql("update timing.passings set verdict = 'REPLACED', detail = 'An earlier read of the same crossing counts' where id = :id")
+                        .param("id", Long.parseLong(replaces.replaced().id())).update();
+                yield insert(raceId, read, received, "COUNTED", null, null);
+            }
+            case Verdict.Duplicate duplicate -> insert(raceId, read, received, "DUPLICATE", null,
+                    "Same crossing as read #" + duplicate.of().id());
+            case Verdict.Rejected rejected -> insert(raceId, read, received, "REJECTED", rejected.reason().name(),
+                    rejected.detail());
+        };
+    }
+
+    private Optional<PassingOutcome> stored(UUID raceId, PassingRequest read) {
+        return jdbc.sql("""
+                select bib, verdict, reason, detail from timing.passings
+                where race_id = :race and line = :line and source_id = :id""")
+                .param("race", raceId).param("line", read.line().name()).param("id", read.id())
+                .query((rs, n) -> new PassingOutcome(read.id(), rs.getInt("bib"), rs.getString("verdict"),
+                        rs.getString("reason"), rs.getString("detail"), true))
+                .optional();
+    }
+
+    private PassingOutcome insert(UUID raceId, PassingRequest read, Instant received, String verdict, String reason,
+            String detail) {
+        jdbc.sql("""
+                insert into timing.passings (race_id, line, source_id, bib, point, at, received_at, verdict, reason, detail)
+                values (:race, :line, :id, :bib, :point, :at, :received, :verdict, :reason, :detail)""")
+                .param("race", raceId).param("line", read.line().name()).param("id", read.id())
+                .param("bib", read.bib()).param("point", read.point()).param("at", Timestamp.from(read.at()))
+                .param("received", Timestamp.from(received)).param("verdict", verdict).param("reason", reason)
+                .param("detail", detail).update();
+        return new PassingOutcome(read.id(), read.bib(), verdict, reason, detail, false);
+    }
+
+    private void lock(UUID raceId, int bib) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", raceId + ":" + bib)
+                .query().listOfRows();
+    }
+
+    /** A new entrant of a race: its bib must not read as unknown until the cache expires. */
+    @TransactionalEventListener
+    void on(RegistrationConfirmed confirmed) {
+        bibs.invalidate(confirmed.raceId());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.paddock.timing.results;
+
+import dev.paddock.events.Starter;
+import dev.paddock.passings.TimingPoint;
+import dev.paddock.rankings.Clock;
+import dev.paddock.rankings.Entrant;
+import dev.paddock.rankings.Placing;
+import dev.paddock.rankings.RaceTime;
+import dev.paddock.rankings.Ranking;
+import dev.paddock.timing.board.Snapshot;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** The public shapes of results, built from a snapshot. Pure. */
+final class ResultViews {
+
+    static final int MAX_PAGE = 200;
+
+    private ResultViews() {
+    }
+
+    record RaceResults(UUID raceId, String eventName, String raceName, int distanceMetres, Instant startsAt,
+            Clock officialClock, long version, Instant computedAt, long behindMillis, int starters, int finishers,
+            List<String> rankings, List<String> splitPoints) {
+    }
+
+    record Row(int place, boolean tied, int bib, String name, String gender, String category, String nationality,
+            Map<String, String> fields, String team, String time, long timeMillis, String behind, int laps) {
+    }
+
+    record RankingPage(String ranking, String group, List<String> groups, long version, int total, int page, int size,
+            List<Row> rows) {
+    }
+
+    record Places(Integer overall, Integer gender, Integer category, String categoryName) {
+    }
+
+    record Split(String point, int distanceMetres, String gun, String net, String pace, Places places) {
+    }
+
+    record Athlete(int bib, String name, String gender, String category, String nationality, Map<String, String> fields,
+            String team, String status, String gun, String net, String official, String pace, Places places,
+            List<Split> splits, long version) {
+    }
+
+    static RaceResults race(Snapshot s) {
+        int finishers = s.rankings().get(Snapshot.OVERALL).group("").size();
+        List<String> rankings = new ArrayList<>(Snapshot.GROUPINGS);
+        return new RaceResults(s.race().raceId(), s.race().eventName(), s.race().raceName(), s.race().distanceMetres(),
+                s.race().startsAt(), s.timing().officialClock(), s.version(), s.computedAt(), s.behind(),
+                s.starters().size(), finishers, rankings, s.splitPoints());
+    }
+
+    /** One page of a group of a ranking; the first group when none is named. */
+    static RankingPage page(Snapshot s, String code, String group, int page, int size) {
+        Ranking ranking = s.rankings().get(code);
+        if (ranking == null) {
+            return null;
+        }
+        List<String> groups = List.copyOf(ranking.groups().keySet());
+        String chosen = group != null ? group : groups.isEmpty() ? "" : groups.getFirst();
+        List<Placing> placings = ranking.group(chosen);
+        int size0 = Math.clamp(size, 1, MAX_PAGE);
+        int from = Math.min(Math.max(page, 0) * size0, placings.size());
+        int to = Math.min(from + size0, placings.size());
+        List<Row> rows = new ArrayList<>(to - from);
+        for (Placing placing : placings.subList(from, to)) {
+            rows.add(row(s, placing));
+        }
+        return new RankingPage(code, chosen, groups, s.version(), placings.size(), Math.max(page, 0), size0, rows);
+    }
+
+    private static Row row(Snapshot s, Placing placing) {
+        int bib = bibOf(s, placing.entrantId());
+        Starter starter = s.starters().get(bib);
+        return new Row(placing.place(), placing.tied(), bib, name(starter), starter.gender(), starter.category(),
+                starter.nationality(), starter.publicFields(), starter.teamName(), time(s, placing.time()),
+                placing.time(), placing.behind() == 0 ? "" : "+" + time(s, placing.behind()), placing.laps());
+    }
+
+    /** Bib, or a name's words in any order, case and accents ignored; at most {@code limit} rows. */
+    static List<Row> search(Snapshot s, String query, int limit) {
+        String q = fold(query == null ? "" : query.strip());
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        String[] words = q.split("\\s+");
+        Ranking overall = s.rankings().get(Snapshot.OVERALL);
+        List<Row> rows = new ArrayList<>();
+        for (Starter starter : s.starters().values()) {
+            String name = fold(starter.firstName() + " " + starter.lastName());
+            boolean match = q.equals(String.valueOf(starter.bib()))
+                    || java.util.Arrays.stream(words).allMatch(name::contains);
+            if (match) {
+                Placing placing = overall.of(starter.registrationId().toString()).orElse(null);
+                rows.add(placing != null ? row(s, placing) : new Row(0, false, starter.bib(), name(starter),
+                        starter.gender(), starter.category(), starter.nationality(), starter.publicFields(),
+                        starter.teamName(), "", 0, "", 0));
+                if (rows.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    static Athlete athlete(Snapshot s, int bib) {
+        Starter starter = s.starters().get(bib);
+        if (starter == null) {
+            return null;
+        }
+        Entrant entrant = s.entrants().get(bib);
+        String id = starter.registrationId().toString();
+        Long gun = entrant.time(Clock.GUN, Entrant.FINISH);
+        Long net = entrant.time(Clock.NET, Entrant.FINISH);
+        Long official = entrant.time(s.timing().officialClock(), Entrant.FINISH);
+        List<Split> splits = new ArrayList<>();
+        for (TimingPoint point : s.timing().points()) {
+            if (point.kind() == TimingPoint.Kind.SPLIT) {
+                Long splitGun = entrant.time(Clock.GUN, point.code());
+                Long splitNet = entrant.time(Clock.NET, point.code());
+                if (splitGun != null) {
+                    splits.add(new Split(point.code(), point.distanceMetres(), time(s, splitGun), time(s, splitNet),
+                            RaceTime.pacePerKm(splitNet, point.distanceMetres()), places(s, id, point.code() + "/")));
+                }
+            }
+        }
+        return new Athlete(bib, name(starter), starter.gender(), starter.category(), starter.nationality(),
+                starter.publicFields(), starter.teamName(), entrant.status().name(), time(s, gun), time(s, net),
+                time(s, official), official == null ? "" : RaceTime.pacePerKm(official, s.race().distanceMetres()),
+                places(s, id, ""), splits, s.version());
+    }
+
+    private static Places places(Snapshot s, String id, String prefix) {
+        Placing category = s.rankings().get(prefix + Snapshot.CATEGORY).of(id).orElse(null);
+        return new Places(place(s, prefix + Snapshot.OVERALL, id), place(s, prefix + Snapshot.GENDER, id),
+                category == null ? null : category.place(), category == null ? null : category.group());
+    }
+
+    private static Integer place(Snapshot s, String code, String id) {
+        return s.rankings().get(code).of(id).map(Placing::place).orElse(null);
+    }
+
+    private static int bibOf(Snapshot s, String entrantId) {
+        return s.bibs().get(entrantId);
+    }
+
+    private static String time(Snapshot s, Long millis) {
+        return millis == null ? "" : RaceTime.format(millis, s.timing().precision());
+    }
+
+    private static String name(Starter starter) {
+        return starter.firstName() + " " + starter.lastName();
+    }
+
+    static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+}

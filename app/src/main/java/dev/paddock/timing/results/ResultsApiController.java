@@ -1,0 +1,97 @@
+package dev.paddock.timing.results;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.paddock.shared.ProblemException;
+import dev.paddock.timing.board.Boards;
+import dev.paddock.timing.board.Snapshot;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Public results, read from the race's current snapshot. Each answer carries the snapshot's version in its
+ * ETag and may be cached for a second by browsers, a CDN or a reverse proxy; a request with the current
+ * ETag gets a 304. Bodies are serialised once per snapshot and URL, so a peak of identical lookups costs a
+ * map read each.
+ */
+@RestController
+@RequestMapping("/api/results/races/{raceId}")
+class ResultsApiController {
+
+    static final CacheControl CACHING = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic()
+            .staleWhileRevalidate(Duration.ofSeconds(5));
+
+    private final Boards boards;
+    private final JsonMapper json;
+    private final Cache<String, byte[]> bodies = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
+
+    ResultsApiController(Boards boards, JsonMapper json) {
+        this.boards = boards;
+        this.json = json;
+    }
+
+    @GetMapping
+    ResponseEntity<byte[]> race(@PathVariable UUID raceId, @RequestHeader(name = "If-None-Match", required = false) String etag) {
+        return answer(raceId, "race", etag, ResultViews::race);
+    }
+
+    @GetMapping("/rankings/{code}")
+    ResponseEntity<byte[]> ranking(@PathVariable UUID raceId, @PathVariable String code,
+            @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @RequestHeader(name = "If-None-Match", required = false) String etag) {
+        return answer(raceId, "ranking|" + code + "|" + group + "|" + page + "|" + size, etag, s -> {
+            ResultViews.RankingPage view = ResultViews.page(s, code, group, page, size);
+            if (view == null) {
+                throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No ranking " + code);
+            }
+            return view;
+        });
+    }
+
+    @GetMapping("/athletes/{bib}")
+    ResponseEntity<byte[]> athlete(@PathVariable UUID raceId, @PathVariable int bib,
+            @RequestHeader(name = "If-None-Match", required = false) String etag) {
+        return answer(raceId, "athlete|" + bib, etag, s -> {
+            ResultViews.Athlete view = ResultViews.athlete(s, bib);
+            if (view == null) {
+                throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No athlete with bib " + bib);
+            }
+            return view;
+        });
+    }
+
+    @GetMapping("/search")
+    ResponseEntity<byte[]> search(@PathVariable UUID raceId, @RequestParam String q,
+            @RequestHeader(name = "If-None-Match", required = false) String etag) {
+        if (q.isBlank() || q.length() > 60) {
+            throw ProblemException.field("q", "size", "Search with 1 to 60 characters: a bib or a name");
+        }
+        return answer(raceId, "search|" + ResultViews.fold(q.strip()), etag, s -> ResultViews.search(s, q, 50));
+    }
+
+    private ResponseEntity<byte[]> answer(UUID raceId, String what, String ifNoneMatch, Function<Snapshot, Object> view) {
+        Snapshot snapshot = boards.snapshot(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
+                "not-found", "No results for this race"));
+        String etag = "\"" + raceId.toString().substring(0, 8) + "-" + snapshot.version() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHING).build();
+        }
+        byte[] body = bodies.get(raceId + "|" + snapshot.version() + "|" + what,
+                key -> json.writeValueAsBytes(view.apply(snapshot)));
+        return ResponseEntity.ok().eTag(etag).cacheControl(CACHING).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

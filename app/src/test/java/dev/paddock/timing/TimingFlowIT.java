@@ -1,0 +1,154 @@
+package dev.paddock.timing;
+
+import static dev.paddock.identity.TestAccounts.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.paddock.identity.Role;
+import dev.paddock.identity.TestAccounts;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A race timed through the API: setup, start signal, reads from two lines, a file import, and the public
+ * results that follow, on the real database. Entrants are confirmed registrations written with SQL.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+class TimingFlowIT {
+
+    static final Instant GUN = Instant.parse("2027-04-25T07:30:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    String operator;
+    UUID race;
+
+    @BeforeEach
+    void race() throws Exception {
+        operator = accounts.accessToken(mvc, accounts.create(Role.OPERATOR));
+        race = TimingFixtures.race(jdbc, "10 km of Zürich", 10_000, GUN);
+        TimingFixtures.starter(jdbc, race, 1, "Anna", "Muster", "F", "1990-02-01", Map.of("club", "LC Zürich"));
+        TimingFixtures.starter(jdbc, race, 2, "Beat", "Brändli", "M", "1985-07-12", Map.of("club", "TV Bern"));
+        TimingFixtures.starter(jdbc, race, 3, "Chloé", "Favre", "F", "1979-11-30", Map.of());
+        TimingFixtures.starter(jdbc, race, 4, "Daniel", "Keller", "M", "1992-05-05", Map.of());
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN",
+                "points", List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
+                        Map.of("code", "km5", "kind", "SPLIT", "distanceM", 5000),
+                        Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000))), 200);
+        send(post("/api/timing/races/" + race + "/start"), Map.of("at", GUN.toString()), 200);
+    }
+
+    @Test
+    void readsBecomeRankingsWithinASecondAndEveryReadKeepsItsVerdict() throws Exception {
+        JsonNode batch = send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("m1", 1, "km5", 18 * 60, "MAIN"), read("b1", 1, "km5", 18 * 60 + 1, "BACKUP"),
+                read("m2", 2, "km5", 17 * 60, "MAIN"), read("m3", 3, "km5", 20 * 60, "MAIN"),
+                read("m4", 1, "finish", 36 * 60 + 5, "MAIN"), read("m5", 2, "finish", 36 * 60 + 5, "MAIN"),
+                read("m6", 3, "finish", 20 * 60 + 30, "MAIN"), read("m7", 99, "finish", 40 * 60, "MAIN")), 200);
+        assertThat(batch.findValuesAsString("verdict")).containsExactly("COUNTED", "DUPLICATE", "COUNTED", "COUNTED",
+                "COUNTED", "COUNTED", "REJECTED", "UNKNOWN_BIB");
+        assertThat(batch.get(6).get("reason").asString()).isEqualTo("IMPLAUSIBLE");
+
+        JsonNode replay = send(post("/api/timing/races/" + race + "/passings"), read("m1", 1, "km5", 18 * 60, "MAIN"), 200);
+        assertThat(replay.get("replay").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select count(*) from timing.passings where race_id = ?").params(race).query(Integer.class)
+                .single()).isEqualTo(8);
+
+        String csv = "bib;point;time;line\n3;finish;11:12:10.4;MAIN\n";
+        mvc.perform(post("/api/timing/races/" + race + "/passings/import").header("Authorization", bearer(operator))
+                .contentType("text/csv").content(csv)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].verdict").value("COUNTED"));
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> finishers() == 3);
+        MvcResult overall = mvc.perform(get("/api/results/races/" + race + "/rankings/overall"))
+                .andExpect(status().isOk()).andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("max-age=1")))
+                .andReturn();
+        JsonNode rows = json.readTree(overall.getResponse().getContentAsString()).get("rows");
+        assertThat(rows.findValuesAsString("name")).containsExactly("Anna Muster", "Beat Brändli", "Chloé Favre");
+        assertThat(rows.findValues("place").stream().map(JsonNode::asInt).toList()).containsExactly(1, 1, 3);
+        assertThat(rows.get(0).get("time").asString()).isEqualTo("36:05");
+        assertThat(rows.get(2).get("time").asString()).isEqualTo("1:42:11");
+        mvc.perform(get("/api/results/races/" + race + "/rankings/overall")
+                        .header("If-None-Match", overall.getResponse().getHeader("ETag")))
+                .andExpect(status().isNotModified());
+
+        mvc.perform(get("/api/results/races/" + race + "/athletes/1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.official").value("36:05"))
+                .andExpect(jsonPath("$.places.overall").value(1))
+                .andExpect(jsonPath("$.places.gender").value(1))
+                .andExpect(jsonPath("$.splits[0].point").value("km5"))
+                .andExpect(jsonPath("$.splits[0].places.overall").value(2))
+                .andExpect(jsonPath("$.fields.club").value("LC Zürich"));
+        mvc.perform(get("/api/results/races/" + race + "/search").param("q", "chloe fav"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].bib").value(3));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/gender").param("group", "F"))
+                .andExpect(jsonPath("$.rows[0].bib").value(1)).andExpect(jsonPath("$.groups.length()").value(2));
+    }
+
+    @Test
+    void readsNeedAnOperatorAndBadInputNamesItsField() throws Exception {
+        String customer = accounts.accessToken(mvc, accounts.create());
+        mvc.perform(post("/api/timing/races/" + race + "/passings").header("Authorization", bearer(customer))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(read("x", 1, "km5", 900, "MAIN"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/timing/races/" + race + "/passings").header("Authorization", bearer(operator))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"id\":\"x\",\"bib\":-3,\"point\":\"km5\",\"at\":\"2027-04-25T07:45:00Z\",\"line\":\"MAIN\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("bib"));
+        mvc.perform(post("/api/timing/races/" + race + "/passings/import").header("Authorization", bearer(operator))
+                        .contentType("text/csv").content("bib,point,time\n1,km5,not-a-time\n"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("row 1.time"));
+    }
+
+    private int finishers() throws Exception {
+        String body = mvc.perform(get("/api/results/races/" + race)).andReturn().getResponse().getContentAsString();
+        return json.readTree(body).get("finishers").asInt();
+    }
+
+    private Map<String, Object> read(String id, int bib, String point, int secondsAfterGun, String line) {
+        return Map.of("id", id, "bib", bib, "point", point, "at", GUN.plusSeconds(secondsAfterGun).toString(), "line", line);
+    }
+
+    private JsonNode send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Object body,
+            int expected) throws Exception {
+        var response = mvc.perform(request.header("Authorization", bearer(operator)).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
+        return json.readTree(response.getContentAsString());
+    }
+}
