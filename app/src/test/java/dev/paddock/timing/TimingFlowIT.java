@@ -135,6 +135,39 @@ class TimingFlowIT {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("row 1.time"));
     }
 
+    @Test
+    void correctionsChangeTheResultsAndAreKeptWithWhoAndWhy() throws Exception {
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("f1", 1, "finish", 36 * 60, "MAIN"), read("f2", 2, "finish", 37 * 60, "MAIN"),
+                read("f4", 4, "finish", 30 * 60, "MAIN"), read("k3", 3, "km5", 14 * 60, "MAIN"),
+                read("f3", 3, "finish", 20 * 60, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 3);
+
+        send(put("/api/timing/races/" + race + "/athletes/4/status"), Map.of("status", "DSQ", "reason", "Cut the course at km 7"), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 2);
+        mvc.perform(get("/api/results/races/" + race + "/athletes/4")).andExpect(jsonPath("$.status").value("DSQ"));
+
+        JsonNode review = send(get("/api/timing/races/" + race + "/passings"), Map.of(), 200);
+        assertThat(review).hasSize(1);
+        long rejected = review.get(0).get("id").asLong();
+        send(post("/api/timing/races/" + race + "/passings/" + rejected + "/count"),
+                Map.of("reason", "Video shows the finish; km 5 read was a spectator's chip"), 200);
+        JsonNode counted = send(get("/api/timing/races/" + race + "/passings?bib=3&verdict=COUNTED"), Map.of(), 200);
+        assertThat(counted.findValuesAsString("point")).containsExactlyInAnyOrder("km5", "finish");
+        long km5 = counted.findValues("id").stream().map(JsonNode::asLong).min(Long::compare).orElseThrow();
+        send(post("/api/timing/races/" + race + "/passings/" + km5 + "/discard"), Map.of("reason", "Spectator's chip"), 200);
+        send(post("/api/timing/races/" + race + "/athletes/2/passings"),
+                Map.of("point", "km5", "at", GUN.plusSeconds(18 * 60).toString(), "reason", "Mat down, marshal's sheet"), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 3);
+
+        JsonNode log = send(get("/api/timing/races/" + race + "/corrections"), Map.of(), 200);
+        assertThat(log.findValuesAsString("kind")).containsExactly("PASSING_ADDED", "PASSING_DISCARDED",
+                "PASSING_COUNTED", "STATUS_SET");
+        assertThat(log.findValuesAsString("reason")).contains("Cut the course at km 7");
+        assertThat(log.get(0).get("by").asString()).isNotBlank();
+        send(put("/api/timing/races/" + race + "/athletes/2/status"), Map.of("reason", "x"), 400);
+    }
+
     private int finishers() throws Exception {
         String body = mvc.perform(get("/api/results/races/" + race)).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("finishers").asInt();

@@ -37,7 +37,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * count it once.
  */
 @Service
-class Intake {
+public class Intake {
 
     private final JdbcClient jdbc;
     private final Courses courses;
@@ -56,7 +56,7 @@ class Intake {
     }
 
     @Transactional
-    List<PassingOutcome> record(UUID raceId, List<PassingRequest> reads) {
+    public List<PassingOutcome> record(UUID raceId, List<PassingRequest> reads) {
         RaceTiming timing = courses.find(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
                 "not-found", "This race has no timing set up"));
         Set<Integer> known = bibs.get(raceId);

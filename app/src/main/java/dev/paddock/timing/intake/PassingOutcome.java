@@ -6,5 +6,5 @@ package dev.paddock.timing.intake;
  * @param verdict COUNTED, DUPLICATE, REPLACED, REJECTED or UNKNOWN_BIB
  * @param replay  true if this read had been sent before (the stored verdict is returned, nothing changed)
  */
-record PassingOutcome(String id, int bib, String verdict, String reason, String detail, boolean replay) {
+public record PassingOutcome(String id, int bib, String verdict, String reason, String detail, boolean replay) {
 }

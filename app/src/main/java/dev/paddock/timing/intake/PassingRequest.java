@@ -12,10 +12,10 @@ import java.time.Instant;
  * @param id   the line's own id of the read; sending the same id again from the same line changes nothing
  * @param line MAIN or BACKUP (MANUAL for a read entered by the timing operator)
  */
-record PassingRequest(@NotBlank @Size(max = 100) String id, @NotNull @Positive Integer bib,
+public record PassingRequest(@NotBlank @Size(max = 100) String id, @NotNull @Positive Integer bib,
         @NotBlank @Size(max = 31) String point, @NotNull Instant at, @NotNull Line line) {
 
-    enum Line {
+    public enum Line {
         MAIN, BACKUP, MANUAL, IMPORT
     }
 }
