@@ -168,6 +168,38 @@ class TimingFlowIT {
         send(put("/api/timing/races/" + race + "/athletes/2/status"), Map.of("reason", "x"), 400);
     }
 
+    @Test
+    void thePublicPagesShowRankingsSearchAthletesAndCertificates() throws Exception {
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("k1", 1, "km5", 18 * 60, "MAIN"), read("f1", 1, "finish", 36 * 60, "MAIN"),
+                read("f2", 2, "finish", 37 * 60 + 12, "MAIN"), read("k3", 3, "km5", 19 * 60, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 2);
+
+        String page = mvc.perform(get("/results/races/" + race)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Anna Muster", "Beat Brändli", "36:00", "+1:12", "results:" + race)
+                .doesNotContain("Chloé Favre").doesNotContain("+41 79");
+        assertThat(mvc.perform(get("/results/races/" + race + "/table").param("q", "favre")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Chloé Favre").doesNotContain("Anna Muster");
+        String women = mvc.perform(get("/results/races/" + race).param("ranking", "gender").param("group", "F"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(women).contains("Anna Muster").doesNotContain("Beat Brändli");
+
+        String athlete = mvc.perform(get("/results/races/" + race + "/athletes/3")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(athlete).contains("Chloé Favre", "On the course", "results:" + race + ":3", "19:00")
+                .doesNotContain("certificate.pdf");
+        byte[] pdf = mvc.perform(get("/results/races/" + race + "/athletes/1/certificate.pdf")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf")).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (var document = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(document).getTextFromPage(1);
+            assertThat(text).contains("Anna Muster", "36:00", "Place 1 overall");
+        }
+        mvc.perform(get("/results/races/" + race + "/athletes/3/certificate.pdf")).andExpect(status().isNotFound());
+        mvc.perform(get("/results/races/" + UUID.randomUUID())).andExpect(status().isNotFound());
+    }
+
     private int finishers() throws Exception {
         String body = mvc.perform(get("/api/results/races/" + race)).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("finishers").asInt();

@@ -3,6 +3,7 @@ package dev.paddock.timing.board;
 import dev.paddock.events.RegistrationConfirmed;
 import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Startlists;
+import dev.paddock.live.LiveChannel;
 import dev.paddock.passings.Passing;
 import dev.paddock.rankings.Status;
 import dev.paddock.timing.PassingsCounted;
@@ -40,6 +41,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class Boards {
 
     private static final Logger log = LoggerFactory.getLogger(Boards.class);
+    /** Live topics: {@code results:<raceId>} for ranking pages, {@code results:<raceId>:<bib>} for an athlete's followers. */
+    public static final String RESULTS_TOPIC = "results:";
 
     private final Map<UUID, State> boards = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
@@ -47,9 +50,11 @@ public class Boards {
     private final Startlists startlists;
     private final Clock clock;
     private final Timer lag;
+    private final LiveChannel live;
 
-    Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters) {
+    Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters, LiveChannel live) {
         this.jdbc = jdbc;
+        this.live = live;
         this.courses = courses;
         this.startlists = startlists;
         this.clock = clock;
@@ -85,6 +90,7 @@ public class Boards {
         if (state != null) {
             synchronized (state) {
                 state.counted.putAll(counted(counted.raceId(), counted.bibs()));
+                state.changedBibs.addAll(counted.bibs());
                 state.stale(clock.instant());
             }
         }
@@ -120,13 +126,29 @@ public class Boards {
                     }
                     recompute(raceId, state);
                 }
+            } else if (state.unpushed) {
+                synchronized (state) {
+                    pushRanking(raceId, state, clock.instant());
+                }
             }
         });
     }
 
+    /** Reloads every board from the database; recomputes only those that differ (changes made on other nodes). */
     @Scheduled(fixedDelayString = "${paddock.timing.reconcile:15s}")
     void reconcile() {
-        boards.forEach((raceId, state) -> reloadLater(raceId));
+        boards.forEach((raceId, state) -> {
+            synchronized (state) {
+                if (state.staleSince != null || state.race == null) {
+                    return;
+                }
+                List<Object> before = state.contents();
+                load(raceId, state);
+                if (!before.equals(state.contents())) {
+                    state.stale(clock.instant());
+                }
+            }
+        });
     }
 
     private void load(UUID raceId, State state) {
@@ -160,9 +182,32 @@ public class Boards {
             lag.record(Duration.between(state.staleSince, clock.instant()));
         }
         state.staleSince = null;
+        push(raceId, state, now);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (millis > 500) {
             log.warn("Rankings of race {} took {} ms for {} starters", raceId, millis, state.starters.size());
+        }
+    }
+
+    /**
+     * Tells open pages: a race's followers of each changed athlete at once, the race's ranking pages at most
+     * once a second (they re-fetch, and a ranking page is the same for everyone).
+     */
+    private void push(UUID raceId, State state, Instant now) {
+        long version = state.snapshot.version();
+        for (Integer bib : state.changedBibs) {
+            live.toTopic(RESULTS_TOPIC + raceId + ":" + bib, "athlete", Map.of("bib", bib, "version", version));
+        }
+        state.changedBibs.clear();
+        state.unpushed = true;
+        pushRanking(raceId, state, now);
+    }
+
+    private void pushRanking(UUID raceId, State state, Instant now) {
+        if (state.unpushed && (state.pushedAt == null || Duration.between(state.pushedAt, now).toMillis() >= 1000)) {
+            live.toTopic(RESULTS_TOPIC + raceId, "results", Map.of("version", state.snapshot.version()));
+            state.pushedAt = now;
+            state.unpushed = false;
         }
     }
 
@@ -192,7 +237,21 @@ public class Boards {
         Map<Integer, Status> statuses = new HashMap<>();
         boolean reload;
         volatile Instant staleSince;
+        Instant pushedAt;
+        volatile boolean unpushed;
+        final Set<Integer> changedBibs = new java.util.HashSet<>();
         volatile Snapshot snapshot;
+
+        /** What the snapshot is computed from, comparable between two loads. */
+        List<Object> contents() {
+            Map<Integer, Set<Passing>> reads = new HashMap<>();
+            counted.forEach((bib, list) -> {
+                if (!list.isEmpty()) {
+                    reads.put(bib, Set.copyOf(list));
+                }
+            });
+            return List.of(String.valueOf(timing), starters, reads, Map.copyOf(statuses));
+        }
 
         void stale(Instant at) {
             if (staleSince == null) {

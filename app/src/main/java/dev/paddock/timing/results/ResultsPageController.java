@@ -1,0 +1,119 @@
+package dev.paddock.timing.results;
+
+import dev.paddock.timing.board.Boards;
+import dev.paddock.timing.board.Snapshot;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The public results pages: a race's rankings with search, an athlete's page that follows them live, and a
+ * finisher's certificate.
+ */
+@Controller
+class ResultsPageController {
+
+    static final int PAGE_SIZE = 100;
+
+    private final Boards boards;
+    private final Certificates certificates;
+
+    ResultsPageController(Boards boards, Certificates certificates) {
+        this.boards = boards;
+        this.certificates = certificates;
+    }
+
+    @GetMapping("/results/races/{raceId}")
+    String race(@PathVariable UUID raceId, @RequestParam(defaultValue = Snapshot.OVERALL) String ranking,
+            @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("view", view(snapshot(raceId), ranking, group, page, q));
+        return "timing/results/race";
+    }
+
+    /** The table alone, for the live refresh and the search box. */
+    @GetMapping("/results/races/{raceId}/table")
+    String table(@PathVariable UUID raceId, @RequestParam(defaultValue = Snapshot.OVERALL) String ranking,
+            @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("view", view(snapshot(raceId), ranking, group, page, q));
+        return "timing/results/race :: table";
+    }
+
+    @GetMapping("/results/races/{raceId}/athletes/{bib}")
+    String athlete(@PathVariable UUID raceId, @PathVariable int bib, Model model) {
+        return athleteView(raceId, bib, model, "timing/results/athlete");
+    }
+
+    @GetMapping("/results/races/{raceId}/athletes/{bib}/card")
+    String athleteCard(@PathVariable UUID raceId, @PathVariable int bib, Model model) {
+        return athleteView(raceId, bib, model, "timing/results/athlete :: card");
+    }
+
+    @GetMapping("/results/races/{raceId}/athletes/{bib}/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable UUID raceId, @PathVariable int bib) {
+        Snapshot snapshot = snapshot(raceId);
+        ResultViews.Athlete athlete = athlete(snapshot, bib);
+        if (!"FINISHED".equals(athlete.status())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Certificates are for finishers");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("certificate-" + bib + ".pdf").build().toString())
+                .body(certificates.render(snapshot, athlete));
+    }
+
+    private String athleteView(UUID raceId, int bib, Model model, String template) {
+        Snapshot snapshot = snapshot(raceId);
+        model.addAttribute("race", ResultViews.race(snapshot));
+        model.addAttribute("athlete", athlete(snapshot, bib));
+        return template;
+    }
+
+    private static ResultViews.Athlete athlete(Snapshot snapshot, int bib) {
+        ResultViews.Athlete athlete = ResultViews.athlete(snapshot, bib);
+        if (athlete == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No athlete with bib " + bib);
+        }
+        return athlete;
+    }
+
+    private Snapshot snapshot(UUID raceId) {
+        return boards.snapshot(raceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No results for this race"));
+    }
+
+    record PageView(ResultViews.RaceResults race, String ranking, ResultViews.RankingPage page, String query,
+            java.util.List<ResultViews.Row> found) {
+
+        public boolean searching() {
+            return query != null && !query.isBlank();
+        }
+
+        public boolean hasNext() {
+            return page != null && (page.page() + 1) * page.size() < page.total();
+        }
+    }
+
+    private static PageView view(Snapshot snapshot, String ranking, String group, int page, String q) {
+        if (!Snapshot.GROUPINGS.contains(ranking)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A ranking is overall, gender or category");
+        }
+        String query = q == null ? null : q.strip();
+        if (query != null && query.length() > 60) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Search with at most 60 characters");
+        }
+        return new PageView(ResultViews.race(snapshot), ranking,
+                ResultViews.page(snapshot, ranking, group, page, PAGE_SIZE), query,
+                query == null || query.isEmpty() ? java.util.List.of() : ResultViews.search(snapshot, query, 50));
+    }
+}
