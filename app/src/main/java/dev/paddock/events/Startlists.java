@@ -14,4 +14,10 @@ public interface Startlists {
 
     /** Confirmed registrations of the race that have a bib, in bib order. */
     List<Starter> starters(UUID raceId);
+
+    /** The races an account is (or was) confirmed in with a bib, latest race first. */
+    List<Entry> entriesOf(UUID accountId);
+
+    record Entry(UUID raceId, int bib) {
+    }
 }

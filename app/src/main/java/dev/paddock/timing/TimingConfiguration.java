@@ -11,6 +11,6 @@ class TimingConfiguration {
 
     @Bean
     PublicPaths timingPublicPaths() {
-        return new PublicPaths(List.of("/results/**"), List.of("/api/results/**"));
+        return new PublicPaths(List.of("/results/**"), List.of("/api/results/races/**"));
     }
 }

@@ -200,6 +200,22 @@ class TimingFlowIT {
         mvc.perform(get("/results/races/" + UUID.randomUUID())).andExpect(status().isNotFound());
     }
 
+    @Test
+    void anAthletesResultsAreInTheirAccount() throws Exception {
+        var runner = accounts.create();
+        jdbc.sql("update events.registrations set account_id = ? where race_id = ? and bib = 2")
+                .params(runner.id().value(), race).update();
+        send(post("/api/timing/races/" + race + "/passings"), read("f2", 2, "finish", 37 * 60, "MAIN"), 200);
+        String token = accounts.accessToken(mvc, runner);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 1);
+        mvc.perform(get("/api/results/my").header("Authorization", bearer(token))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].bib").value(2))
+                .andExpect(jsonPath("$[0].official").value("37:00")).andExpect(jsonPath("$[0].overall").value(1));
+        mvc.perform(get("/api/results/my").header("Authorization", bearer(operator)))
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/results/my")).andExpect(status().isUnauthorized());
+    }
+
     private int finishers() throws Exception {
         String body = mvc.perform(get("/api/results/races/" + race)).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("finishers").asInt();

@@ -71,6 +71,16 @@ class StoredStartlists implements Startlists {
                 .param("race", raceId).query((rs, n) -> starter(rs, rules)).list();
     }
 
+    @Override
+    public List<Entry> entriesOf(UUID accountId) {
+        return jdbc.sql("""
+                select g.race_id, g.bib from events.registrations g join events.races r on r.id = g.race_id
+                where g.account_id = :account and g.status = 'CONFIRMED' and g.bib is not null
+                order by r.starts_at desc limit 200""")
+                .param("account", accountId).query((rs, n) -> new Entry(rs.getObject("race_id", UUID.class), rs.getInt("bib")))
+                .list();
+    }
+
     private Rules rules(ResultSet rs, int row) throws SQLException {
         List<AgeCategory> categories = json.readValue(rs.getString("categories"), CATEGORIES);
         Set<String> publicKeys = json.readValue(rs.getString("fields"), FIELDS).stream()
