@@ -15,6 +15,9 @@ public interface Startlists {
     /** Confirmed registrations of the race that have a bib, in bib order. */
     List<Starter> starters(UUID raceId);
 
+    /** Races starting between two moments, soonest first: what a timing desk lists. */
+    List<StartlistRace> racesBetween(java.time.Instant from, java.time.Instant to);
+
     /** The races an account is (or was) confirmed in with a bib, latest race first. */
     List<Entry> entriesOf(UUID accountId);
 

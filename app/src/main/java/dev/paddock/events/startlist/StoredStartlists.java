@@ -33,6 +33,10 @@ class StoredStartlists implements Startlists {
     private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {
     };
 
+    private static final String RACE = """
+            select r.id, r.event_id, e.slug, e.name as event_name, r.code, r.name, r.distance_m, r.starts_at, e.zone
+            from events.races r join events.events e on e.id = r.event_id""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -43,14 +47,14 @@ class StoredStartlists implements Startlists {
 
     @Override
     public Optional<StartlistRace> race(UUID raceId) {
-        return jdbc.sql("""
-                select r.id, r.event_id, e.slug, e.name as event_name, r.code, r.name, r.distance_m, r.starts_at, e.zone
-                from events.races r join events.events e on e.id = r.event_id where r.id = :race""")
-                .param("race", raceId)
-                .query((rs, n) -> new StartlistRace(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
-                        rs.getString("slug"), rs.getString("event_name"), rs.getString("code"), rs.getString("name"),
-                        rs.getInt("distance_m"), rs.getTimestamp("starts_at").toInstant(), rs.getString("zone")))
-                .optional();
+        return jdbc.sql(RACE + " where r.id = :race").param("race", raceId).query((rs, n) -> race(rs)).optional();
+    }
+
+    @Override
+    public List<StartlistRace> racesBetween(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql(RACE + " where r.starts_at >= :from and r.starts_at < :to and e.status <> 'CANCELLED' order by r.starts_at limit 500")
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query((rs, n) -> race(rs)).list();
     }
 
     @Override
@@ -79,6 +83,12 @@ class StoredStartlists implements Startlists {
                 order by r.starts_at desc limit 200""")
                 .param("account", accountId).query((rs, n) -> new Entry(rs.getObject("race_id", UUID.class), rs.getInt("bib")))
                 .list();
+    }
+
+    private StartlistRace race(ResultSet rs) throws SQLException {
+        return new StartlistRace(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+                rs.getString("slug"), rs.getString("event_name"), rs.getString("code"), rs.getString("name"),
+                rs.getInt("distance_m"), rs.getTimestamp("starts_at").toInstant(), rs.getString("zone"));
     }
 
     private Rules rules(ResultSet rs, int row) throws SQLException {

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code timing.corrections}, in the same transaction as the change, and refreshes the race's rankings.
  */
 @Service
-class Corrections {
+public class Corrections {
 
     private final JdbcClient jdbc;
     private final Intake intake;
@@ -40,13 +40,13 @@ class Corrections {
         this.clock = clock;
     }
 
-    enum ManualStatus {
+    public enum ManualStatus {
         DNS, DNF, DSQ, NOT_CLASSIFIED
     }
 
     /** Sets an athlete's status, or clears it with null (the athlete is then judged by their reads again). */
     @Transactional
-    void status(UUID raceId, int bib, ManualStatus status, String reason, UUID actor) {
+    public void status(UUID raceId, int bib, ManualStatus status, String reason, UUID actor) {
         String before = jdbc.sql("select status from timing.statuses where race_id = ? and bib = ? for update")
                 .params(raceId, bib).query(String.class).optional().orElse(null);
         if (status == null) {
@@ -65,7 +65,7 @@ class Corrections {
 
     /** A crossing the lines missed, entered by hand from a video or a marshal's sheet. */
     @Transactional
-    PassingOutcome add(UUID raceId, int bib, String point, Instant at, String reason, UUID actor) {
+    public PassingOutcome add(UUID raceId, int bib, String point, Instant at, String reason, UUID actor) {
         PassingOutcome outcome = intake.record(raceId, List.of(new PassingRequest("manual-" + UUID.randomUUID(), bib,
                 point, at, PassingRequest.Line.MANUAL))).getFirst();
         record(raceId, bib, "PASSING_ADDED", Map.of("point", point, "at", at.toString(), "verdict", outcome.verdict()),
@@ -75,7 +75,7 @@ class Corrections {
 
     /** Makes a counted read stop counting. */
     @Transactional
-    void discard(UUID raceId, long passingId, String reason, UUID actor) {
+    public void discard(UUID raceId, long passingId, String reason, UUID actor) {
         Read read = read(raceId, passingId);
         if (!read.verdict.equals("COUNTED")) {
             throw ProblemException.of(HttpStatus.CONFLICT, "not-counted", "Only a counted read can be discarded");
@@ -90,7 +90,7 @@ class Corrections {
      * counted for the same point (not on a lap line) stops counting.
      */
     @Transactional
-    void count(UUID raceId, long passingId, String reason, UUID actor) {
+    public void count(UUID raceId, long passingId, String reason, UUID actor) {
         Read read = read(raceId, passingId);
         if (read.verdict.equals("COUNTED") || read.verdict.equals("UNKNOWN_BIB")) {
             throw ProblemException.of(HttpStatus.CONFLICT, "cannot-count",
