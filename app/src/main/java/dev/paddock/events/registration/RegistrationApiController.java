@@ -3,6 +3,7 @@ package dev.paddock.events.registration;
 import dev.paddock.identity.AccountId;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,8 +72,9 @@ class RegistrationApiController {
         if (answer.replayed()) {
             return ResponseEntity.ok().header(REPLAYED, "true").body(answer);
         }
-        URI location = answer.orderId() == null ? URI.create("/api/events/registrations/"
-                + answer.registrations().getFirst().id()) : URI.create("/api/events/orders/" + answer.orderId());
-        return ResponseEntity.created(location).body(answer);
+        if (answer.orderId() == null) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        }
+        return ResponseEntity.created(URI.create("/api/events/orders/" + answer.orderId())).body(answer);
     }
 }

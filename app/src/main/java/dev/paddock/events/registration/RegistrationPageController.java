@@ -53,6 +53,9 @@ class RegistrationPageController {
     @GetMapping("/events/{slug}/{raceCode}/register")
     String form(AccountId account, @PathVariable String slug, @PathVariable String raceCode, Model model) {
         RaceTerms race = race(slug, raceCode);
+        if (race.team() != null) {
+            return "redirect:/events/" + slug + "/" + raceCode + "/team";
+        }
         return page(race, new FormInput(prefill(account, "athlete")), Map.of(), UUID.randomUUID().toString(), model);
     }
 

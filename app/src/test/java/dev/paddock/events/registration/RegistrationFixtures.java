@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tests do not depend on the catalog's API.
  */
 @Component
-class RegistrationFixtures {
+public class RegistrationFixtures {
 
     static final String FIELDS = """
             [{"key":"club","label":"Club","type":"TEXT","required":false,"visibility":"PUBLIC"},
@@ -40,7 +40,7 @@ class RegistrationFixtures {
     }
 
     /** A race being set up; {@link #create} stores it. */
-    final class Race {
+    public final class Race {
         UUID organizer = UUID.randomUUID();
         int capacity = 10;
         String mode = "FIRST_COME";
@@ -55,9 +55,9 @@ class RegistrationFixtures {
         int substitutes;
         String genderRule = "ANY";
         UUID eventId;
-        UUID raceId;
-        String slug;
-        String code = "marathon";
+        public UUID raceId;
+        public String slug;
+        public String code = "marathon";
 
         Race capacity(int value) {
             capacity = value;
@@ -74,7 +74,7 @@ class RegistrationFixtures {
             return this;
         }
 
-        Race team(int min, int max, int subs, String rule) {
+        public Race team(int min, int max, int subs, String rule) {
             teamMin = min;
             teamMax = max;
             substitutes = subs;
@@ -88,7 +88,7 @@ class RegistrationFixtures {
             return this;
         }
 
-        Race create() {
+        public Race create() {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             eventId = UUID.randomUUID();
             slug = "test-" + eventId.toString().substring(0, 13);
@@ -120,7 +120,7 @@ class RegistrationFixtures {
         }
     }
 
-    Race race() {
+    public Race race() {
         return new Race();
     }
 
@@ -139,11 +139,11 @@ class RegistrationFixtures {
         return account;
     }
 
-    void fund(AccountId account, long cents) {
+    public void fund(AccountId account, long cents) {
         wallets.deposit(account, Money.ofCents(cents), IdempotencyKey.of("test:" + UUID.randomUUID()));
     }
 
-    long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 }

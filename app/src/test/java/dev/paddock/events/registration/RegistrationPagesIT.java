@@ -121,6 +121,8 @@ class RegistrationPagesIT {
     @Test
     void aCaptainAddsRowsAndRegistersTheTeam() throws Exception {
         var race = fixtures.race().team(2, 3, 0, "MIXED").create();
+        mvc.perform(get("/events/{slug}/{code}/register", race.slug, race.code).with(session))
+                .andExpect(redirectedUrlPattern("/events/*/relay/team"));
         String form = page(get("/events/{slug}/{code}/team", race.slug, race.code));
         assertThat(form).contains("name=\"members[0].athlete.email\"").contains("name=\"members[1].athlete.email\"")
                 .doesNotContain("name=\"members[2].athlete.email\"").contains("value=\"" + athlete.email() + "\"");
