@@ -87,9 +87,4 @@ class RaceTermsCache {
                 schemas.of(raceId, rs.getLong("version"), fields), tiers, team,
                 "AT_PAYMENT".equals(rs.getString("bib_mode")));
     }
-
-    /** Forgets a race's terms, so the next request reads them again (tests, and after an organizer's edit). */
-    void evict(UUID raceId) {
-        byId.invalidate(raceId);
-    }
 }

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
  * together or none), or creates the team with a join code, paying their own place, and members join with
  * the code, each paying their own. Substitutes are registered and hold a place like racing members (a
  * CONFIRMED registration always holds one). Teams do not go on the waitlist: a race without enough free
- * places answers 409 race-full.
+ * places answers 409 race-full. Team entries to a LOTTERY race are refused (409 team-lottery): the draw
+ * is per athlete.
  */
 @Service
 class TeamDesk {
@@ -101,6 +102,10 @@ class TeamDesk {
         }
         if (race.team() == null) {
             throw ProblemException.of(HttpStatus.CONFLICT, "not-a-team-race", "This race takes individual entries.");
+        }
+        if (race.lottery()) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "team-lottery",
+                    "Team entries to a lottery race are not supported yet.");
         }
         if (!byCode && problems.isEmpty()) {
             problems.addAll(race.team().problems(seats.stream()

@@ -126,6 +126,13 @@ class TeamAndOfferIT {
                 .andExpect(jsonPath("$.errors[?(@.field == 'members[1].athlete.email')].code").value("email"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'members[1].role')].code").value("role"));
         assertThat(fixtures.count("select count(*) from events.teams where race_id = ?", race.raceId)).isZero();
+        var lottery = fixtures.race().team(2, 2, 0, "ANY").lottery().create();
+        String pair = """
+                {"requestId":"rules3","name":"Drawn","payment":"WALLET","members":[%s,%s]}""".formatted(
+                member("Ann", "F", "ann@example.com", "MEMBER"), member("Carl", "M", "carl@example.com", "MEMBER"));
+        post("/api/events/races/" + lottery.raceId + "/teams", pair, token)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://paddock.dev/problems/team-lottery"));
     }
 
     @Test
