@@ -35,6 +35,19 @@ final class TimingFixtures {
         return race;
     }
 
+    static UUID team(JdbcClient jdbc, UUID race, String name) {
+        UUID team = UUID.randomUUID();
+        jdbc.sql("insert into events.teams (id, race_id, name, captain_account_id, join_code, created_at) values (?, ?, ?, ?, ?, now())")
+                .params(team, race, name, UUID.randomUUID(), team.toString().replace("-", "").substring(0, 10).toUpperCase())
+                .update();
+        return team;
+    }
+
+    static void joins(JdbcClient jdbc, UUID registration, UUID team) {
+        jdbc.sql("update events.registrations set team_id = ?, team_role = 'MEMBER' where id = ?").params(team, registration)
+                .update();
+    }
+
     static UUID starter(JdbcClient jdbc, UUID race, int bib, String first, String last, String gender, String born,
             Map<String, String> publicAnswers) {
         UUID order = UUID.randomUUID();

@@ -216,6 +216,33 @@ class TimingFlowIT {
         mvc.perform(get("/api/results/my")).andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void aPatrolIsRankedOnItsLastMemberOnceAllHaveFinished() throws Exception {
+        UUID swiss = TimingFixtures.team(jdbc, race, "Patrouille Suisse");
+        UUID alpine = TimingFixtures.team(jdbc, race, "Alpine Club");
+        List<UUID> members = jdbc.sql("select id from events.registrations where race_id = ? order by bib").params(race)
+                .query(UUID.class).list();
+        TimingFixtures.joins(jdbc, members.get(0), swiss);
+        TimingFixtures.joins(jdbc, members.get(1), swiss);
+        TimingFixtures.joins(jdbc, members.get(2), alpine);
+        TimingFixtures.joins(jdbc, members.get(3), alpine);
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "teamScoring", "ALL_TOGETHER",
+                "points", List.of(Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000))), 200);
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "teamScoring", "BEST_OF",
+                "points", List.of(Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000))), 400);
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("a", 1, "finish", 40 * 60, "MAIN"), read("b", 2, "finish", 40 * 60 + 3, "MAIN"),
+                read("c", 3, "finish", 35 * 60, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 3);
+        mvc.perform(get("/api/results/races/" + race + "/rankings/teams")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].team").value("Patrouille Suisse"))
+                .andExpect(jsonPath("$[0].time").value("40:03"))
+                .andExpect(jsonPath("$[0].members.length()").value(2));
+        assertThat(mvc.perform(get("/results/races/" + race).param("ranking", "teams")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Patrouille Suisse", "40:03")
+                .doesNotContain("Alpine Club");
+    }
+
     private int finishers() throws Exception {
         String body = mvc.perform(get("/api/results/races/" + race)).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("finishers").asInt();

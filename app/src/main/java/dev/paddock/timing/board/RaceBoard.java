@@ -11,6 +11,9 @@ import dev.paddock.rankings.RankingSpec;
 import dev.paddock.rankings.RankingSpec.Grouping;
 import dev.paddock.rankings.Rankings;
 import dev.paddock.rankings.Status;
+import dev.paddock.rankings.TeamPlacing;
+import dev.paddock.rankings.TeamRankings;
+import dev.paddock.rankings.TeamSpec;
 import dev.paddock.rankings.TiePolicy;
 import dev.paddock.timing.course.RaceTiming;
 import java.time.Instant;
@@ -51,7 +54,19 @@ final class RaceBoard {
             rankings.put(Snapshot.at(point, Snapshot.GENDER), Rankings.rank(spec(point, Grouping.GENDER, timing, point), all));
             rankings.put(Snapshot.at(point, Snapshot.CATEGORY), Rankings.rank(spec(point, Grouping.CATEGORY, timing, point), all));
         }
-        return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints, behind);
+        return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints,
+                teams(timing, starters, all), behind);
+    }
+
+    private static List<TeamPlacing> teams(RaceTiming timing, List<Starter> starters, List<Entrant> all) {
+        if (timing.teams() == null) {
+            return List.of();
+        }
+        Map<String, Integer> sizes = new HashMap<>();
+        starters.stream().filter(s -> s.teamId() != null).forEach(s -> sizes.merge(s.teamId().toString(), 1, Integer::sum));
+        TeamSpec spec = new TeamSpec("teams", timing.teams().scoring(),
+                timing.teams().counting() == null ? 0 : timing.teams().counting(), timing.officialClock(), TiePolicy.SHARED);
+        return TeamRankings.rank(spec, all, sizes);
     }
 
     private static RankingSpec spec(String code, Grouping grouping, RaceTiming timing, String point) {

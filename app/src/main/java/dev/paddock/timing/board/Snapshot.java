@@ -4,6 +4,7 @@ import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Starter;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
+import dev.paddock.rankings.TeamPlacing;
 import dev.paddock.timing.course.RaceTiming;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +19,12 @@ import java.util.Map;
  * @param entrants  by bib: status and times
  * @param starters  by bib: who they are
  * @param bibs      by entrant id (the registration), the bib
+ * @param teams     the team ranking, empty when the race ranks no teams
  * @param behind    how long the oldest change it includes waited for it, in milliseconds
  */
 public record Snapshot(StartlistRace race, RaceTiming timing, long version, Instant computedAt,
         Map<String, Ranking> rankings, Map<Integer, Entrant> entrants, Map<Integer, Starter> starters,
-        Map<String, Integer> bibs, List<String> splitPoints, long behind) {
+        Map<String, Integer> bibs, List<String> splitPoints, List<TeamPlacing> teams, long behind) {
 
     public Snapshot {
         rankings = Map.copyOf(rankings);
@@ -30,6 +32,7 @@ public record Snapshot(StartlistRace race, RaceTiming timing, long version, Inst
         starters = java.util.Collections.unmodifiableMap(starters);
         bibs = java.util.Collections.unmodifiableMap(bibs);
         splitPoints = List.copyOf(splitPoints);
+        teams = List.copyOf(teams);
     }
 
     public static final String OVERALL = "overall";

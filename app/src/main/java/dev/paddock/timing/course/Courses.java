@@ -39,14 +39,15 @@ public class Courses {
     public long save(RaceTiming setup) {
         int updated = jdbc.sql("""
                 update timing.races set official_clock = :clock, fastest_per_km_ms = :fastest, same_read_ms = :same,
-                    time_limit_ms = :limit, lap_race = :lap, precision = :precision, version = version + 1
+                    time_limit_ms = :limit, lap_race = :lap, precision = :precision, team_scoring = :teams,
+                    team_counting = :counting, version = version + 1
                 where race_id = :race""")
                 .params(params(setup)).update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into timing.races (race_id, official_clock, fastest_per_km_ms, same_read_ms, time_limit_ms,
-                        lap_race, precision)
-                    values (:race, :clock, :fastest, :same, :limit, :lap, :precision)""")
+                        lap_race, precision, team_scoring, team_counting)
+                    values (:race, :clock, :fastest, :same, :limit, :lap, :precision, :teams, :counting)""")
                     .params(params(setup)).update();
         }
         jdbc.sql("delete from timing.points where race_id = :race").param("race", setup.raceId()).update();
@@ -95,6 +96,8 @@ public class Courses {
         params.put("limit", setup.timeLimit());
         params.put("lap", setup.lapRace());
         params.put("precision", setup.precision().name());
+        params.put("teams", setup.teams() == null ? null : setup.teams().scoring().name());
+        params.put("counting", setup.teams() == null ? null : setup.teams().counting());
         return params;
     }
 
@@ -109,7 +112,13 @@ public class Courses {
         return new RaceTiming(raceId, Clock.valueOf(rs.getString("official_clock")), rs.getLong("fastest_per_km_ms"),
                 rs.getLong("same_read_ms"), limit, rs.getBoolean("lap_race"),
                 RaceTime.Precision.valueOf(rs.getString("precision")), points, waves,
-                instant(rs.getTimestamp("started_at")), rs.getLong("version"));
+                instant(rs.getTimestamp("started_at")), teams(rs), rs.getLong("version"));
+    }
+
+    private static RaceTiming.TeamScoring teams(ResultSet rs) throws SQLException {
+        String scoring = rs.getString("team_scoring");
+        return scoring == null ? null : new RaceTiming.TeamScoring(dev.paddock.rankings.TeamSpec.Scoring.valueOf(scoring),
+                rs.getObject("team_counting", Integer.class));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -13,10 +13,15 @@ import java.util.UUID;
  *
  * @param startedAt the start signal of athletes outside every wave, or null before it
  * @param timeLimit milliseconds, or null for none
+ * @param teams     how teams are ranked, or null for no team ranking
  */
 public record RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, long sameReadWithin, Long timeLimit,
         boolean lapRace, RaceTime.Precision precision, List<TimingPoint> points, List<Wave> waves, Instant startedAt,
-        long version) {
+        TeamScoring teams, long version) {
+
+    /** @param counting how many members count, for BEST_OF */
+    public record TeamScoring(dev.paddock.rankings.TeamSpec.Scoring scoring, Integer counting) {
+    }
 
     public RaceTiming {
         points = List.copyOf(points);

@@ -3,6 +3,7 @@ package dev.paddock.timing.course;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.RaceTime;
+import dev.paddock.rankings.TeamSpec;
 import dev.paddock.shared.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -26,7 +27,7 @@ import java.util.UUID;
 record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration sameReadWithin, Duration timeLimit,
         Boolean lapRace, RaceTime.Precision precision,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull Point> points,
-        @Size(max = 50) List<@Valid @NotNull Wave> waves) {
+        @Size(max = 50) List<@Valid @NotNull Wave> waves, TeamSpec.Scoring teamScoring, Integer teamCounting) {
 
     static final Duration DEFAULT_FASTEST_PER_KM = Duration.ofSeconds(150);
     static final Duration DEFAULT_SAME_READ = Duration.ofSeconds(30);
@@ -58,10 +59,16 @@ record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration
         if (same.isNegative()) {
             throw ProblemException.field("sameReadWithin", "range", "A duration is not negative");
         }
+        if ((teamScoring == TeamSpec.Scoring.BEST_OF) != (teamCounting != null)
+                || teamCounting != null && (teamCounting < 1 || teamCounting > 50)) {
+            throw ProblemException.field("teamCounting", "counting", "BEST_OF, and only it, counts 1 to 50 members");
+        }
         return new RaceTiming(raceId, officialClock, positive("fastestPerKm", fastestPerKm, DEFAULT_FASTEST_PER_KM),
                 same.toMillis(), timeLimit == null ? null : positive("timeLimit", timeLimit, null), Boolean.TRUE.equals(lapRace),
                 precision == null ? RaceTime.Precision.SECONDS : precision, course, newWaves,
-                current == null ? null : current.startedAt(), current == null ? 0 : current.version());
+                current == null ? null : current.startedAt(),
+                teamScoring == null ? null : new RaceTiming.TeamScoring(teamScoring, teamCounting),
+                current == null ? 0 : current.version());
     }
 
     private static long positive(String field, Duration duration, Duration fallback) {

@@ -97,7 +97,7 @@ class TimingDeskController {
                     timeLimit.isBlank() ? null : Duration.parse("PT" + timeLimit.strip().toUpperCase()).toMillis(),
                     lapRace, current == null ? dev.paddock.rankings.RaceTime.Precision.SECONDS : current.precision(),
                     points(points), waves(waves, current), current == null ? null : current.startedAt(),
-                    current == null ? 0 : current.version());
+                    current == null ? null : current.teams(), current == null ? 0 : current.version());
             setup.course();
             courses.save(setup);
             return "Timing saved";

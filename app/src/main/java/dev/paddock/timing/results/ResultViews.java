@@ -37,6 +37,26 @@ final class ResultViews {
             List<Row> rows) {
     }
 
+    record TeamRow(int place, boolean tied, String team, String time, List<String> members) {
+    }
+
+    /** The team ranking, or null if the race ranks no teams. */
+    static List<TeamRow> teams(Snapshot s) {
+        if (s.timing().teams() == null) {
+            return null;
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> athletes = new java.util.HashMap<>();
+        s.starters().values().forEach(st -> {
+            if (st.teamId() != null) {
+                names.put(st.teamId().toString(), st.teamName());
+            }
+            athletes.put(st.registrationId().toString(), name(st));
+        });
+        return s.teams().stream().map(t -> new TeamRow(t.place(), t.tied(), names.get(t.teamId()), time(s, t.time()),
+                t.counted().stream().map(athletes::get).toList())).toList();
+    }
+
     record Places(Integer overall, Integer gender, Integer category, String categoryName) {
     }
 
@@ -51,6 +71,9 @@ final class ResultViews {
     static RaceResults race(Snapshot s) {
         int finishers = s.rankings().get(Snapshot.OVERALL).group("").size();
         List<String> rankings = new ArrayList<>(Snapshot.GROUPINGS);
+        if (s.timing().teams() != null) {
+            rankings.add("teams");
+        }
         return new RaceResults(s.race().raceId(), s.race().eventName(), s.race().raceName(), s.race().distanceMetres(),
                 s.race().startsAt(), s.timing().officialClock(), s.version(), s.computedAt(), s.behind(),
                 s.starters().size(), finishers, rankings, s.splitPoints());

@@ -6,6 +6,7 @@ import dev.paddock.shared.ProblemException;
 import dev.paddock.timing.board.Boards;
 import dev.paddock.timing.board.Snapshot;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.CacheControl;
@@ -46,6 +47,17 @@ class ResultsApiController {
     @GetMapping
     ResponseEntity<byte[]> race(@PathVariable UUID raceId, @RequestHeader(name = "If-None-Match", required = false) String etag) {
         return answer(raceId, "race", etag, ResultViews::race);
+    }
+
+    @GetMapping("/rankings/teams")
+    ResponseEntity<byte[]> teams(@PathVariable UUID raceId, @RequestHeader(name = "If-None-Match", required = false) String etag) {
+        return answer(raceId, "teams", etag, s -> {
+            List<ResultViews.TeamRow> teams = ResultViews.teams(s);
+            if (teams == null) {
+                throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "This race ranks no teams");
+            }
+            return teams;
+        });
     }
 
     @GetMapping("/rankings/{code}")

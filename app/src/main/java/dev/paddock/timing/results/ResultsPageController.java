@@ -93,7 +93,7 @@ class ResultsPageController {
     }
 
     record PageView(ResultViews.RaceResults race, String ranking, ResultViews.RankingPage page, String query,
-            java.util.List<ResultViews.Row> found) {
+            java.util.List<ResultViews.Row> found, java.util.List<ResultViews.TeamRow> teams) {
 
         public boolean searching() {
             return query != null && !query.isBlank();
@@ -105,8 +105,15 @@ class ResultsPageController {
     }
 
     private static PageView view(Snapshot snapshot, String ranking, String group, int page, String q) {
+        if (ranking.equals("teams")) {
+            java.util.List<ResultViews.TeamRow> teams = ResultViews.teams(snapshot);
+            if (teams == null) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This race ranks no teams");
+            }
+            return new PageView(ResultViews.race(snapshot), ranking, null, null, java.util.List.of(), teams);
+        }
         if (!Snapshot.GROUPINGS.contains(ranking)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A ranking is overall, gender or category");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A ranking is overall, gender, category or teams");
         }
         String query = q == null ? null : q.strip();
         if (query != null && query.length() > 60) {
@@ -114,6 +121,6 @@ class ResultsPageController {
         }
         return new PageView(ResultViews.race(snapshot), ranking,
                 ResultViews.page(snapshot, ranking, group, page, PAGE_SIZE), query,
-                query == null || query.isEmpty() ? java.util.List.of() : ResultViews.search(snapshot, query, 50));
+                query == null || query.isEmpty() ? java.util.List.of() : ResultViews.search(snapshot, query, 50), null);
     }
 }
