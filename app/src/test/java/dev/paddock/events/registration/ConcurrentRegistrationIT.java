@@ -43,7 +43,7 @@ class ConcurrentRegistrationIT {
         }
         CountDownLatch start = new CountDownLatch(1);
         List<Future<RegistrationAnswer>> answers = new ArrayList<>();
-        try (var executor = Executors.newFixedThreadPool(24)) {
+        try (var executor = Executors.newFixedThreadPool(16)) {
             for (int i = 0; i < buyers.size(); i++) {
                 AccountId buyer = buyers.get(i);
                 RegistrationRequests.Individual request = new RegistrationRequests.Individual("rush",
