@@ -128,6 +128,10 @@ class EventFixtures {
         return id;
     }
 
+    void resize(UUID race, int capacity) {
+        transaction.executeWithoutResult(status -> places.resize(race, capacity));
+    }
+
     /** Any other account id, for registrations whose buyer does not matter. */
     AccountId otherBuyer() {
         return AccountId.random();
