@@ -1,12 +1,12 @@
 package dev.paddock.events.account;
 
-import dev.paddock.shared.ProblemException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /events/races/{raceId}/lottery}: the public record of a lottery race's draw, for anyone to check. */
 @Controller
@@ -20,8 +20,8 @@ class LotteryPageController {
 
     @GetMapping("/events/races/{raceId}/lottery")
     String page(@PathVariable UUID raceId, Model model) {
-        model.addAttribute("lottery", lottery.published(raceId).orElseThrow(() ->
-                ProblemException.of(HttpStatus.NOT_FOUND, "lottery-not-found", "No lottery race " + raceId + ".")));
+        model.addAttribute("lottery", lottery.published(raceId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "events/account/lottery";
     }
 }

@@ -66,6 +66,12 @@ class Races {
                 .optional();
     }
 
+    /** The event's races, by start. */
+    List<Race> ofEvent(UUID eventId) {
+        return jdbc.sql("select id from events.races where event_id = :event order by starts_at, code")
+                .param("event", eventId).query(UUID.class).list().stream().map(id -> race(id).orElseThrow()).toList();
+    }
+
     /** The race's price at {@code now}: the tier whose window holds it, if any. */
     OptionalLong priceAt(UUID raceId, Instant now) {
         return jdbc.sql("""
