@@ -56,6 +56,9 @@ class Handover {
         Registration registration = registrations.lockOwned(actor, registrationId);
         var done = history.byRequest(registrationId, "HANDED_OVER", requestId);
         if (done.isPresent()) {
+            if (!(done.get().details().get("to") instanceof Map<?, ?> to && athlete.email().equals(to.get("email")))) {
+                throw Transfer.reused(requestId);
+            }
             long fee = ((Number) done.get().details().get("feeCents")).longValue();
             return new Change(views.registration(registrationId).orElseThrow(), "HANDED_OVER", fee, 0, true);
         }

@@ -57,7 +57,11 @@ class OperatorDesk {
     @Transactional
     Change refund(UUID operator, String ip, UUID registrationId, String requestId, long amountCents, String reason) {
         Registration registration = registrations.lock(registrationId).orElseThrow(() -> Registrations.notFound(registrationId));
-        if (history.byRequest(registrationId, "REFUNDED_BY_OPERATOR", requestId).isPresent()) {
+        var done = history.byRequest(registrationId, "REFUNDED_BY_OPERATOR", requestId);
+        if (done.isPresent()) {
+            if (((Number) done.get().details().get("amountCents")).longValue() != amountCents) {
+                throw Transfer.reused(requestId);
+            }
             return new Change(views.registration(registrationId).orElseThrow(), "REFUNDED_BY_OPERATOR", 0, amountCents, true);
         }
         if (amountCents > registration.priceCents()) {
@@ -82,7 +86,11 @@ class OperatorDesk {
     @Transactional
     Change move(UUID operator, String ip, UUID registrationId, String requestId, UUID toRaceId, String reason) {
         Registration registration = registrations.lock(registrationId).orElseThrow(() -> Registrations.notFound(registrationId));
-        if (history.byRequest(registrationId, "MOVED_BY_OPERATOR", requestId).isPresent()) {
+        var done = history.byRequest(registrationId, "MOVED_BY_OPERATOR", requestId);
+        if (done.isPresent()) {
+            if (!toRaceId.toString().equals(done.get().details().get("toRaceId"))) {
+                throw Transfer.reused(requestId);
+            }
             return new Change(views.registration(registrationId).orElseThrow(), "MOVED_BY_OPERATOR", 0, 0, true);
         }
         if (!registration.holdsPlace()) {

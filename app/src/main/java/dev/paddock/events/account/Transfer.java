@@ -55,6 +55,9 @@ class Transfer {
         var done = history.byRequest(registrationId, "TRANSFERRED", requestId);
         if (done.isPresent()) {
             Map<String, Object> details = done.get().details();
+            if (!toRaceId.toString().equals(details.get("toRaceId"))) {
+                throw reused(requestId);
+            }
             return new Change(views.registration(registrationId).orElseThrow(), "TRANSFERRED",
                     ((Number) details.get("chargedCents")).longValue(), ((Number) details.get("refundedCents")).longValue(),
                     true);
@@ -114,6 +117,10 @@ class Transfer {
         events.publishEvent(new PlaceFreed(registration.raceId(), now));
         return new Change(views.registration(registrationId).orElseThrow(), "TRANSFERRED", price.toPayCents(),
                 price.toRefundCents(), false);
+    }
+
+    static ProblemException reused(String requestId) {
+        return refused("request-id-reused", "requestId " + requestId + " was already used for another change.");
     }
 
     static ProblemException refused(String slug, String detail) {

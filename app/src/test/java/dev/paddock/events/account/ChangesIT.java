@@ -120,6 +120,10 @@ class ChangesIT {
         post("/api/events/registrations/" + registration + "/transfer",
                 "{\"requestId\":\"t1\",\"toRaceId\":\"" + full + "\",\"payment\":\"WALLET\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(true));
+        post("/api/events/registrations/" + registration + "/transfer",
+                "{\"requestId\":\"t1\",\"toRaceId\":\"" + half + "\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://paddock.dev/problems/request-id-reused"));
         assertThat(fixtures.balance(wallet)).isEqualTo(5_00);
         assertThat(fixtures.held(half)).isZero();
         assertThat(fixtures.held(full)).isEqualTo(1);
