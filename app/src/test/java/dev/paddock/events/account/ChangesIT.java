@@ -51,6 +51,8 @@ class ChangesIT {
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    Cancellation cancellation;
 
     LedgerChecks ledger;
     Account athlete;
@@ -135,6 +137,47 @@ class ChangesIT {
         assertThat(fixtures.balance(wallet)).isEqualTo(40_00);
         assertThat(fixtures.raceOf(registration)).isEqualTo(half);
         assertThat(fixtures.history(registration)).containsExactly("TRANSFERRED", "TRANSFERRED");
+        ledgerConsistent();
+    }
+
+    @Test
+    void twoCancellationsAtOnceRefundOnce() throws Exception {
+        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(60), POLICY, null, 0);
+        UUID race = fixtures.race(event, "marathon", Duration.ofDays(60), 5, 50_00, "FIRST_COME");
+        UUID registration = fixtures.paid(race, wallet, "Twice", 50_00);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = executor.submit(() -> {
+                start.await();
+                return cancellation.cancel(wallet.value(), registration, "a");
+            });
+            var second = executor.submit(() -> {
+                start.await();
+                return cancellation.cancel(wallet.value(), registration, "b");
+            });
+            start.countDown();
+            assertThat(List.of(first.get().replayed(), second.get().replayed())).containsExactlyInAnyOrder(true, false);
+        }
+        assertThat(fixtures.balance(wallet)).isEqualTo(100_00);
+        assertThat(fixtures.history(registration)).containsExactly("CANCELLED", "REFUNDED");
+        ledgerConsistent();
+    }
+
+    @Test
+    void aTransferPaidByCardDepositsThenDebitsTheDifference() throws Exception {
+        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY, null, 0);
+        UUID half = fixtures.race(event, "half", Duration.ofDays(40), 5, 60_00, "FIRST_COME");
+        UUID full = fixtures.race(event, "marathon", Duration.ofDays(40), 5, 95_00, "FIRST_COME");
+        UUID registration = fixtures.paid(half, wallet, "Card", 60_00);
+        post("/api/events/registrations/" + registration + "/transfer",
+                "{\"requestId\":\"card\",\"toRaceId\":\"" + full + "\",\"payment\":\"CARD\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.chargedCents").value(35_00));
+        assertThat(fixtures.balance(wallet)).as("the card paid the difference, the wallet is untouched").isEqualTo(40_00);
+        String order = jdbc.sql("""
+                        select o.id::text from events.orders o where o.account_id = :account and o.payment_method = 'CARD'""")
+                .param("account", wallet.value()).query(String.class).single();
+        assertThat(ledger.entriesWithKey("events:order:" + order)).isEqualTo(1);
+        assertThat(ledger.entriesWithKey("events:order:" + order + "#card")).isEqualTo(1);
         ledgerConsistent();
     }
 

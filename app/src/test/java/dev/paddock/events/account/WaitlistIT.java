@@ -106,6 +106,36 @@ class WaitlistIT {
         assertThat(fixtures.status(after)).isEqualTo("OFFERED");
     }
 
+    @Test
+    void nodesOfferingTheSamePlaceAtOnceOfferItOnce() throws Exception {
+        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(30), POLICY, null, 0);
+        UUID race = fixtures.race(event, "tenk", Duration.ofDays(30), 0, 10_00, "FIRST_COME");
+        java.util.List<UUID> line = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            line.add(fixtures.waitlisted(race, AccountId.random(), "Line" + i));
+        }
+        fixtures.resize(race, 2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            java.util.List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(executor.submit(() -> {
+                    start.await();
+                    return offers.offerFreePlaces(race);
+                }));
+            }
+            start.countDown();
+            int offered = 0;
+            for (var run : runs) {
+                offered += run.get();
+            }
+            assertThat(offered).isLessThanOrEqualTo(2);
+        }
+        assertThat(line.stream().map(fixtures::status).toList())
+                .containsExactly("OFFERED", "OFFERED", "WAITLISTED", "WAITLISTED", "WAITLISTED");
+        assertThat(fixtures.held(race)).isEqualTo(2);
+    }
+
     private Instant offerExpiresAt(UUID registration) {
         return jdbc.sql("select offer_expires_at from events.registrations where id = :id").param("id", registration)
                 .query(OffsetDateTime.class).single().toInstant();
