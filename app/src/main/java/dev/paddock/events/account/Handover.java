@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A paid place goes to another person before the event's transfer deadline (none set: until the first race
  * starts), the current holder paying the event's transfer fee (an order of its own). The place, race, bib and price
  * stay; the person and answers change. The new person's account, when one has that e-mail, becomes the
- * registration's athlete and buyer, so the old holder no longer manages it. The same {@code requestId} again returns
- * the change already made.
+ * registration's athlete and buyer, so the old holder no longer manages it. Answers not sent stay as they were. The
+ * same {@code requestId} again returns the change already made.
  */
 @Service
 class Handover {
@@ -92,7 +92,7 @@ class Handover {
                     .param("first", athlete.firstName()).param("last", athlete.lastName())
                     .param("gender", athlete.gender()).param("birth", athlete.birthDate())
                     .param("nationality", athlete.nationality()).param("email", athlete.email())
-                    .param("answers", json.writeValueAsString(answers == null ? json.createObjectNode() : answers))
+                    .param("answers", answers == null ? registration.answers() : json.writeValueAsString(answers))
                     .param("account", newAccount).param("id", registrationId).update();
         } catch (DuplicateKeyException taken) {
             throw ProblemException.of(HttpStatus.CONFLICT, "already-registered",

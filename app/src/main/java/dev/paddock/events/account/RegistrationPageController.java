@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /account/events/registrations/{id}}: one registration's history and its change forms (transfer, hand over,
@@ -35,10 +34,9 @@ class RegistrationPageController {
     private final Transfer transfer;
     private final Handover handover;
     private final Validator validator;
-    private final JsonMapper json;
 
     RegistrationPageController(Registrations registrations, MyEvents views, History history, Races races,
-            Cancellation cancellation, Transfer transfer, Handover handover, Validator validator, JsonMapper json) {
+            Cancellation cancellation, Transfer transfer, Handover handover, Validator validator) {
         this.registrations = registrations;
         this.views = views;
         this.history = history;
@@ -47,7 +45,6 @@ class RegistrationPageController {
         this.transfer = transfer;
         this.handover = handover;
         this.validator = validator;
-        this.json = json;
     }
 
     @GetMapping("/account/events/registrations/{id}")
@@ -91,9 +88,8 @@ class RegistrationPageController {
             redirect.addFlashAttribute("problems", problems);
             return "redirect:/account/events/registrations/" + id + "#handover";
         }
-        // the new person keeps the answers already given; the registration part re-validates answers where it owns them
-        return done(id, redirect, () -> handover.handOver(account.value(), id, requestId, athlete,
-                json.readTree(registrations.find(id).orElseThrow(() -> Registrations.notFound(id)).answers()),
+        // the form has no custom fields: the new person keeps the answers already given
+        return done(id, redirect, () -> handover.handOver(account.value(), id, requestId, athlete, null,
                 Payments.Method.WALLET));
     }
 

@@ -73,6 +73,15 @@ class ChangesIT {
                 .header(HttpHeaders.AUTHORIZATION, bearer(token)).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
+    private UUID event(int startsInDays) {
+        return fixtures.event(UUID.randomUUID(), Duration.ofDays(startsInDays), POLICY, null, 0);
+    }
+
+    /** An individual first-come race of 5 places starting in 40 days. */
+    private UUID race(UUID event, String code, long priceCents) {
+        return fixtures.race(event, code, Duration.ofDays(40), 5, priceCents, "FIRST_COME");
+    }
+
     private void ledgerConsistent() {
         assertThat(ledger.storedBalance(wallet)).isEqualTo(ledger.sumOfPostings(wallet));
         assertThat(ledger.unbalancedEntries()).isZero();
@@ -81,7 +90,7 @@ class ChangesIT {
     @ParameterizedTest(name = "{0} days before: {1} cents back")
     @CsvSource({"60, 9500", "20, 4750", "3, 0"})
     void cancelRefundsUnderThePolicyOnceAndFreesThePlace(int daysBefore, long refund) throws Exception {
-        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(daysBefore), POLICY, null, 0);
+        UUID event = event(daysBefore);
         UUID race = fixtures.race(event, "marathon", Duration.ofDays(daysBefore), 10, 95_00, "FIRST_COME");
         UUID registration = fixtures.paid(race, wallet, "Cancel", 95_00);
         assertThat(fixtures.balance(wallet)).isEqualTo(5_00);
@@ -107,9 +116,9 @@ class ChangesIT {
 
     @Test
     void transferUpPaysTheDifferenceAndTransferDownGetsItBack() throws Exception {
-        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY, null, 0);
-        UUID half = fixtures.race(event, "half", Duration.ofDays(40), 5, 60_00, "FIRST_COME");
-        UUID full = fixtures.race(event, "marathon", Duration.ofDays(40), 5, 95_00, "FIRST_COME");
+        UUID event = event(40);
+        UUID half = race(event, "half", 60_00);
+        UUID full = race(event, "marathon", 95_00);
         UUID registration = fixtures.paid(half, wallet, "Transfer", 60_00);
         assertThat(fixtures.balance(wallet)).isEqualTo(40_00);
 
@@ -142,7 +151,7 @@ class ChangesIT {
 
     @Test
     void twoCancellationsAtOnceRefundOnce() throws Exception {
-        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(60), POLICY, null, 0);
+        UUID event = event(60);
         UUID race = fixtures.race(event, "marathon", Duration.ofDays(60), 5, 50_00, "FIRST_COME");
         UUID registration = fixtures.paid(race, wallet, "Twice", 50_00);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -165,9 +174,9 @@ class ChangesIT {
 
     @Test
     void aTransferPaidByCardDepositsThenDebitsTheDifference() throws Exception {
-        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY, null, 0);
-        UUID half = fixtures.race(event, "half", Duration.ofDays(40), 5, 60_00, "FIRST_COME");
-        UUID full = fixtures.race(event, "marathon", Duration.ofDays(40), 5, 95_00, "FIRST_COME");
+        UUID event = event(40);
+        UUID half = race(event, "half", 60_00);
+        UUID full = race(event, "marathon", 95_00);
         UUID registration = fixtures.paid(half, wallet, "Card", 60_00);
         post("/api/events/registrations/" + registration + "/transfer",
                 "{\"requestId\":\"card\",\"toRaceId\":\"" + full + "\",\"payment\":\"CARD\"}")
@@ -183,9 +192,9 @@ class ChangesIT {
 
     @Test
     void aTransferTheWalletCannotPayChangesNothing() throws Exception {
-        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY, null, 0);
-        UUID tenK = fixtures.race(event, "10k", Duration.ofDays(40), 5, 90_00, "FIRST_COME");
-        UUID full = fixtures.race(event, "marathon", Duration.ofDays(40), 5, 200_00, "FIRST_COME");
+        UUID event = event(40);
+        UUID tenK = race(event, "10k", 90_00);
+        UUID full = race(event, "marathon", 200_00);
         UUID registration = fixtures.paid(tenK, wallet, "Short", 90_00);
 
         post("/api/events/registrations/" + registration + "/transfer", "{\"requestId\":\"t1\",\"toRaceId\":\"" + full + "\"}")
@@ -199,8 +208,8 @@ class ChangesIT {
 
     @Test
     void aTeamMemberCannotTransferAloneAndAFullRaceRefuses() throws Exception {
-        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY, null, 0);
-        UUID relay = fixtures.race(event, "relay", Duration.ofDays(40), 5, 10_00, "FIRST_COME");
+        UUID event = event(40);
+        UUID relay = race(event, "relay", 10_00);
         UUID small = fixtures.race(event, "small", Duration.ofDays(40), 1, 10_00, "FIRST_COME");
         UUID member = fixtures.paid(relay, wallet, "Member", 10_00);
         jdbc.sql("update events.registrations set team_id = :team, team_role = 'MEMBER' where id = :id")
@@ -219,7 +228,7 @@ class ChangesIT {
     void handOverBeforeTheDeadlinePaysTheFeeAndAfterItIsRefused() throws Exception {
         UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY,
                 java.time.Instant.now().plus(Duration.ofDays(10)), 15_00);
-        UUID race = fixtures.race(event, "marathon", Duration.ofDays(40), 5, 50_00, "FIRST_COME");
+        UUID race = race(event, "marathon", 50_00);
         UUID registration = fixtures.paid(race, wallet, "Giver", 50_00);
         Account friend = accounts.create();
         String athlete = """
@@ -251,8 +260,8 @@ class ChangesIT {
 
     @Test
     void othersNeitherSeeNorChangeARegistration() throws Exception {
-        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY, null, 0);
-        UUID race = fixtures.race(event, "marathon", Duration.ofDays(40), 5, 10_00, "FIRST_COME");
+        UUID event = event(40);
+        UUID race = race(event, "marathon", 10_00);
         UUID registration = fixtures.paid(race, wallet, "Mine", 10_00);
         token = accounts.accessToken(mvc, accounts.create());
         post("/api/events/registrations/" + registration + "/cancel", "{\"requestId\":\"c\"}").andExpect(status().isNotFound());
