@@ -133,4 +133,39 @@ class AccountPagesIT {
         mvc.perform(get(page).with(user(principal(athlete))).header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
                 .andExpect(content().string(containsString("Annulé")));
     }
+
+    @Test
+    void theChangeFormsTransferAndHandOver() throws Exception {
+        Account athlete = accounts.create();
+        fixtures.fund(athlete.id(), 50_00);
+        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), "[]", null, 5_00);
+        UUID race = fixtures.race(event, "marathon", Duration.ofDays(40), 5, 30_00, "FIRST_COME");
+        UUID half = fixtures.race(event, "half", Duration.ofDays(40), 5, 20_00, "FIRST_COME");
+        UUID registration = fixtures.paid(race, athlete.id(), "Forms", 30_00);
+        String page = "/account/events/registrations/" + registration;
+
+        mvc.perform(post(page + "/transfer").with(user(principal(athlete))).with(csrf()).param("requestId", "t")
+                        .param("toRaceId", half.toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixtures.raceOf(registration)).isEqualTo(half);
+        assertThat(fixtures.balance(athlete.id())).isEqualTo(30_00);
+
+        mvc.perform(post(page + "/handover").with(user(principal(athlete))).with(csrf()).param("requestId", "h")
+                        .param("firstName", "Robin").param("lastName", "Taker").param("gender", "M")
+                        .param("birthDate", "not a date").param("nationality", "fr").param("email", "robin@example.test"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problems", org.hamcrest.Matchers.hasItem(containsString("birthDate"))));
+        assertThat(fixtures.history(registration)).containsExactly("TRANSFERRED");
+
+        mvc.perform(post(page + "/handover").with(user(principal(athlete))).with(csrf()).param("requestId", "h")
+                        .param("firstName", "Robin").param("lastName", "Taker").param("gender", "M")
+                        .param("birthDate", "1985-02-01").param("nationality", "fr").param("email", "robin@example.test"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixtures.history(registration)).containsExactly("TRANSFERRED", "HANDED_OVER");
+        assertThat(fixtures.balance(athlete.id())).as("the 5.00 fee").isEqualTo(25_00);
+        String holder = jdbc.sql("select first_name || ' ' || last_name || ' ' || nationality from events.registrations where id = :id")
+                .param("id", registration).query(String.class).single();
+        assertThat(holder).isEqualTo("Robin Taker FR");
+    }
 }
