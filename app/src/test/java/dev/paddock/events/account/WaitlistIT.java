@@ -37,6 +37,8 @@ class WaitlistIT {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.modulith.events.core.EventSerializer serializer;
 
     @AfterEach
     void resetClock() {
@@ -104,6 +106,14 @@ class WaitlistIT {
         assertThat(fixtures.status(a)).isEqualTo("OFFERED");
         assertThat(fixtures.status(b)).isEqualTo("OFFERED");
         assertThat(fixtures.status(after)).isEqualTo("OFFERED");
+    }
+
+    /** The listener is retried from the stored event, so the event must read back equal. */
+    @Test
+    void aFreedPlaceReadsBackFromTheRegistry() {
+        dev.paddock.events.PlaceFreed freed = new dev.paddock.events.PlaceFreed(UUID.randomUUID(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(serializer.deserialize(serializer.serialize(freed), dev.paddock.events.PlaceFreed.class)).isEqualTo(freed);
     }
 
     @Test
