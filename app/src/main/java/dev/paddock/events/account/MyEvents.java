@@ -18,7 +18,7 @@ class MyEvents {
 
     /**
      * One registration as its athlete sees it. {@code acceptUrl} is set while an offered place waits to be accepted.
-     * Results (issue 6) will join here by registration id.
+     * Results (issue 6, {@code /account/results}) can join here by race and bib.
      */
     record RegistrationView(UUID id, UUID raceId, String raceCode, String raceName, Instant raceStartsAt, UUID eventId,
             String eventSlug, String eventName, String athlete, String status, Integer bib, long priceCents,
