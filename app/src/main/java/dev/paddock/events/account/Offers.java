@@ -120,9 +120,9 @@ class Offers {
     /** Races with a free place and someone waiting: a freed place whose event was missed is still offered. */
     List<UUID> racesWithFreePlacesAndAWaitlist() {
         return jdbc.sql("""
-                        select distinct r.race_id from events.registrations r
-                        where r.status = 'WAITLISTED' and exists (select 1 from events.places p
-                                                                  where p.race_id = r.race_id and p.registration_id is null)""")
+                        select w.race_id from (select distinct race_id from events.registrations
+                                               where status = 'WAITLISTED') w
+                        where exists (select 1 from events.places p where p.race_id = w.race_id and p.registration_id is null)""")
                 .query(UUID.class).list();
     }
 }

@@ -36,6 +36,8 @@ class WaitlistIT {
     @Autowired
     MutableClock clock;
     @Autowired
+    WaitlistJobs jobs;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     org.springframework.modulith.events.core.EventSerializer serializer;
@@ -106,6 +108,17 @@ class WaitlistIT {
         assertThat(fixtures.status(a)).isEqualTo("OFFERED");
         assertThat(fixtures.status(b)).isEqualTo("OFFERED");
         assertThat(fixtures.status(after)).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void theSweepOffersAPlaceWhoseEventWasMissed() {
+        UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(30), POLICY, null, 0);
+        UUID race = fixtures.race(event, "tenk", Duration.ofDays(30), 0, 10_00, "FIRST_COME");
+        UUID waiting = fixtures.waitlisted(race, AccountId.random(), "Missed");
+        fixtures.resize(race, 1);
+        jobs.sweep();
+        assertThat(fixtures.status(waiting)).isEqualTo("OFFERED");
+        assertThat(fixtures.holdsPlace(waiting)).isTrue();
     }
 
     /** The listener is retried from the stored event, so the event must read back equal. */
