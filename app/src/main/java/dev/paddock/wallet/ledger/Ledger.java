@@ -18,9 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The journal in PostgreSQL (schema {@code wallet}, see V1__ledger.sql for the sign convention). Every
@@ -31,14 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Ledger {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
     // House accounts never disappear once committed, so their ids are safe to keep.
     private final Map<String, Long> houseAccountIds = new ConcurrentHashMap<>();
 
-    Ledger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Ledger(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     static String walletCode(AccountId owner) {
@@ -168,17 +164,35 @@ class Ledger {
                 .param("code", walletCode(owner)).query(Long.class).single();
     }
 
-    /** The id of a house account, opened on first use in its own transaction so a rollback cannot lose it. */
+    /**
+     * The id of a house account, opened on first use in the caller's transaction. The id is kept in memory
+     * only once that transaction has committed, so a rollback cannot leave a remembered id without its row.
+     * No second connection is taken: with every pooled connection held by a caller, asking for another one
+     * here would wait forever (it did, at the first purchase of an opening rush).
+     */
     long houseAccount(String code) {
-        return houseAccountIds.computeIfAbsent(code, c -> ownTransaction.execute(status -> {
-            jdbc.sql("""
-                            insert into wallet.ledger_accounts (code, kind, allow_negative, created_at)
-                            values (:code, :kind, true, now())
-                            on conflict (code) do nothing""")
-                    .param("code", c).param("kind", houseKind(c)).update();
-            return jdbc.sql("select id from wallet.ledger_accounts where code = :code")
-                    .param("code", c).query(Long.class).single();
-        }));
+        Long known = houseAccountIds.get(code);
+        if (known != null) {
+            return known;
+        }
+        jdbc.sql("""
+                        insert into wallet.ledger_accounts (code, kind, allow_negative, created_at)
+                        values (:code, :kind, true, now())
+                        on conflict (code) do nothing""")
+                .param("code", code).param("kind", houseKind(code)).update();
+        long id = jdbc.sql("select id from wallet.ledger_accounts where code = :code")
+                .param("code", code).query(Long.class).single();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    houseAccountIds.putIfAbsent(code, id);
+                }
+            });
+        } else {
+            houseAccountIds.putIfAbsent(code, id);
+        }
+        return id;
     }
 
     private static String houseKind(String code) {

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * cancel). Each form carries a request id made when the page was drawn, so sending it twice changes things once.
  */
 @Controller
-class RegistrationPageController {
+class MyRegistrationPageController {
 
     private final Registrations registrations;
     private final MyEvents views;
@@ -35,7 +35,7 @@ class RegistrationPageController {
     private final Handover handover;
     private final Validator validator;
 
-    RegistrationPageController(Registrations registrations, MyEvents views, History history, Races races,
+    MyRegistrationPageController(Registrations registrations, MyEvents views, History history, Races races,
             Cancellation cancellation, Transfer transfer, Handover handover, Validator validator) {
         this.registrations = registrations;
         this.views = views;
