@@ -1,0 +1,164 @@
+package dev.paddock.events.organizer;
+
+import static dev.paddock.events.organizer.OrganizerFixtures.api;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.paddock.events.organizer.OrganizerFixtures.Athlete;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Bib ranges and assignment on the real database, through the API and the RegistrationConfirmed listener. */
+@SpringBootTest
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+class BibsIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganizerFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final UUID organizer = UUID.randomUUID();
+
+    @Test
+    void aConfirmationGetsTheNextNumberInTheSameTransactionWithItsHistory() throws Exception {
+        UUID race = fixtures.race(fixtures.event(organizer), "m", 10, "AT_PAYMENT");
+        ranges(race, "[{\"firstBib\":101,\"lastBib\":102,\"wave\":\"A\"},{\"firstBib\":201,\"lastBib\":209}]")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ranges[0].wave").value("A"));
+
+        List<UUID> first = fixtures.confirm(race, null, List.of(Athlete.named("Ada", "Lovelace")));
+        List<UUID> next = fixtures.confirm(race, null, List.of(Athlete.named("Bea", "Lovelace"), Athlete.named("Cy", "Lo")));
+        assertThat(List.of(fixtures.bib(first.get(0)), fixtures.bib(next.get(0)), fixtures.bib(next.get(1))))
+                .containsExactly(101, 102, 201);
+        assertThat(jdbc.sql("""
+                select details ->> 'bib' || '/' || (details ->> 'wave') || '/' || (details ->> 'run')
+                from events.registration_history where registration_id = ? and kind = 'BIB_ASSIGNED'""")
+                .params(first.getFirst()).query(String.class).list()).containsExactly("101/A/AT_PAYMENT");
+    }
+
+    @Test
+    void aTeamConfirmedTogetherGetsABlockAndAnAfterCloseRaceNothingAtPayment() throws Exception {
+        UUID event = fixtures.event(organizer);
+        UUID relay = fixtures.race(event, "relay", 20, "AT_PAYMENT");
+        ranges(relay, "[{\"firstBib\":1,\"lastBib\":20}]").andExpect(status().isOk());
+        fixtures.confirm(relay, null, List.of(Athlete.named("Solo", "Runner")));
+        UUID team = fixtures.team(relay, "Patrouille");
+        List<UUID> members = fixtures.confirm(relay, team, List.of(Athlete.named("Zed", "Zurb"),
+                Athlete.named("Al", "Abt"), Athlete.named("Mo", "Meier")));
+        assertThat(members.stream().map(fixtures::bib).sorted().toList()).containsExactly(2, 3, 4);
+        assertThat(fixtures.bib(members.get(1))).as("members of the block by name").isEqualTo(2);
+
+        UUID later = fixtures.race(event, "later", 20, "AFTER_CLOSE");
+        ranges(later, "[{\"firstBib\":500,\"lastBib\":520}]").andExpect(status().isOk());
+        assertThat(fixtures.bib(fixtures.confirm(later, null, List.of(Athlete.named("No", "Bib"))).getFirst())).isNull();
+    }
+
+    @Test
+    void manyConcurrentConfirmationsGetDistinctNumbers() throws Exception {
+        UUID race = fixtures.race(fixtures.event(organizer), "rush", 60, "AT_PAYMENT");
+        ranges(race, "[{\"firstBib\":1,\"lastBib\":50}]").andExpect(status().isOk());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<UUID>> confirmed = new ArrayList<>();
+        try (var executor = Executors.newFixedThreadPool(12)) {
+            for (int i = 0; i < 60; i++) {
+                String name = "Runner" + i;
+                confirmed.add(executor.submit(() -> {
+                    start.await();
+                    return fixtures.confirm(race, null, List.of(Athlete.named("Ann", name))).getFirst();
+                }));
+            }
+            start.countDown();
+            List<Integer> bibs = new ArrayList<>();
+            for (Future<UUID> registration : confirmed) {
+                bibs.add(fixtures.bib(registration.get()));
+            }
+            List<Integer> numbered = bibs.stream().filter(b -> b != null).toList();
+            assertThat(numbered).hasSize(50).doesNotHaveDuplicates().allMatch(b -> b >= 1 && b <= 50);
+            assertThat(new HashSet<>(numbered)).hasSize(50);
+        }
+    }
+
+    @Test
+    void oneRunNumbersEveryoneByNameOrPredictedTimeAndRefusesWhenNumbersRunOut() throws Exception {
+        UUID event = fixtures.event(organizer);
+        UUID race = fixtures.race(event, "ac", 10, "AFTER_CLOSE");
+        UUID order = fixtures.order(event, 10_000, 0, Instant.now());
+        UUID slow = confirmed(race, order, "Anna", "Zeller", 14_400);
+        UUID fast = confirmed(race, order, "Bruno", "Ammann", 9_000);
+        UUID none = confirmed(race, order, "Carla", "Keller", null);
+        fixtures.registration(race, "WAITLISTED", null, null, Athlete.named("Wait", "Listed"), null);
+
+        assign(race, "NAME").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://paddock.dev/problems/bibs-exhausted"));
+        ranges(race, "[{\"firstBib\":1,\"lastBib\":1,\"wave\":\"Elite\"},{\"firstBib\":10,\"lastBib\":11}]").andExpect(status().isOk());
+        assign(race, "PREDICTED_TIME").andExpect(status().isOk()).andExpect(jsonPath("$.assigned").value(3));
+        assertThat(List.of(fixtures.bib(fast), fixtures.bib(slow), fixtures.bib(none))).containsExactly(1, 10, 11);
+        assign(race, "NAME").andExpect(status().isOk()).andExpect(jsonPath("$.assigned").value(0));
+
+        UUID byName = fixtures.race(event, "byname", 10, "AFTER_CLOSE");
+        UUID z = confirmed(byName, order, "Anna", "Zeller", null);
+        UUID a = confirmed(byName, order, "Bruno", "Ammann", null);
+        ranges(byName, "[{\"firstBib\":1,\"lastBib\":1}]").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("[0].firstBib"))
+                .andExpect(jsonPath("$.errors[0].code").value("taken-by-another-race"));
+        ranges(byName, "[{\"firstBib\":300,\"lastBib\":301}]").andExpect(status().isOk());
+        assign(byName, "NAME").andExpect(status().isOk());
+        assertThat(List.of(fixtures.bib(a), fixtures.bib(z))).containsExactly(300, 301);
+        ranges(byName, "[{\"firstBib\":301,\"lastBib\":310}]").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("assigned-outside"));
+        ranges(byName, "[{\"firstBib\":300,\"lastBib\":305}]").andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from events.bib_numbers where race_id = ?").params(byName).query(Integer.class)
+                .single()).isEqualTo(6);
+    }
+
+    @Test
+    void onlyTheOrganizerAndOperatorsTouchARacesBibs() throws Exception {
+        UUID race = fixtures.race(fixtures.event(organizer), "own", 10, "AT_PAYMENT");
+        mvc.perform(put("/api/events/organizer/races/" + race + "/bib-ranges").with(api(UUID.randomUUID(), "ORGANIZER"))
+                .contentType(MediaType.APPLICATION_JSON).content("[]")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://paddock.dev/problems/not-your-event"));
+        mvc.perform(put("/api/events/organizer/races/" + race + "/bib-ranges").with(api(UUID.randomUUID(), "CUSTOMER"))
+                .contentType(MediaType.APPLICATION_JSON).content("[]")).andExpect(status().isForbidden());
+        mvc.perform(put("/api/events/organizer/races/" + race + "/bib-ranges").with(api(UUID.randomUUID(), "OPERATOR"))
+                .contentType(MediaType.APPLICATION_JSON).content("[{\"firstBib\":5}]")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("[0].lastBib"));
+    }
+
+    private UUID confirmed(UUID race, UUID order, String first, String last, Integer predicted) {
+        Athlete athlete = Athlete.named(first, last);
+        return fixtures.registration(race, "CONFIRMED", order, null, new Athlete(first, last, "M", athlete.birthDate(),
+                "CH", athlete.answers(), predicted), Instant.now());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions ranges(UUID race, String body) throws Exception {
+        return mvc.perform(put("/api/events/organizer/races/" + race + "/bib-ranges").with(api(organizer, "ORGANIZER"))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions assign(UUID race, String order) throws Exception {
+        return mvc.perform(post("/api/events/organizer/races/" + race + "/bibs/assign").with(api(organizer, "ORGANIZER"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"order\":\"" + order + "\"}"));
+    }
+}
