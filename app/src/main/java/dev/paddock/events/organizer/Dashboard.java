@@ -1,0 +1,66 @@
+package dev.paddock.events.organizer;
+
+import dev.paddock.events.organizer.AgeGroups.RaceRules;
+import dev.paddock.events.organizer.DashboardStats.RaceFill;
+import dev.paddock.events.rules.AgeCategories;
+import dev.paddock.events.rules.AgeCategory;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Puts an event's statistics together from the aggregates, in one read-only transaction (one snapshot). */
+@Component
+class Dashboard {
+
+    private static final TypeReference<List<AgeCategory>> CATEGORIES = new TypeReference<>() {
+    };
+
+    private final StatsQueries queries;
+    private final EventAccess access;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Dashboard(StatsQueries queries, EventAccess access, JsonMapper json, Clock clock) {
+        this.queries = queries;
+        this.access = access;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @param unit HOUR or DAY buckets, or null to choose by the span of the confirmations */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    DashboardStats stats(OrganizedEvent event, Timeline.Unit unit) {
+        List<RaceFill> races = queries.fill(event.id());
+        long confirmed = races.stream().mapToLong(RaceFill::confirmed).sum();
+        long capacity = races.stream().mapToLong(RaceFill::capacity).sum();
+        long[] money = queries.money(event.id());
+        DashboardStats.Totals totals = new DashboardStats.Totals(confirmed,
+                races.stream().mapToLong(RaceFill::offered).sum(), races.stream().mapToLong(RaceFill::waitlisted).sum(),
+                capacity, DashboardStats.rate(confirmed, capacity), money[0], money[1], money[2], money[1] - money[2]);
+        LocalDateTime[] span = queries.span(event.id(), event.zone());
+        Timeline.Unit chosen = unit != null ? unit : span == null ? Timeline.Unit.HOUR : Timeline.unitFor(span[0], span[1]);
+        List<Timeline.Point> points = Timeline.fill(queries.timeline(event.id(), event.zone(), chosen), chosen);
+        AgeGroups.Breakdown ages = AgeGroups.of(queries.cohorts(event.id()), rules(event));
+        return new DashboardStats(event.id(), event.name(), clock.instant(), totals,
+                new DashboardStats.TimelineView(chosen, points), races, ages.categories(),
+                queries.byColumn(event.id(), "gender"), queries.byColumn(event.id(), "nationality"), ages.ageBands());
+    }
+
+    private Map<UUID, RaceRules> rules(OrganizedEvent event) {
+        Map<UUID, RaceRules> rules = new HashMap<>();
+        for (OrganizedRace race : access.races(event.id())) {
+            List<AgeCategory> categories = json.readValue(race.categoriesJson(), CATEGORIES);
+            rules.put(race.id(), new RaceRules(categories, AgeCategories.Basis.valueOf(race.ageBasis()),
+                    race.startsAt().atZone(event.zone()).toLocalDate()));
+        }
+        return rules;
+    }
+}
