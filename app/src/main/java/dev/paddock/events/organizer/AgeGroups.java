@@ -33,15 +33,20 @@ final class AgeGroups {
     private AgeGroups() {
     }
 
+    /** The athlete's category code in the race, or {@link #NO_CATEGORY}. */
+    static String category(RaceRules rules, String gender, LocalDate birthDate) {
+        List<AgeCategory> list = rules.categories().isEmpty() ? AgeCategories.standard() : rules.categories();
+        return AgeCategories.of(list, gender, birthDate, rules.raceDay(), rules.basis()).map(AgeCategory::code)
+                .orElse(NO_CATEGORY);
+    }
+
     static Breakdown of(List<Cohort> cohorts, Map<UUID, RaceRules> races) {
         Map<String, Long> categories = new LinkedHashMap<>();
         Map<String, Long> bands = new LinkedHashMap<>();
         AgeBands.ALL.forEach(band -> bands.put(band, 0L));
         for (Cohort cohort : cohorts) {
             RaceRules rules = races.get(cohort.raceId());
-            List<AgeCategory> list = rules.categories().isEmpty() ? AgeCategories.standard() : rules.categories();
-            String category = AgeCategories.of(list, cohort.gender(), cohort.birthDate(), rules.raceDay(), rules.basis())
-                    .map(AgeCategory::code).orElse(NO_CATEGORY);
+            String category = category(rules, cohort.gender(), cohort.birthDate());
             categories.merge(category, cohort.count(), Long::sum);
             int age = AgeCategories.age(cohort.birthDate(), rules.raceDay(), rules.basis());
             bands.merge(AgeBands.of(age), cohort.count(), Long::sum);

@@ -1,37 +1,24 @@
 package dev.paddock.events.organizer;
 
-import dev.paddock.events.organizer.AgeGroups.RaceRules;
 import dev.paddock.events.organizer.DashboardStats.RaceFill;
-import dev.paddock.events.rules.AgeCategories;
-import dev.paddock.events.rules.AgeCategory;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Puts an event's statistics together from the aggregates, in one read-only transaction (one snapshot). */
 @Component
 class Dashboard {
 
-    private static final TypeReference<List<AgeCategory>> CATEGORIES = new TypeReference<>() {
-    };
-
     private final StatsQueries queries;
-    private final EventAccess access;
-    private final JsonMapper json;
+    private final RaceRulesReader raceRules;
     private final Clock clock;
 
-    Dashboard(StatsQueries queries, EventAccess access, JsonMapper json, Clock clock) {
+    Dashboard(StatsQueries queries, RaceRulesReader raceRules, Clock clock) {
         this.queries = queries;
-        this.access = access;
-        this.json = json;
+        this.raceRules = raceRules;
         this.clock = clock;
     }
 
@@ -48,19 +35,9 @@ class Dashboard {
         LocalDateTime[] span = queries.span(event.id(), event.zone());
         Timeline.Unit chosen = unit != null ? unit : span == null ? Timeline.Unit.HOUR : Timeline.unitFor(span[0], span[1]);
         List<Timeline.Point> points = Timeline.fill(queries.timeline(event.id(), event.zone(), chosen), chosen);
-        AgeGroups.Breakdown ages = AgeGroups.of(queries.cohorts(event.id()), rules(event));
+        AgeGroups.Breakdown ages = AgeGroups.of(queries.cohorts(event.id()), raceRules.of(event));
         return new DashboardStats(event.id(), event.name(), clock.instant(), totals,
                 new DashboardStats.TimelineView(chosen, points), races, ages.categories(),
                 queries.byColumn(event.id(), "gender"), queries.byColumn(event.id(), "nationality"), ages.ageBands());
-    }
-
-    private Map<UUID, RaceRules> rules(OrganizedEvent event) {
-        Map<UUID, RaceRules> rules = new HashMap<>();
-        for (OrganizedRace race : access.races(event.id())) {
-            List<AgeCategory> categories = json.readValue(race.categoriesJson(), CATEGORIES);
-            rules.put(race.id(), new RaceRules(categories, AgeCategories.Basis.valueOf(race.ageBasis()),
-                    race.startsAt().atZone(event.zone()).toLocalDate()));
-        }
-        return rules;
     }
 }
