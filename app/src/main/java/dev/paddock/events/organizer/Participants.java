@@ -32,7 +32,7 @@ class Participants {
 
     record Page(List<Participant> items, long total, int page, int size) {
 
-        int pages() {
+        public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);
         }
     }

@@ -116,7 +116,7 @@ class OrganizerFixtures {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(id, race, event, order, UUID.randomUUID(), team, team == null ? null : "MEMBER", status,
                         athlete.firstName(), athlete.lastName(), athlete.gender(), athlete.birthDate(),
-                        athlete.nationality(), athlete.lastName().toLowerCase() + "-" + id + "@example.test",
+                        athlete.nationality(), (athlete.firstName() + "." + athlete.lastName()).toLowerCase().replaceAll("[^a-z.]", "") + "@example.test",
                         athlete.answers(), athlete.predictedSeconds(),
                         Timestamp.from(confirmedAt == null ? Instant.now() : confirmedAt),
                         confirmedAt == null ? null : Timestamp.from(confirmedAt))
