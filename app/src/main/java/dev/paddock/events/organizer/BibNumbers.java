@@ -138,8 +138,11 @@ class BibNumbers {
         return free;
     }
 
+    /** Whether the race numbers at payment and has ranges to number from (one indexed read per confirmation). */
     boolean bibModeAtPayment(UUID raceId) {
-        return jdbc.sql("select bib_mode = 'AT_PAYMENT' from events.races where id = :race").param("race", raceId)
+        return jdbc.sql("""
+                select bib_mode = 'AT_PAYMENT' and exists (select 1 from events.bib_ranges where race_id = :race)
+                from events.races where id = :race""").param("race", raceId)
                 .query(Boolean.class).optional().orElse(false);
     }
 

@@ -1,16 +1,10 @@
 package dev.paddock.events.organizer;
 
-import dev.paddock.events.fields.FieldDefinition;
-import dev.paddock.events.organizer.AgeGroups.RaceRules;
 import dev.paddock.events.organizer.ExportColumns.Scope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,25 +26,16 @@ class ParticipantApiController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final EventAccess access;
-    private final Participants participants;
+    private final ParticipantListing listing;
     private final ParticipantExports exports;
-    private final RaceRulesReader rules;
 
-    ParticipantApiController(EventAccess access, Participants participants, ParticipantExports exports,
-            RaceRulesReader rules) {
+    ParticipantApiController(EventAccess access, ParticipantListing listing, ParticipantExports exports) {
         this.access = access;
-        this.participants = participants;
+        this.listing = listing;
         this.exports = exports;
-        this.rules = rules;
     }
 
-    record ParticipantView(UUID id, UUID raceId, String race, String status, Integer bib, String firstName,
-            String lastName, String gender, LocalDate birthDate, String nationality, String email, String team,
-            String teamRole, String category, Integer predictedSeconds, Instant confirmedAt, long priceCents,
-            Map<String, String> answers) {
-    }
-
-    record PageView(UUID eventId, int page, int size, long total, List<ParticipantView> items) {
+    record PageView(UUID eventId, int page, int size, long total, List<ParticipantListing.ParticipantView> items) {
     }
 
     /** {@code GET ...?race=&q=&status=&page=} (page from 0, 50 a page). */
@@ -58,12 +43,9 @@ class ParticipantApiController {
     PageView list(@PathVariable UUID eventId, @RequestParam(required = false) UUID race,
             @RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page) {
-        OrganizedEvent event = access.event(eventId);
-        List<String> keys = exports.fields(event, race).stream().map(FieldDefinition::key).toList();
-        Participants.Page found = participants.page(new ParticipantFilter(eventId, race, status, q), keys, page);
-        Map<UUID, RaceRules> raceRules = rules.of(event);
-        return new PageView(eventId, found.page(), found.size(), found.total(),
-                found.items().stream().map(p -> view(p, keys, raceRules)).toList());
+        ParticipantListing.Listing found = listing.list(access.event(eventId),
+                new ParticipantFilter(eventId, race, status, q), page);
+        return new PageView(eventId, found.page().page(), found.page().size(), found.page().total(), found.rows());
     }
 
     @GetMapping({"/api/events/organizer/events/{eventId}/participants.csv", "/organizer/events/{eventId}/participants.csv"})
@@ -94,18 +76,5 @@ class ParticipantApiController {
                         StandardCharsets.UTF_8)
                 .build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    static ParticipantView view(Participant p, List<String> keys, Map<UUID, RaceRules> raceRules) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (p.answers().get(i) != null) {
-                answers.put(keys.get(i), p.answers().get(i));
-            }
-        }
-        return new ParticipantView(p.id(), p.raceId(), p.raceCode(), p.status(), p.bib(), p.firstName(), p.lastName(),
-                p.gender(), p.birthDate(), p.nationality(), p.email(), p.teamName(), p.teamRole(),
-                AgeGroups.category(raceRules.get(p.raceId()), p.gender(), p.birthDate()), p.predictedSeconds(),
-                p.confirmedAt(), p.priceCents(), answers);
     }
 }

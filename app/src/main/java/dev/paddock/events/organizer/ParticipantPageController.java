@@ -1,7 +1,5 @@
 package dev.paddock.events.organizer;
 
-import dev.paddock.events.fields.FieldDefinition;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,16 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ParticipantPageController {
 
     private final EventAccess access;
-    private final Participants participants;
-    private final ParticipantExports exports;
-    private final RaceRulesReader rules;
+    private final ParticipantListing listing;
 
-    ParticipantPageController(EventAccess access, Participants participants, ParticipantExports exports,
-            RaceRulesReader rules) {
+    ParticipantPageController(EventAccess access, ParticipantListing listing) {
         this.access = access;
-        this.participants = participants;
-        this.exports = exports;
-        this.rules = rules;
+        this.listing = listing;
     }
 
     @GetMapping("/organizer/events/{eventId}/participants")
@@ -35,17 +28,14 @@ class ParticipantPageController {
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         OrganizedEvent event = access.event(eventId);
-        List<FieldDefinition> fields = exports.fields(event, race);
-        List<String> keys = fields.stream().map(FieldDefinition::key).toList();
         ParticipantFilter filter = new ParticipantFilter(eventId, race, status, q);
-        Participants.Page found = participants.page(filter, keys, page);
-        var raceRules = rules.of(event);
+        ParticipantListing.Listing found = listing.list(event, filter, page);
         model.addAttribute("event", event);
         model.addAttribute("races", access.races(eventId));
         model.addAttribute("filter", filter);
-        model.addAttribute("fields", fields);
-        model.addAttribute("found", found);
-        model.addAttribute("rows", found.items().stream().map(p -> ParticipantApiController.view(p, keys, raceRules)).toList());
+        model.addAttribute("fields", found.fields());
+        model.addAttribute("found", found.page());
+        model.addAttribute("rows", found.rows());
         model.addAttribute("statuses", ParticipantFilter.STATUSES.stream().sorted().toList());
         return htmx != null ? "events/organizer/participants :: results" : "events/organizer/participants";
     }

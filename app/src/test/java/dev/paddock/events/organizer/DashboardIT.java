@@ -2,16 +2,20 @@ package dev.paddock.events.organizer;
 
 import static dev.paddock.events.organizer.OrganizerFixtures.api;
 import static dev.paddock.events.organizer.OrganizerFixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.paddock.events.organizer.OrganizerFixtures.Athlete;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** The dashboard's numbers against a hand-counted event, through the API and the page. */
 @SpringBootTest
@@ -124,6 +129,39 @@ class DashboardIT {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/organizer/events/" + event + "/dashboard").with(page(organizer, "ORGANIZER")).locale(java.util.Locale.FRENCH))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Tableau de bord")));
+    }
+
+    @Test
+    void aCommittedConfirmationTellsTheOpenDashboardAndARolledBackOneDoesNot() throws Exception {
+        UUID event = event();
+        UUID race = fixtures.race(event, "live", 10, "AFTER_CLOSE");
+        MvcResult stream = mvc.perform(get("/live/stream").param("topic", DashboardPulse.topic(event)))
+                .andExpect(request().asyncStarted()).andReturn();
+        UUID other = fixtures.event(organizer);
+        UUID otherRace = fixtures.race(other, "quiet", 10, "AFTER_CLOSE");
+        MvcResult quiet = mvc.perform(get("/live/stream").param("topic", DashboardPulse.topic(other)))
+                .andExpect(request().asyncStarted()).andReturn();
+
+        assertThatThrownBy(() -> fixtures.inTransaction(() -> {
+            fixtures.confirm(otherRace, null, List.of(Athlete.named("Rolled", "Back")));
+            throw new IllegalStateException("payment failed");
+        })).hasMessage("payment failed");
+        fixtures.confirm(race, null, List.of(Athlete.named("Live", "Runner")));
+
+        assertThat(eventually(stream, "event:stats")).contains("\"eventId\":\"" + event + "\"");
+        Thread.sleep(1_500);
+        assertThat(quiet.getResponse().getContentAsString()).doesNotContain("event:stats");
+    }
+
+    private static String eventually(MvcResult stream, String text) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String body = stream.getResponse().getContentAsString();
+            if (body.contains(text)) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No " + text + " in " + stream.getResponse().getContentAsString());
     }
 
     static Athlete athlete(String name, String gender, String born, String nationality) {
