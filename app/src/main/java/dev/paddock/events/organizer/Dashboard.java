@@ -1,5 +1,6 @@
 package dev.paddock.events.organizer;
 
+import dev.paddock.events.fields.FieldDefinition;
 import dev.paddock.events.organizer.DashboardStats.RaceFill;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -14,9 +15,11 @@ class Dashboard {
 
     private final StatsQueries queries;
     private final RaceRulesReader raceRules;
+    private final EventAccess access;
     private final Clock clock;
 
-    Dashboard(StatsQueries queries, RaceRulesReader raceRules, Clock clock) {
+    Dashboard(StatsQueries queries, RaceRulesReader raceRules, EventAccess access, Clock clock) {
+        this.access = access;
         this.queries = queries;
         this.raceRules = raceRules;
         this.clock = clock;
@@ -38,6 +41,15 @@ class Dashboard {
         AgeGroups.Breakdown ages = AgeGroups.of(queries.cohorts(event.id()), raceRules.of(event));
         return new DashboardStats(event.id(), event.name(), clock.instant(), totals,
                 new DashboardStats.TimelineView(chosen, points), races, ages.categories(),
-                queries.byColumn(event.id(), "gender"), queries.byColumn(event.id(), "nationality"), ages.ageBands());
+                queries.byColumn(event.id(), "gender"), queries.byColumn(event.id(), "nationality"), ages.ageBands(),
+                choices(event));
+    }
+
+    private List<DashboardStats.ChoiceCounts> choices(OrganizedEvent event) {
+        List<List<FieldDefinition>> perRace = access.races(event.id()).stream().map(raceRules::fields).toList();
+        return ExportColumns.union(perRace).stream().filter(field -> field.type() == FieldDefinition.FieldType.CHOICE)
+                .map(field -> new DashboardStats.ChoiceCounts(field.key(), field.label(),
+                        queries.byAnswer(event.id(), field.key())))
+                .toList();
     }
 }

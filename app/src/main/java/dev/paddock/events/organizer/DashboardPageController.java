@@ -1,5 +1,6 @@
 package dev.paddock.events.organizer;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,10 @@ class DashboardPageController {
     DashboardPageController(EventAccess access, Dashboard dashboard) {
         this.access = access;
         this.dashboard = dashboard;
+    }
+
+    /** A CHOICE field's answers as bars. */
+    record ChoiceBars(String label, List<Bars.Bar> bars) {
     }
 
     @GetMapping("/organizer/events/{eventId}/dashboard")
@@ -46,5 +51,7 @@ class DashboardPageController {
         model.addAttribute("genders", Bars.of(stats.genders()));
         model.addAttribute("countries", Bars.of(stats.countries()));
         model.addAttribute("ageBands", Bars.of(stats.ageBands()));
+        model.addAttribute("choices", stats.choices().stream()
+                .map(choice -> new ChoiceBars(choice.label(), Bars.of(choice.counts()))).toList());
     }
 }

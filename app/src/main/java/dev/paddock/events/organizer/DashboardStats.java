@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 record DashboardStats(UUID eventId, String eventName, Instant at, Totals totals, TimelineView timeline,
         List<RaceFill> races, List<Count> categories, List<Count> genders, List<Count> countries,
-        List<Count> ageBands) {
+        List<Count> ageBands, List<ChoiceCounts> choices) {
 
     /** Revenue is what orders paid, net of what was refunded. */
     record Totals(long confirmed, long offered, long waitlisted, long capacity, double fillRate, long orders,
@@ -23,6 +23,10 @@ record DashboardStats(UUID eventId, String eventName, Instant at, Totals totals,
     /** fillRate = confirmed / capacity (0 for a race without places). */
     record RaceFill(UUID raceId, String code, String name, int capacity, long confirmed, long offered,
             long waitlisted, double fillRate) {
+    }
+
+    /** How confirmed athletes answered a CHOICE custom field (T-shirt sizes to order...), most chosen first. */
+    record ChoiceCounts(String key, String label, List<Count> counts) {
     }
 
     static double rate(long part, long whole) {

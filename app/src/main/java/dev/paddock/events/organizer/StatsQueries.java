@@ -81,6 +81,15 @@ class StatsQueries {
                 .param("event", eventId).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
     }
 
+    /** Confirmed registrations per answer of one custom field, read from the jsonb answers. */
+    List<Count> byAnswer(UUID eventId, String key) {
+        return jdbc.sql("""
+                select answers ->> cast(:key as text), count(*) from events.registrations
+                where event_id = :event and status = 'CONFIRMED' and answers ->> cast(:key as text) is not null
+                group by 1 order by 2 desc, 1""")
+                .param("key", key).param("event", eventId).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
+    }
+
     List<Cohort> cohorts(UUID eventId) {
         return jdbc.sql("""
                 select race_id, gender, birth_date, count(*) from events.registrations

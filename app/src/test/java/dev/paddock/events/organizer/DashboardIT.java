@@ -42,7 +42,7 @@ class DashboardIT {
     /**
      * Marathon (10 places): Max (M, 41 on race day 2027-04-18 → M40) confirmed 09:15 Zürich, Berta (F, 28 → W20)
      * 09:45, one offered, one waitlisted. Half (4 places): Emma (F, 16 → W-U20) confirmed 11:05, one cancelled.
-     * Orders: 95.00 paid, 200.00 paid of which 50.00 refunded.
+     * Orders: 95.00 paid, 200.00 paid of which 50.00 refunded. T-shirts of the confirmed: S, S, L.
      */
     UUID event() {
         UUID event = fixtures.event(organizer);
@@ -50,15 +50,15 @@ class DashboardIT {
         UUID half = fixtures.race(event, "h", 4, "AT_PAYMENT");
         UUID paid = fixtures.order(event, 9_500, 0, Instant.parse("2027-01-10T08:15:00Z"));
         UUID refunded = fixtures.order(event, 20_000, 5_000, Instant.parse("2027-01-10T08:45:00Z"));
-        fixtures.registration(marathon, "CONFIRMED", paid, null, athlete("Max", "M", "1985-06-01", "CH"),
+        fixtures.registration(marathon, "CONFIRMED", paid, null, athlete("Max", "M", "1985-06-01", "CH", "L"),
                 Instant.parse("2027-01-10T08:15:00Z"));
-        fixtures.registration(marathon, "CONFIRMED", refunded, null, athlete("Berta", "F", "1999-04-18", "DE"),
+        fixtures.registration(marathon, "CONFIRMED", refunded, null, athlete("Berta", "F", "1999-04-18", "DE", "S"),
                 Instant.parse("2027-01-10T08:45:00Z"));
-        fixtures.registration(marathon, "OFFERED", null, null, athlete("Otto", "M", "1970-01-01", "AT"), null);
-        fixtures.registration(marathon, "WAITLISTED", null, null, athlete("Wanda", "F", "1980-01-01", "FR"), null);
-        fixtures.registration(half, "CONFIRMED", refunded, null, athlete("Emma", "F", "2010-05-05", "CH"),
+        fixtures.registration(marathon, "OFFERED", null, null, athlete("Otto", "M", "1970-01-01", "AT", "M"), null);
+        fixtures.registration(marathon, "WAITLISTED", null, null, athlete("Wanda", "F", "1980-01-01", "FR", "M"), null);
+        fixtures.registration(half, "CONFIRMED", refunded, null, athlete("Emma", "F", "2010-05-05", "CH", "S"),
                 Instant.parse("2027-01-10T10:05:00Z"));
-        fixtures.registration(half, "CANCELLED", null, null, athlete("Carl", "M", "1990-01-01", "IT"), null);
+        fixtures.registration(half, "CANCELLED", null, null, athlete("Carl", "M", "1990-01-01", "IT", "M"), null);
         return event;
     }
 
@@ -92,7 +92,10 @@ class DashboardIT {
                 .andExpect(jsonPath("$.ageBands[?(@.label == 'U20')].count").value(1))
                 .andExpect(jsonPath("$.ageBands[?(@.label == '20-29')].count").value(1))
                 .andExpect(jsonPath("$.ageBands[?(@.label == '40-49')].count").value(1))
-                .andExpect(jsonPath("$.ageBands[?(@.label == '30-39')].count").value(0));
+                .andExpect(jsonPath("$.ageBands[?(@.label == '30-39')].count").value(0))
+                .andExpect(jsonPath("$.choices[*].key").value(org.hamcrest.Matchers.contains("tshirt")))
+                .andExpect(jsonPath("$.choices[0].counts[*].label").value(org.hamcrest.Matchers.contains("S", "L")))
+                .andExpect(jsonPath("$.choices[0].counts[*].count").value(org.hamcrest.Matchers.contains(2, 1)));
         mvc.perform(get("/api/events/organizer/events/" + event + "/stats?by=DAY").with(api(organizer, "ORGANIZER")))
                 .andExpect(jsonPath("$.timeline.points[0].registrations").value(3));
     }
@@ -164,7 +167,8 @@ class DashboardIT {
         throw new AssertionError("No " + text + " in " + stream.getResponse().getContentAsString());
     }
 
-    static Athlete athlete(String name, String gender, String born, String nationality) {
-        return new Athlete(name, name + "son", gender, LocalDate.parse(born), nationality, "{}", null);
+    static Athlete athlete(String name, String gender, String born, String nationality, String tshirt) {
+        return new Athlete(name, name + "son", gender, LocalDate.parse(born), nationality,
+                "{\"tshirt\":\"" + tshirt + "\",\"emergency\":\"112\"}", null);
     }
 }
