@@ -1,6 +1,13 @@
 package dev.paddock.events.organizer;
 
 import static dev.paddock.events.organizer.OrganizerFixtures.api;
+import static dev.paddock.events.organizer.OrganizerFixtures.page;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -144,6 +151,34 @@ class BibsIT {
         mvc.perform(put("/api/events/organizer/races/" + race + "/bib-ranges").with(api(UUID.randomUUID(), "OPERATOR"))
                 .contentType(MediaType.APPLICATION_JSON).content("[{\"firstBib\":5}]")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("[0].lastBib"));
+    }
+
+    @Test
+    void thePageEditsRangesAndRunsTheAssignment() throws Exception {
+        UUID event = fixtures.event(organizer);
+        UUID race = fixtures.race(event, "page", 10, "AFTER_CLOSE");
+        UUID order = fixtures.order(event, 10_000, 0, Instant.now());
+        UUID runner = confirmed(race, order, "Paula", "Page", null);
+        String bibs = "/organizer/events/" + event + "/bibs";
+        mvc.perform(get(bibs).with(page(organizer, "ORGANIZER"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 confirmed, 0 with a bib, 0 free numbers")));
+        mvc.perform(post("/organizer/races/" + race + "/bib-ranges").with(csrf()).with(page(organizer, "ORGANIZER"))
+                        .param("firstBib", "700", "", "9").param("lastBib", "709", "", "1").param("wave", "A", "", ""))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(bibs))
+                .andExpect(flash().attribute("refused", containsString("last bib")));
+        mvc.perform(post("/organizer/races/" + race + "/bib-ranges").with(csrf()).with(page(organizer, "ORGANIZER"))
+                        .param("firstBib", "700", "").param("lastBib", "709", "").param("wave", "A", ""))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("saved", race));
+        mvc.perform(post("/organizer/races/" + race + "/bibs/assign").with(csrf()).with(page(organizer, "ORGANIZER"))
+                        .param("order", "NAME"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("assigned", 1));
+        assertThat(fixtures.bib(runner)).isEqualTo(700);
+        mvc.perform(get(bibs).with(page(organizer, "ORGANIZER"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 confirmed, 1 with a bib, 9 free numbers")))
+                .andExpect(content().string(containsString("value=\"709\"")));
+        mvc.perform(get(bibs).with(page(UUID.randomUUID(), "ORGANIZER"))).andExpect(status().isForbidden());
+        mvc.perform(post("/organizer/races/" + race + "/bibs/assign").with(page(organizer, "ORGANIZER")).param("order", "NAME"))
+                .andExpect(status().isForbidden());
     }
 
     private UUID confirmed(UUID race, UUID order, String first, String last, Integer predicted) {
