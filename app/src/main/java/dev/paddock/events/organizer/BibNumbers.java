@@ -46,6 +46,15 @@ class BibNumbers {
                 .param("race", raceId).query(Integer.class).list();
     }
 
+    /** Frees the number a registration holds in a race and clears its bib; false if it held none. */
+    boolean release(UUID registrationId, UUID raceId) {
+        int freed = jdbc.sql("update events.bib_numbers set registration_id = null where registration_id = :reg and race_id = :race")
+                .param("reg", registrationId).param("race", raceId).update();
+        jdbc.sql("update events.registrations set bib = null where id = :reg and bib is not null").param("reg", registrationId)
+                .update();
+        return freed > 0;
+    }
+
     /** Locks the race row: range edits and bib runs of one race do not interleave. */
     void lockRace(UUID raceId) {
         jdbc.sql("select id from events.races where id = :race for update").param("race", raceId).query().listOfRows();
@@ -146,9 +155,9 @@ class BibNumbers {
                 .query(Boolean.class).optional().orElse(false);
     }
 
-    /** The registration, if it is confirmed and has no bib. */
-    List<Entrant> waitingOne(UUID registrationId) {
-        return entrants("r.id = :id", Map.of("id", registrationId));
+    /** The registration, if it is in the race, confirmed and without a bib. */
+    List<Entrant> waitingOne(UUID raceId, UUID registrationId) {
+        return entrants("r.id = :id and r.race_id = :race", Map.of("id", registrationId, "race", raceId));
     }
 
     /** Confirmed registrations of the race without a bib, for a run. */

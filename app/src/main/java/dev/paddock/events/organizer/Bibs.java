@@ -1,6 +1,7 @@
 package dev.paddock.events.organizer;
 
 import dev.paddock.events.RegistrationConfirmed;
+import dev.paddock.events.RegistrationTransferred;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.shared.ProblemException.FieldProblem;
 import java.time.Clock;
@@ -56,7 +57,7 @@ class Bibs {
             return;
         }
         List<Entrant> waiting = confirmed.teamId() == null
-                ? numbers.waitingOne(confirmed.registrationId())
+                ? numbers.waitingOne(confirmed.raceId(), confirmed.registrationId())
                 : numbers.waitingInTeam(confirmed.raceId(), confirmed.teamId());
         if (waiting.isEmpty()) {
             return;
@@ -78,6 +79,20 @@ class Bibs {
                     block.size() - bibs.size());
         }
         numbers.record(confirmed.raceId(), bibs, "AT_PAYMENT", null, clock.instant());
+    }
+
+    /**
+     * A registration moved to another race of the event: its number of the old race is given back (ranges
+     * of an event's races never overlap, so it cannot be kept) and, if the new race numbers at payment, it
+     * gets the next free one there.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void transferred(RegistrationTransferred transferred) {
+        if (numbers.release(transferred.registrationId(), transferred.fromRaceId())) {
+            log.debug("Bib of registration {} given back to race {}", transferred.registrationId(), transferred.fromRaceId());
+        }
+        atPayment(new RegistrationConfirmed(transferred.registrationId(), transferred.toRaceId(), transferred.eventId(),
+                null, null, transferred.at()));
     }
 
     /** Numbers every confirmed registration of the race without a bib, in the order asked; all or nothing. */

@@ -14,7 +14,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.paddock.events.RegistrationTransferred;
 import dev.paddock.events.organizer.OrganizerFixtures.Athlete;
+import dev.paddock.events.places.Places;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,6 +49,12 @@ class BibsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Places places;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     final UUID organizer = UUID.randomUUID();
 
@@ -151,6 +160,27 @@ class BibsIT {
         mvc.perform(put("/api/events/organizer/races/" + race + "/bib-ranges").with(api(UUID.randomUUID(), "OPERATOR"))
                 .contentType(MediaType.APPLICATION_JSON).content("[{\"firstBib\":5}]")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("[0].lastBib"));
+    }
+
+    @Test
+    void aTransferTradesTheOldRacesNumberForOneOfTheNewRace() throws Exception {
+        UUID event = fixtures.event(organizer);
+        UUID marathon = fixtures.race(event, "full", 10, "AT_PAYMENT");
+        UUID half = fixtures.race(event, "half", 10, "AT_PAYMENT");
+        ranges(marathon, "[{\"firstBib\":1,\"lastBib\":10}]").andExpect(status().isOk());
+        ranges(half, "[{\"firstBib\":100,\"lastBib\":110}]").andExpect(status().isOk());
+        UUID runner = fixtures.confirm(marathon, null, List.of(Athlete.named("Tom", "Transfer"))).getFirst();
+        assertThat(fixtures.bib(runner)).isEqualTo(1);
+
+        fixtures.inTransaction(() -> {
+            jdbc.sql("update events.registrations set race_id = ? where id = ?").params(half, runner).update();
+            places.move(runner, half);
+            events.publishEvent(new RegistrationTransferred(runner, marathon, half, event, Instant.now()));
+            return null;
+        });
+        assertThat(fixtures.bib(runner)).isEqualTo(100);
+        UUID next = fixtures.confirm(marathon, null, List.of(Athlete.named("Nina", "Next"))).getFirst();
+        assertThat(fixtures.bib(next)).as("the marathon's number 1 is free again").isEqualTo(1);
     }
 
     @Test
