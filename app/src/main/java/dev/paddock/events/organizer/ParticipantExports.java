@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Participant exports written to the response as the rows arrive from the database (a 500-row fetch size),
  * so 20,000 participants never sit in memory: CSV (RFC 4180, UTF-8) through Commons CSV, Excel through
- * fastexcel's streaming writer, flushed every {@value #FLUSH_EVERY} rows.
+ * fastexcel's streaming writer, flushed every {@value #FLUSH_EVERY} rows. CSV cells that a spreadsheet
+ * would run as a formula are neutralised ({@link CsvCells}); Excel cells are written as text, never formulas.
  */
 @Component
 class ParticipantExports {
@@ -101,7 +102,7 @@ class ParticipantExports {
 
     private static void printRecord(CSVPrinter printer, List<?> cells) {
         try {
-            printer.printRecord(cells.stream().map(cell -> cell == null ? "" : cell.toString()).toList());
+            printer.printRecord(cells.stream().map(cell -> cell == null ? "" : CsvCells.safe(cell.toString())).toList());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
