@@ -55,6 +55,17 @@ class BibNumbers {
         return freed > 0;
     }
 
+    /** Confirmed registrations of the race, those with a bib, and free numbers. */
+    long[] counts(UUID raceId) {
+        return jdbc.sql("""
+                select count(*) filter (where status = 'CONFIRMED'),
+                    count(*) filter (where status = 'CONFIRMED' and bib is not null),
+                    (select count(*) from events.bib_numbers where race_id = :race and registration_id is null)
+                from events.registrations where race_id = :race""")
+                .param("race", raceId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
+    }
+
     /** Locks the race row: range edits and bib runs of one race do not interleave. */
     void lockRace(UUID raceId) {
         jdbc.sql("select id from events.races where id = :race for update").param("race", raceId).query().listOfRows();

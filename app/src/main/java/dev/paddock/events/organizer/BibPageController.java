@@ -5,7 +5,6 @@ import dev.paddock.shared.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,13 +25,11 @@ class BibPageController {
     private final EventAccess access;
     private final Bibs bibs;
     private final BibNumbers numbers;
-    private final JdbcClient jdbc;
 
-    BibPageController(EventAccess access, Bibs bibs, BibNumbers numbers, JdbcClient jdbc) {
+    BibPageController(EventAccess access, Bibs bibs, BibNumbers numbers) {
         this.access = access;
         this.bibs = bibs;
         this.numbers = numbers;
-        this.jdbc = jdbc;
     }
 
     /** A race on the page: its ranges (with empty rows to add) and counts. */
@@ -48,13 +45,7 @@ class BibPageController {
             for (int i = 0; i < NEW_ROWS; i++) {
                 ranges.add(null);
             }
-            long[] counts = jdbc.sql("""
-                    select count(*) filter (where status = 'CONFIRMED'),
-                        count(*) filter (where status = 'CONFIRMED' and bib is not null),
-                        (select count(*) from events.bib_numbers where race_id = :race and registration_id is null)
-                    from events.registrations where race_id = :race""")
-                    .param("race", race.id()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                    .single();
+            long[] counts = numbers.counts(race.id());
             races.add(new RaceBibs(race, ranges, counts[0], counts[1], counts[2]));
         }
         model.addAttribute("event", event);

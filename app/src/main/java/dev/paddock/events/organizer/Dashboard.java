@@ -40,7 +40,7 @@ class Dashboard {
         List<Timeline.Point> points = Timeline.fill(queries.timeline(event.id(), event.zone(), chosen), chosen);
         AgeGroups.Breakdown ages = AgeGroups.of(queries.cohorts(event.id()), raceRules.of(event));
         return new DashboardStats(event.id(), event.name(), clock.instant(), totals,
-                new DashboardStats.TimelineView(chosen, points), races, ages.categories(),
+                new DashboardStats.TimelineView(chosen, event.zone().getId(), points), races, ages.categories(),
                 queries.byColumn(event.id(), "gender"), queries.byColumn(event.id(), "nationality"), ages.ageBands(),
                 choices(event));
     }

@@ -17,7 +17,8 @@ record DashboardStats(UUID eventId, String eventName, Instant at, Totals totals,
             long paidCents, long refundedCents, long revenueCents) {
     }
 
-    record TimelineView(Timeline.Unit unit, List<Timeline.Point> points) {
+    /** Bucket starts are local times of the event's zone. */
+    record TimelineView(Timeline.Unit unit, String zone, List<Timeline.Point> points) {
     }
 
     /** fillRate = confirmed / capacity (0 for a race without places). */
