@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.paddock.events.RegistrationTransferred;
 import dev.paddock.events.organizer.OrganizerFixtures.Athlete;
 import dev.paddock.events.places.Places;
+import dev.paddock.identity.Accounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Bib ranges and assignment on the real database, through the API and the RegistrationConfirmed listener. */
 @SpringBootTest
@@ -181,6 +183,24 @@ class BibsIT {
         assertThat(fixtures.bib(runner)).isEqualTo(100);
         UUID next = fixtures.confirm(marathon, null, List.of(Athlete.named("Nina", "Next"))).getFirst();
         assertThat(fixtures.bib(next)).as("the marathon's number 1 is free again").isEqualTo(1);
+    }
+
+    @Test
+    void demoRangesGoToEventsWithoutAnyAndStayOnARestart(@Autowired Accounts accounts, @Autowired EventAccess access,
+            @Autowired BibNumbers numbers, @Autowired PlatformTransactionManager transactionManager) throws Exception {
+        UUID event = fixtures.event(organizer);
+        UUID marathon = fixtures.race(event, "demo-m", 3000, "AT_PAYMENT");
+        UUID kids = fixtures.race(event, "demo-k", 40, "AT_PAYMENT");
+        UUID done = fixtures.event(organizer);
+        UUID ranged = fixtures.race(done, "ranged", 10, "AT_PAYMENT");
+        ranges(ranged, "[{\"firstBib\":5,\"lastBib\":6}]").andExpect(status().isOk());
+        DemoBibs demo = new DemoBibs(accounts, jdbc, access, numbers, transactionManager);
+        demo.rangesFor(organizer);
+        demo.rangesFor(organizer);
+        assertThat(numbers.ranges(kids)).containsExactly(new BibRange(1, 100, null));
+        assertThat(numbers.ranges(marathon)).containsExactly(new BibRange(101, 3400, null));
+        assertThat(numbers.ranges(ranged)).containsExactly(new BibRange(5, 6, null));
+        assertThat(fixtures.bib(fixtures.confirm(kids, null, List.of(Athlete.named("Kid", "Demo"))).getFirst())).isEqualTo(1);
     }
 
     @Test
