@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * The columns of a participant export. {@code PUBLIC}: what a public participant list may show (race,
- * bib, name, gender, nationality, category, team) and the PUBLIC custom fields; {@code ALL}: every
+ * bib and its wave, name, gender, nationality, category, team) and the PUBLIC custom fields; {@code ALL}: every
  * column and every custom field, for the organizer. One column per custom field, named by its key, in the
  * race's field order (for several races: the first race's order, then fields only later races have).
  */
@@ -58,6 +58,7 @@ final class ExportColumns {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("race", r -> r.participant().raceCode()));
         columns.add(new Column("bib", r -> r.participant().bib()));
+        columns.add(new Column("wave", r -> r.participant().wave()));
         if (scope == Scope.ALL) {
             columns.add(new Column("status", r -> r.participant().status()));
         }

@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param answers the custom field values asked for, in the order of the columns (null where not answered)
  */
-record Participant(UUID id, UUID raceId, String raceCode, String status, Integer bib, String firstName,
+record Participant(UUID id, UUID raceId, String raceCode, String status, Integer bib, String wave, String firstName,
         String lastName, String gender, LocalDate birthDate, String nationality, String email, String teamName,
         String teamRole, Integer predictedSeconds, Instant confirmedAt, long priceCents, List<String> answers) {
 }

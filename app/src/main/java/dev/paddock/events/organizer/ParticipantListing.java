@@ -25,7 +25,7 @@ class ParticipantListing {
     }
 
     /** One participant with its category and its answers by field key. */
-    record ParticipantView(UUID id, UUID raceId, String race, String status, Integer bib, String firstName,
+    record ParticipantView(UUID id, UUID raceId, String race, String status, Integer bib, String wave, String firstName,
             String lastName, String gender, LocalDate birthDate, String nationality, String email, String team,
             String teamRole, String category, Integer predictedSeconds, Instant confirmedAt, long priceCents,
             Map<String, String> answers) {
@@ -49,7 +49,7 @@ class ParticipantListing {
                 answers.put(keys.get(i), p.answers().get(i));
             }
         }
-        return new ParticipantView(p.id(), p.raceId(), p.raceCode(), p.status(), p.bib(), p.firstName(), p.lastName(),
+        return new ParticipantView(p.id(), p.raceId(), p.raceCode(), p.status(), p.bib(), p.wave(), p.firstName(), p.lastName(),
                 p.gender(), p.birthDate(), p.nationality(), p.email(), p.teamName(), p.teamRole(),
                 AgeGroups.category(raceRules.get(p.raceId()), p.gender(), p.birthDate()), p.predictedSeconds(),
                 p.confirmedAt(), p.priceCents(), answers);

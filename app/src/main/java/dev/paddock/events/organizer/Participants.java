@@ -65,7 +65,9 @@ class Participants {
         StringBuilder sql = new StringBuilder("""
                 select g.id, g.race_id, r.code, g.status, g.bib, g.first_name, g.last_name, g.gender, g.birth_date,
                     g.nationality, g.email, t.name as team_name, g.team_role, g.predicted_seconds, g.confirmed_at,
-                    g.price_cents""");
+                    g.price_cents,
+                    (select b.wave from events.bib_numbers n join events.bib_ranges b on b.id = n.range_id
+                     where n.registration_id = g.id) as wave""");
         for (int i = 0; i < answerKeys.size(); i++) {
             sql.append(", g.answers ->> cast(:k").append(i).append(" as text) as a").append(i);
             params.put("k" + i, answerKeys.get(i));
@@ -107,7 +109,7 @@ class Participants {
             values.add(rs.getString("a" + i));
         }
         return new Participant(rs.getObject("id", UUID.class), rs.getObject("race_id", UUID.class), rs.getString("code"),
-                rs.getString("status"), (Integer) rs.getObject("bib"), rs.getString("first_name"),
+                rs.getString("status"), (Integer) rs.getObject("bib"), rs.getString("wave"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getString("gender"), rs.getObject("birth_date", LocalDate.class),
                 rs.getString("nationality"), rs.getString("email"), rs.getString("team_name"), rs.getString("team_role"),
                 (Integer) rs.getObject("predicted_seconds"),

@@ -74,6 +74,10 @@ class BibsIT {
                 select details ->> 'bib' || '/' || (details ->> 'wave') || '/' || (details ->> 'run')
                 from events.registration_history where registration_id = ? and kind = 'BIB_ASSIGNED'""")
                 .params(first.getFirst()).query(String.class).list()).containsExactly("101/A/AT_PAYMENT");
+        UUID event = jdbc.sql("select event_id from events.races where id = ?").params(race).query(UUID.class).single();
+        mvc.perform(get("/api/events/organizer/events/" + event + "/participants").with(api(organizer, "ORGANIZER")))
+                .andExpect(jsonPath("$.items[0].bib").value(101)).andExpect(jsonPath("$.items[0].wave").value("A"))
+                .andExpect(jsonPath("$.items[2].bib").value(201)).andExpect(jsonPath("$.items[2].wave").doesNotExist());
     }
 
     @Test

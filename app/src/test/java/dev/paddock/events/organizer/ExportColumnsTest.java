@@ -29,12 +29,12 @@ class ExportColumnsTest {
 
     static Stream<Arguments> scopes() {
         return Stream.of(
-                Arguments.of(Scope.PUBLIC, List.of(CLUB, TSHIRT, EMERGENCY), List.of("race", "bib", "last_name", "first_name",
+                Arguments.of(Scope.PUBLIC, List.of(CLUB, TSHIRT, EMERGENCY), List.of("race", "bib", "wave", "last_name", "first_name",
                         "gender", "nationality", "category", "team", "club")),
-                Arguments.of(Scope.ALL, List.of(CLUB, TSHIRT, EMERGENCY), List.of("race", "bib", "status", "last_name",
+                Arguments.of(Scope.ALL, List.of(CLUB, TSHIRT, EMERGENCY), List.of("race", "bib", "wave", "status", "last_name",
                         "first_name", "gender", "birth_date", "nationality", "category", "team", "team_role", "email",
                         "predicted_seconds", "confirmed_at", "price_cents", "club", "tshirt", "emergency")),
-                Arguments.of(Scope.PUBLIC, List.of(TSHIRT), List.of("race", "bib", "last_name", "first_name", "gender",
+                Arguments.of(Scope.PUBLIC, List.of(TSHIRT), List.of("race", "bib", "wave", "last_name", "first_name", "gender",
                         "nationality", "category", "team")));
     }
 
@@ -47,12 +47,12 @@ class ExportColumnsTest {
     @Test
     void customFieldValuesComeInColumnOrder() {
         List<FieldDefinition> shown = ExportColumns.shown(Scope.ALL, List.of(CLUB, TSHIRT));
-        Participant anna = new Participant(UUID.randomUUID(), UUID.randomUUID(), "m", "CONFIRMED", 7, "Anna", "Meier", "F",
+        Participant anna = new Participant(UUID.randomUUID(), UUID.randomUUID(), "m", "CONFIRMED", 7, "A", "Anna", "Meier", "F",
                 LocalDate.of(1990, 1, 1), "CH", "anna@example.test", null, null, null, Instant.EPOCH, 9500,
                 java.util.Arrays.asList("LC Zürich", null));
         List<Object> values = ExportColumns.of(Scope.ALL, shown).stream()
                 .map(c -> c.value().apply(new ExportColumns.Row(anna, "W30"))).toList();
-        assertThat(values).containsExactly("m", 7, "CONFIRMED", "Meier", "Anna", "F", LocalDate.of(1990, 1, 1), "CH", "W30",
+        assertThat(values).containsExactly("m", 7, "A", "CONFIRMED", "Meier", "Anna", "F", LocalDate.of(1990, 1, 1), "CH", "W30",
                 null, null, "anna@example.test", null, Instant.EPOCH, 9500L, "LC Zürich", null);
     }
 

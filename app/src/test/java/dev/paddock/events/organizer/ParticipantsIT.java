@@ -100,11 +100,11 @@ class ParticipantsIT {
         List<CSVRecord> open = csv(mvc.perform(get(csv).param("fields", "public").with(api(organizer, "ORGANIZER")))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", containsString("text/csv")))
                 .andReturn().getResponse().getContentAsByteArray());
-        assertThat(open.getFirst().values()).containsExactly("race", "bib", "last_name", "first_name", "gender",
+        assertThat(open.getFirst().values()).containsExactly("race", "bib", "wave", "last_name", "first_name", "gender",
                 "nationality", "category", "team", "club");
         assertThat(open).hasSize(3);
-        assertThat(open.get(1).values()).containsExactly("m", "42", "Meier", "Anna", "F", "CH", "W30", "", "LC Zürich");
-        assertThat(open.get(2).get(2)).isEqualTo("Dupont, fils");
+        assertThat(open.get(1).values()).containsExactly("m", "42", "", "Meier", "Anna", "F", "CH", "W30", "", "LC Zürich");
+        assertThat(open.get(2).get(3)).isEqualTo("Dupont, fils");
         String everything = String.join("\n", open.stream().map(r -> String.join(",", r.values())).toList());
         assertThat(everything).doesNotContain("+41 79 111", "Mum", "Wanda", "@example.test");
 
@@ -132,10 +132,10 @@ class ParticipantsIT {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("participants-test-")))
                 .andReturn().getResponse().getContentAsByteArray());
-        assertThat(open.getFirst()).containsExactly("race", "bib", "last_name", "first_name", "gender", "nationality",
+        assertThat(open.getFirst()).containsExactly("race", "bib", "wave", "last_name", "first_name", "gender", "nationality",
                 "category", "team", "club");
         assertThat(open).hasSize(3);
-        assertThat(open.get(1)).containsExactly("m", "42", "Meier", "Anna", "F", "CH", "W30", "", "LC Zürich");
+        assertThat(open.get(1)).containsExactly("m", "42", "", "Meier", "Anna", "F", "CH", "W30", "", "LC Zürich");
         assertThat(open.toString()).doesNotContain("+41 79 111", "tshirt");
 
         List<List<String>> all = xlsx(mvc.perform(get("/api/events/organizer/events/" + event + "/participants.xlsx")
