@@ -1,0 +1,113 @@
+package dev.paddock.events.organizer;
+
+import dev.paddock.events.RegistrationConfirmed;
+import dev.paddock.events.RegistrationTransferred;
+import dev.paddock.shared.ProblemException;
+import dev.paddock.shared.ProblemException.FieldProblem;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bib numbers of a race: its ranges, a number at payment for AT_PAYMENT races (inside the confirming
+ * transaction), and one run over every confirmed registration still without a bib.
+ */
+@Component
+class Bibs {
+
+    private static final Logger log = LoggerFactory.getLogger(Bibs.class);
+
+    private final BibNumbers numbers;
+    private final Clock clock;
+
+    Bibs(BibNumbers numbers, Clock clock) {
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    List<BibRange> replaceRanges(OrganizedRace race, List<BibRange> ranges) {
+        numbers.lockRace(race.id());
+        List<FieldProblem> problems = BibRanges.problems(ranges, numbers.otherRaces(race.eventId(), race.id()),
+                numbers.assigned(race.id()));
+        if (!problems.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", problems.getFirst().message(), problems);
+        }
+        numbers.replace(race.id(), ranges);
+        return numbers.ranges(race.id());
+    }
+
+    /**
+     * Numbers a newly confirmed registration of an AT_PAYMENT race. A team's members confirmed together get
+     * a block; when no block is free they get single numbers. Never refuses: a confirmation without a free
+     * number stays without a bib (the organizer adds a range and runs the assignment).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void atPayment(RegistrationConfirmed confirmed) {
+        if (!numbers.bibModeAtPayment(confirmed.raceId())) {
+            return;
+        }
+        List<Entrant> waiting = confirmed.teamId() == null
+                ? numbers.waitingOne(confirmed.raceId(), confirmed.registrationId())
+                : numbers.waitingInTeam(confirmed.raceId(), confirmed.teamId());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<UUID> block = BibOrder.NAME.units(waiting).getFirst();
+        Map<UUID, Integer> bibs = new LinkedHashMap<>();
+        Optional<List<Integer>> claimed = block.size() > 1 ? numbers.claimBlock(confirmed.raceId(), block) : Optional.empty();
+        if (claimed.isPresent()) {
+            for (int i = 0; i < block.size(); i++) {
+                bibs.put(block.get(i), claimed.get().get(i));
+            }
+        } else {
+            for (UUID registration : block) {
+                numbers.claimOne(confirmed.raceId(), registration).ifPresent(bib -> bibs.put(registration, bib));
+            }
+        }
+        if (bibs.size() < block.size()) {
+            log.warn("Race {} has no free bib left for {} confirmed registration(s)", confirmed.raceId(),
+                    block.size() - bibs.size());
+        }
+        numbers.record(confirmed.raceId(), bibs, "AT_PAYMENT", null, clock.instant());
+    }
+
+    /**
+     * A registration moved to another race of the event: its number of the old race is given back (ranges
+     * of an event's races never overlap, so it cannot be kept) and, if the new race numbers at payment, it
+     * gets the next free one there.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void transferred(RegistrationTransferred transferred) {
+        if (numbers.release(transferred.registrationId(), transferred.fromRaceId())) {
+            log.debug("Bib of registration {} given back to race {}", transferred.registrationId(), transferred.fromRaceId());
+        }
+        atPayment(new RegistrationConfirmed(transferred.registrationId(), transferred.toRaceId(), transferred.eventId(),
+                null, null, transferred.at()));
+    }
+
+    /** Numbers every confirmed registration of the race without a bib, in the order asked; all or nothing. */
+    @Transactional
+    Map<UUID, Integer> assignAll(OrganizedRace race, BibOrder order, UUID actor) {
+        numbers.lockRace(race.id());
+        List<Entrant> waiting = numbers.waiting(race.id());
+        Map<UUID, Integer> bibs;
+        try {
+            bibs = BibAllocation.allocate(numbers.lockFree(race.id()), order.units(waiting));
+        } catch (BibsExhausted exhausted) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "bibs-exhausted",
+                    exhausted.getMessage() + " Add or widen a bib range of race " + race.code() + ".");
+        }
+        numbers.record(race.id(), bibs, order.name(), actor, clock.instant());
+        return bibs;
+    }
+}
