@@ -1,0 +1,145 @@
+package dev.paddock.bench.events;
+
+import dev.paddock.bench.Outcome;
+import dev.paddock.bench.PaddockApi;
+import dev.paddock.bench.Target;
+import dev.paddock.bench.events.Buyers.Buyer;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The rush's registration attempts and what each came back with. Attempt n registers athlete n, bought by buyer
+ * n mod buyers (round-robin, so each buyer's athletes arrive spread over the rush), with requestId
+ * {@code rush-<run>-<n>} and {@code waitlist} true for a fixed pseudo-random share of attempts. After the rush,
+ * attempts whose outcome is unknown (no answer, a server error) are sent again with the same requestId, as a
+ * client retries; the registration API answers a replay with the original result.
+ */
+final class Attempts implements Target {
+
+    private static final int REPLAYS_AT_ONCE = 200;
+
+    private final PaddockApi api;
+    private final RushEvent event;
+    private final List<Buyer> buyers;
+    private final Athletes athletes;
+    private final String run;
+    private final double waitlistShare;
+    private final AtomicIntegerArray sent;
+    private final AtomicReferenceArray<Answer> answers;
+    private final AtomicReferenceArray<Answer> replays;
+
+    Attempts(PaddockApi api, RushEvent event, List<Buyer> buyers, Athletes athletes, String run, int count,
+            double waitlistShare) {
+        this.api = api;
+        this.event = event;
+        this.buyers = buyers;
+        this.athletes = athletes;
+        this.run = run;
+        this.waitlistShare = waitlistShare;
+        this.sent = new AtomicIntegerArray(count);
+        this.answers = new AtomicReferenceArray<>(count);
+        this.replays = new AtomicReferenceArray<>(count);
+    }
+
+    int count() {
+        return answers.length();
+    }
+
+    Buyer buyer(int n) {
+        return buyers.get(n % buyers.size());
+    }
+
+    /** A fixed pseudo-random split (golden-ratio hashing), so two runs ask for the waitlist alike. */
+    boolean waitlist(long n) {
+        return ((n * 0x9E3779B97F4A7C15L) >>> 11) / (double) (1L << 53) < waitlistShare;
+    }
+
+    HttpRequest request(int n) {
+        Athletes.Athlete athlete = athletes.athlete(n);
+        String body = api.json(RushEvent.object("requestId", "rush-" + run + "-" + n,
+                "athlete", Map.of("firstName", athlete.firstName(), "lastName", athlete.lastName(),
+                        "gender", athlete.gender(), "birthDate", athlete.birthDate().toString(),
+                        "nationality", athlete.nationality(), "email", athlete.email()),
+                "answers", RushEvent.answers(athlete), "promoCode", null, "payment", "WALLET",
+                "waitlist", waitlist(n)));
+        return api.request("/api/events/races/" + event.raceId() + "/registrations",
+                buyer(n).tokens().get().accessToken()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    @Override
+    public CompletableFuture<Outcome> send(long sequence) {
+        int n = (int) sequence;
+        sent.set(n, 1);
+        return exchange(n).thenApply(answer -> {
+            answers.set(n, answer);
+            return answer.httpStatus() == 0 ? new Outcome(0, null, answer.label().substring("no response: ".length()))
+                    : Outcome.of(answer.httpStatus(), answer.httpStatus() / 100 == 2 ? null : answer.label());
+        });
+    }
+
+    private CompletableFuture<Answer> exchange(int n) {
+        return api.sendKeepingBody(request(n)).handle((response, failure) ->
+                failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
+    }
+
+    /** Sends every attempt of unknown outcome again, same requestId and content; returns how many. */
+    int replayUnknown() {
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        int replayed = 0;
+        for (int n = 0; n < count(); n++) {
+            Answer answer = answers.get(n);
+            if (sent.get(n) == 1 && (answer == null || answer.unknown())) {
+                int attempt = n;
+                pending.add(exchange(n).thenAccept(replay -> replays.set(attempt, replay)));
+                replayed++;
+            }
+            if (pending.size() == REPLAYS_AT_ONCE || n == count() - 1) {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                pending.clear();
+            }
+        }
+        return replayed;
+    }
+
+    /** What attempt n finally came to: its replay's answer if it was replayed, else its answer; null if never sent. */
+    Answer outcome(int n) {
+        Answer replay = replays.get(n);
+        return replay != null ? replay : answers.get(n);
+    }
+
+    boolean wasSent(int n) {
+        return sent.get(n) == 1;
+    }
+
+    /** First answers by label (CONFIRMED, WAITLISTED, 409 race-full...), unanswered ones as such. */
+    Map<String, Long> firstAnswers() {
+        Map<String, Long> labels = new TreeMap<>();
+        for (int n = 0; n < count(); n++) {
+            Answer answer = answers.get(n);
+            if (answer != null) {
+                labels.merge(answer.label(), 1L, Long::sum);
+            } else if (wasSent(n)) {
+                labels.merge("unanswered at the end", 1L, Long::sum);
+            }
+        }
+        return labels;
+    }
+
+    /** Replays' answers by label. */
+    Map<String, Long> replayAnswers() {
+        Map<String, Long> labels = new TreeMap<>();
+        for (int n = 0; n < count(); n++) {
+            Answer replay = replays.get(n);
+            if (replay != null) {
+                labels.merge(replay.label(), 1L, Long::sum);
+            }
+        }
+        return labels;
+    }
+}
