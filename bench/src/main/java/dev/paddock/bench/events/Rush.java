@@ -64,8 +64,12 @@ final class Rush {
         try (PaddockApi api = new PaddockApi(options.baseUrl())) {
             out.printf(Locale.ROOT, "Setting up %,d buyers (sign-up, sign-in, %,d cents each in the wallet) against %s%n",
                     options.accounts(), options.fundingCents(), options.baseUrl());
+            long setUp = System.nanoTime();
             List<Buyers.Buyer> buyers = Buyers.create(api, run, options.accounts(), options.fundingCents(),
                     options.setupThreads(), out);
+            double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
+            out.printf(Locale.ROOT, "%,d buyers ready in %.1f s (%.1f accounts/s with %d threads)%n", buyers.size(),
+                    setUpSeconds, buyers.size() / setUpSeconds, options.setupThreads());
             Buyers.refreshAll(api, buyers, options.setupThreads());
             Instant opensAt = Instant.now().plus(options.lead()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             RushEvent event = RushEvent.create(api, run, options.places(), options.priceCents(), opensAt, out);

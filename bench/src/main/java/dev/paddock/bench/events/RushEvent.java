@@ -33,6 +33,11 @@ record RushEvent(String eventId, String slug, String raceId, String raceCode, In
         Instant startsAt = raceDay.atTime(LocalTime.of(8, 30)).atZone(ZONE).toInstant();
         Instant closesAt = startsAt.minus(Duration.ofDays(7));
         String slug = "rush-" + run;
+        HttpResponse<String> mine = api.exchange("GET", "/api/events/organizer/events", token, null);
+        if (mine.statusCode() == 404) {
+            throw new IOException("This server has no events organizer API (GET /api/events/organizer/events answered "
+                    + "404): the rush needs the events catalog and registration parts");
+        }
         JsonNode event = api.call("/api/events/organizer/events", token, object("slug", slug,
                 "name", "Opening Rush Marathon " + run, "sport", "RUNNING",
                 "description", "A marathon whose registration opens to a rush (events-rush benchmark).",
