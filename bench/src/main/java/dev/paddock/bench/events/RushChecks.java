@@ -57,6 +57,7 @@ final class RushChecks {
         Thread.sleep(1_500); // the public remaining count may lag up to a second
         long remaining = event.publicRace(api).get("remaining").asLong();
         checks.add(new Check("the public event API shows no place left", remaining == 0, "remaining " + remaining));
+        checks.add(organizerCount());
         checks.add(wallets(ledger));
         checks.add(orders());
         if (options.jdbcUrl() != null) {
@@ -67,6 +68,17 @@ final class RushChecks {
             }
         }
         return checks;
+    }
+
+    /** The organizer's participant list ({@code GET /api/events/organizer/events/{id}/participants}) counts them. */
+    private Check organizerCount() throws IOException, InterruptedException {
+        String token = api.logIn(RushEvent.ORGANIZER, RushEvent.ORGANIZER_PASSWORD).accessToken();
+        HttpResponse<String> answer = api.exchange("GET", "/api/events/organizer/events/" + event.eventId()
+                + "/participants?race=" + event.raceId() + "&status=CONFIRMED", token, null);
+        JsonNode total = answer.statusCode() == 200 ? api.read(answer.body()).get("total") : null;
+        return new Check("the organizer's participant API counts exactly --places CONFIRMED",
+                total != null && total.asLong() == options.places(), total != null ? "total " + total.asLong()
+                        : "answered " + answer.statusCode() + " without a total");
     }
 
     /** No double charge: each buyer's wallet (wallet API) = its funding - the totals of its confirmed orders. */

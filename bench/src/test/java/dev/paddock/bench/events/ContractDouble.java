@@ -122,6 +122,10 @@ final class ContractDouble implements AutoCloseable {
                         "capacity", capacity, "remaining", capacity - confirmed, "registration",
                         Instant.now().isBefore(opensAt) ? "NOT_YET_OPEN" : "OPEN"))));
             }
+        } else if (path.endsWith("/participants") && path.startsWith("/api/events/organizer/events/")) {
+            synchronized (this) {
+                send(exchange, 200, Map.of("page", 0, "size", 50, "total", confirmed, "items", List.of()));
+            }
         } else if (path.startsWith("/events/" + slug)) {
             text(exchange, "<html><body>" + slug + "</body></html>");
         } else if (registration.matches() && registration.group(1).equals(raceId)) {
