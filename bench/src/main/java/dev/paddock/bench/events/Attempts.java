@@ -76,10 +76,10 @@ final class Attempts implements Target {
     public CompletableFuture<Outcome> send(long sequence) {
         int n = (int) sequence;
         sent.set(n, 1);
-        return exchange(n).thenApply(answer -> {
-            answers.set(n, answer);
-            return answer.httpStatus() == 0 ? new Outcome(0, null, answer.label().substring("no response: ".length()))
-                    : Outcome.of(answer.httpStatus(), answer.httpStatus() / 100 == 2 ? null : answer.label());
+        return api.sendKeepingBody(request(n)).handle((response, failure) -> {
+            answers.set(n, failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
+            return failure == null ? Outcome.of(response.statusCode(), response.statusCode() / 100 == 2 ? null
+                    : PaddockApi.problemType(response.body())) : Outcome.failed(failure);
         });
     }
 
