@@ -18,14 +18,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * n mod buyers (round-robin, so each buyer's athletes arrive spread over the rush), with requestId
  * {@code rush-<run>-<n>} and {@code waitlist} true for a fixed pseudo-random share of attempts. After the rush,
  * attempts whose outcome is unknown (no answer, a server error) are sent again with the same requestId, as a
- * client retries; the registration API answers a replay with the original result.
+ * client retries, until their outcome is known; the registration API answers a replay with the original result.
  */
 final class Attempts implements Target {
 
     private static final int REPLAYS_AT_ONCE = 200;
+    private static final int REPLAY_ROUNDS = 5;
 
     private final PaddockApi api;
-    private final RushEvent event;
+    private final String raceId;
     private final List<Buyer> buyers;
     private final Athletes athletes;
     private final String run;
@@ -34,10 +35,10 @@ final class Attempts implements Target {
     private final AtomicReferenceArray<Answer> answers;
     private final AtomicReferenceArray<Answer> replays;
 
-    Attempts(PaddockApi api, RushEvent event, List<Buyer> buyers, Athletes athletes, String run, int count,
+    Attempts(PaddockApi api, String raceId, List<Buyer> buyers, Athletes athletes, String run, int count,
             double waitlistShare) {
         this.api = api;
-        this.event = event;
+        this.raceId = raceId;
         this.buyers = buyers;
         this.athletes = athletes;
         this.run = run;
@@ -68,7 +69,7 @@ final class Attempts implements Target {
                         "nationality", athlete.nationality(), "email", athlete.email()),
                 "answers", RushEvent.answers(athlete), "promoCode", null, "payment", "WALLET",
                 "waitlist", waitlist(n)));
-        return api.request("/api/events/races/" + event.raceId() + "/registrations",
+        return api.request("/api/events/races/" + raceId + "/registrations",
                 buyer(n).tokens().get().accessToken()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -88,21 +89,45 @@ final class Attempts implements Target {
                 failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
     }
 
-    /** Sends every attempt of unknown outcome again, same requestId and content; returns how many. */
-    int replayUnknown() {
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        int replayed = 0;
+    /** Sends every attempt, {@code atOnce} at a time, and waits for the answers (the warm-up, not measured). */
+    void sendAll(int atOnce) {
+        List<CompletableFuture<Outcome>> pending = new ArrayList<>();
         for (int n = 0; n < count(); n++) {
-            Answer answer = answers.get(n);
-            if (sent.get(n) == 1 && (answer == null || answer.unknown())) {
-                int attempt = n;
-                pending.add(exchange(n).thenAccept(replay -> replays.set(attempt, replay)));
-                replayed++;
-            }
-            if (pending.size() == REPLAYS_AT_ONCE || n == count() - 1) {
+            pending.add(send(n));
+            if (pending.size() == atOnce || n == count() - 1) {
                 CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
                 pending.clear();
             }
+        }
+    }
+
+    /**
+     * Sends every attempt of unknown outcome again, same requestId and content, in rounds a second apart until
+     * every outcome is known or {@value #REPLAY_ROUNDS} rounds have passed (a 503 to a replay is unknown too);
+     * returns how many attempts were replayed.
+     */
+    int replayUnknown() throws InterruptedException {
+        int replayed = 0;
+        for (int round = 1; round <= REPLAY_ROUNDS; round++) {
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            int unknown = 0;
+            for (int n = 0; n < count(); n++) {
+                Answer answer = outcome(n);
+                if (sent.get(n) == 1 && (answer == null || answer.unknown())) {
+                    int attempt = n;
+                    pending.add(exchange(n).thenAccept(replay -> replays.set(attempt, replay)));
+                    replayed += round == 1 ? 1 : 0;
+                    unknown++;
+                }
+                if (pending.size() == REPLAYS_AT_ONCE || (n == count() - 1 && !pending.isEmpty())) {
+                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                    pending.clear();
+                }
+            }
+            if (unknown == 0) {
+                break;
+            }
+            Thread.sleep(1_000);
         }
         return replayed;
     }

@@ -8,9 +8,12 @@ import dev.paddock.bench.RateSchedule;
 import dev.paddock.bench.Report;
 import dev.paddock.bench.Results;
 import dev.paddock.bench.Ticker;
+import dev.paddock.bench.settle.DatabaseSamples;
 import dev.paddock.bench.settle.PaddockServer;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +32,8 @@ import org.HdrHistogram.Histogram;
  * front-loaded {@link ArrivalCurve} while {@link Readers} read the event page, the participant list and the
  * event's JSON at {@code --readers} per second (started {@code --reader-warm-up} before the opening, unmeasured
  * until it). Both are open-model {@link LoadGenerator}s: latency runs from each request's intended send time.
- * Then attempts of unknown outcome are replayed, and {@link RushChecks} verify the bookkeeping.
+ * When the runner owns the database, PostgreSQL is sampled during the rush ({@link DatabaseSamples}). Then
+ * attempts of unknown outcome are replayed, and {@link RushChecks} verify the bookkeeping.
  */
 final class Rush {
 
@@ -39,7 +43,7 @@ final class Rush {
     /** Everything a run measured and found. */
     record Figures(RushOptions options, RushEvent event, int buyers, Attempts attempts, Results registrations,
             List<Readers> readers, int replayed, double seconds, double generatorCpu, CpuSamples serverCpu,
-            List<RushChecks.Check> checks) {
+            List<String> database, List<RushChecks.Check> checks) {
 
         boolean passed() {
             return checks.stream().allMatch(RushChecks.Check::passed);
@@ -72,10 +76,12 @@ final class Rush {
                     setUpSeconds, buyers.size() / setUpSeconds, options.setupThreads());
             Buyers.refreshAll(api, buyers, options.setupThreads());
             Instant opensAt = Instant.now().plus(options.lead()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-            RushEvent event = RushEvent.create(api, run, options.places(), options.priceCents(), opensAt, out);
+            RushEvent event = RushEvent.create(api, run, options.places(), options.priceCents(), opensAt,
+                    options.warmUpRegistrations(), out);
             out.printf(Locale.ROOT, "Event /events/%s, race %s of %,d places at %d.%02d, registration opens at %s; "
                     + "public API says %s%n", event.slug(), event.raceId(), options.places(), options.priceCents() / 100,
                     options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());
+            warmUp(api, event, run, options, out);
 
             ArrivalCurve arrivals = options.arrivals();
             out.printf(Locale.ROOT, "Rush: %,d attempts in %d s, half-life %.1f s (%.0f%% in the first 5 s, peak %,.0f/s), "
@@ -83,7 +89,7 @@ final class Rush {
                     options.window().toSeconds(), options.halfLife().toMillis() / 1000.0,
                     arrivals.shareBy(Duration.ofSeconds(5)) * 100, arrivals.rateAt(Duration.ZERO),
                     options.waitlistShare() * 100, options.readers());
-            Attempts attempts = new Attempts(api, event, buyers, new Athletes(run, options.seed()), run,
+            Attempts attempts = new Attempts(api, event.raceId(), buyers, new Athletes(run, options.seed()), run,
                     options.athletes(), options.waitlistShare());
             Results registrations = new Results();
             List<Readers> readers = Readers.of(event);
@@ -109,8 +115,16 @@ final class Rush {
                 sampler.scheduleAtFixedRate(() -> out.println(progress(registrations, readers)), 5, 5,
                         TimeUnit.SECONDS);
             })));
-            for (Thread generator : generators) {
-                generator.join();
+            List<String> database = List.of();
+            try (Connection sampling = options.jdbcUrl() == null ? null : DriverManager.getConnection(options.jdbcUrl())) {
+                DatabaseSamples samples = sampling == null ? null : new DatabaseSamples(sampling);
+                for (Thread generator : generators) {
+                    generator.join();
+                }
+                if (samples != null) {
+                    samples.close();
+                    database = samples.top(12);
+                }
             }
             sampler.shutdownNow();
             double seconds = (System.nanoTime() - from[0]) / 1e9;
@@ -122,10 +136,31 @@ final class Rush {
             Buyers.refreshAll(api, buyers, options.setupThreads());
             List<RushChecks.Check> checks = new RushChecks(api, options, event, buyers, attempts).all();
             return new Figures(options, event, buyers.size(), attempts, registrations, readers, replayed,
-                    options.window().toNanos() / 1e9, generatorCpu, serverCpu, checks);
+                    options.window().toNanos() / 1e9, generatorCpu, serverCpu, database, checks);
         } finally {
             sampler.shutdownNow();
         }
+    }
+
+    /**
+     * Registrations in the event's other race, opened at once, by a buyer of their own, before the opening: a
+     * running server has served registrations before (JIT, caches, the wallet's purchase account), and so is
+     * this one. Not measured; {@code --warm-up-registrations 0} skips it.
+     */
+    private static void warmUp(PaddockApi api, RushEvent event, String run, RushOptions options, PrintStream out)
+            throws Exception {
+        int count = options.warmUpRegistrations();
+        if (count == 0) {
+            return;
+        }
+        String tag = "warm-" + run;
+        List<Buyers.Buyer> buyer = Buyers.create(api, tag, 1, count * options.priceCents() + 100_00, 1, out);
+        Attempts warmUp = new Attempts(api, event.warmUpRaceId(), buyer, new Athletes(tag, options.seed()), tag, count,
+                0);
+        warmUp.sendAll(8);
+        out.println("Warm-up: " + count + " registrations in the 10 km race before the opening: "
+                + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the "
+                + "opening; raise --lead)" : ""));
     }
 
     /** A generator's thread, which waits until {@code at} (wall clock) before it starts its schedule. */

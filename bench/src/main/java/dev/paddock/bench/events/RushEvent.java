@@ -18,16 +18,19 @@ import tools.jackson.databind.JsonNode;
  * The event the rush hits, set up through the catalog's organizer API as the demo organizer
  * ({@code organizer@paddock.dev}, so the server needs its demo data): a published marathon of {@code places}
  * places, FIRST_COME, bibs AT_PAYMENT (one bib range covering every place), one price tier, custom fields (a
- * PUBLIC club, a required CHOICE T-shirt size, a required consent), registration opening at {@code opensAt}.
+ * PUBLIC club, a required CHOICE T-shirt size, a required consent), registration opening at {@code opensAt}; and,
+ * when {@code warmUpPlaces} is positive, a 10 km race of that many places opened at once by the organizer, for the
+ * warm-up registrations a running server would have served before the opening.
  */
-record RushEvent(String eventId, String slug, String raceId, String raceCode, Instant opensAt, long priceCents) {
+record RushEvent(String eventId, String slug, String raceId, String raceCode, Instant opensAt, long priceCents,
+        String warmUpRaceId) {
 
     static final String ORGANIZER = "organizer@paddock.dev";
     static final String ORGANIZER_PASSWORD = "paddock-organizer";
     static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
 
-    static RushEvent create(PaddockApi api, String run, int places, long priceCents, Instant opensAt, PrintStream out)
-            throws IOException, InterruptedException {
+    static RushEvent create(PaddockApi api, String run, int places, long priceCents, Instant opensAt, int warmUpPlaces,
+            PrintStream out) throws IOException, InterruptedException {
         String token = api.logIn(ORGANIZER, ORGANIZER_PASSWORD).accessToken();
         LocalDate raceDay = LocalDate.ofInstant(opensAt, ZONE).plusDays(120);
         Instant startsAt = raceDay.atTime(LocalTime.of(8, 30)).atZone(ZONE).toInstant();
@@ -46,25 +49,47 @@ record RushEvent(String eventId, String slug, String raceId, String raceCode, In
                 "refundPolicy", List.of(Map.of("daysBefore", 30, "percent", 100)), "transferDeadline", null,
                 "transferFeeCents", 1000), 201);
         String eventId = event.get("id").asString();
-        JsonNode race = api.call("/api/events/organizer/events/" + eventId + "/races", token, object("code", "marathon",
-                "name", "Marathon", "distanceM", 42195, "elevationGainM", 180, "startsAt", startsAt.toString(),
-                "capacity", places, "mode", "FIRST_COME", "registrationOpensAt", opensAt.toString(),
-                "registrationClosesAt", closesAt.toString(), "minAge", 16, "maxAge", null, "fields", fields(),
-                "priceTiers", List.of(object("name", "Regular", "startsAt", opensAt.minus(Duration.ofDays(1)).toString(),
-                        "endsAt", closesAt.toString(), "priceCents", priceCents)),
-                "team", null, "bibMode", "AT_PAYMENT", "waitlistOfferHours", 48), 201);
-        String raceId = race.get("id").asString();
-        HttpResponse<String> bibs = api.exchange("PUT", "/api/events/organizer/races/" + raceId + "/bib-ranges", token,
-                List.of(object("firstBib", 1, "lastBib", places, "wave", null)));
-        if (bibs.statusCode() / 100 != 2) {
-            out.println("  warning: the bib range was refused (" + bibs.statusCode() + "): bibs may stay empty");
+        String raceId = race(api, token, eventId, "marathon", "Marathon", 42195, startsAt, places, opensAt, closesAt,
+                priceCents);
+        String warmUpRaceId = null;
+        if (warmUpPlaces > 0) {
+            warmUpRaceId = race(api, token, eventId, "10k", "10 km", 10000, startsAt.plus(Duration.ofHours(2)),
+                    warmUpPlaces, opensAt, closesAt, priceCents);
+            bibs(api, token, warmUpRaceId, places + 1, places + warmUpPlaces, out);
+            HttpResponse<String> open = api.exchange("POST", "/api/events/organizer/races/" + warmUpRaceId
+                    + "/registration/open", token, null);
+            if (open.statusCode() / 100 != 2) {
+                throw new IOException("Opening the warm-up race answered " + open.statusCode() + ": " + open.body());
+            }
         }
+        bibs(api, token, raceId, 1, places, out);
         HttpResponse<String> published = api.exchange("POST", "/api/events/organizer/events/" + eventId + "/publish",
                 token, null);
         if (published.statusCode() / 100 != 2) {
             throw new IOException("Publishing the event answered " + published.statusCode() + ": " + published.body());
         }
-        return new RushEvent(eventId, slug, raceId, "marathon", opensAt, priceCents);
+        return new RushEvent(eventId, slug, raceId, "marathon", opensAt, priceCents, warmUpRaceId);
+    }
+
+    private static void bibs(PaddockApi api, String token, String raceId, int first, int last, PrintStream out)
+            throws IOException, InterruptedException {
+        HttpResponse<String> bibs = api.exchange("PUT", "/api/events/organizer/races/" + raceId + "/bib-ranges", token,
+                List.of(object("firstBib", first, "lastBib", last, "wave", null)));
+        if (bibs.statusCode() / 100 != 2) {
+            out.println("  warning: the bib range was refused (" + bibs.statusCode() + "): bibs may stay empty");
+        }
+    }
+
+    private static String race(PaddockApi api, String token, String eventId, String code, String name, int distance,
+            Instant startsAt, int places, Instant opensAt, Instant closesAt, long priceCents)
+            throws IOException, InterruptedException {
+        return api.call("/api/events/organizer/events/" + eventId + "/races", token, object("code", code,
+                "name", name, "distanceM", distance, "elevationGainM", 180, "startsAt", startsAt.toString(),
+                "capacity", places, "mode", "FIRST_COME", "registrationOpensAt", opensAt.toString(),
+                "registrationClosesAt", closesAt.toString(), "minAge", 16, "maxAge", null, "fields", fields(),
+                "priceTiers", List.of(object("name", "Regular", "startsAt", opensAt.minus(Duration.ofDays(1)).toString(),
+                        "endsAt", closesAt.toString(), "priceCents", priceCents)),
+                "team", null, "bibMode", "AT_PAYMENT", "waitlistOfferHours", 48), 201).get("id").asString();
     }
 
     /** The race as the public API shows it ({@code GET /api/events/{slug}}). */

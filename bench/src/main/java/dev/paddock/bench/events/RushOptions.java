@@ -22,23 +22,27 @@ import java.util.Set;
  * @param waitlistShare the share of attempts that ask for the waitlist when the race is full
  * @param lead          how long after the set-up the race's registration opens
  * @param readerWarmUp  how long before the opening the readers start (not measured)
+ * @param warmUpRegistrations registrations in another race of the event before the opening (not measured): a
+ *                      running server has served some; 0 = hit a freshly started server with the rush
  */
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
-        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int setupThreads,
+        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
+        int setupThreads,
         int maxInFlight, Duration drainTimeout, long seed) {
 
     static final String USAGE = """
             usage: events-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
-                     [--price-cents 5000] [--lead 20s] [--reader-warm-up 10s] [--setup-threads 4]
+                     [--price-cents 5000] [--lead 20s] [--reader-warm-up 10s] [--warm-up-registrations 50]
+                     [--setup-threads 4]
                      [--max-in-flight 10000] [--drain-timeout 30s] [--seed 42]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
             "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
-            "price-cents", "lead", "reader-warm-up", "setup-threads", "max-in-flight", "drain-timeout", "seed");
+            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "setup-threads", "max-in-flight", "drain-timeout", "seed");
 
     RushOptions {
         if (accounts <= 0 || accounts > athletes) {
@@ -76,6 +80,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Long.parseLong(values.getOrDefault("price-cents", "5000")),
                 Options.duration(values.getOrDefault("lead", "20s")),
                 Options.duration(values.getOrDefault("reader-warm-up", "10s")),
+                Integer.parseInt(values.getOrDefault("warm-up-registrations", "50")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
                 Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
                 Options.duration(values.getOrDefault("drain-timeout", "30s")),
@@ -85,7 +90,8 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
     /** The same run against another server (the one {@code --start-app} started). */
     RushOptions against(URI server, String database) {
         return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
-                halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, setupThreads, maxInFlight,
+                halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, setupThreads,
+                maxInFlight,
                 drainTimeout, seed);
     }
 

@@ -32,6 +32,10 @@ final class RushReport {
         }
         out.printf(Locale.ROOT, "CPU: generator %.0f%% of this machine's %d cores; server %s%n", f.generatorCpu() * 100,
                 Runtime.getRuntime().availableProcessors(), f.serverCpu().describe());
+        if (!f.database().isEmpty()) {
+            out.println("PostgreSQL from the readers' start to the end of the rush (share of 20 ms samples running each statement; wait or CPU):");
+            f.database().forEach(line -> out.println("  " + line));
+        }
         out.println("Checks:");
         for (RushChecks.Check check : f.checks()) {
             out.printf(Locale.ROOT, "  %-4s %s: %s%n", check.passed() ? "ok" : "FAIL", check.name(), check.detail());

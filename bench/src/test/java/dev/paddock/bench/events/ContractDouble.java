@@ -32,7 +32,10 @@ final class ContractDouble implements AutoCloseable {
         NONE,
         /** every 10th confirmation is debited twice */
         DOUBLE_CHARGE,
-        /** every 7th registration is stored, then the connection is dropped without an answer */
+        /**
+         * every 7th registration is stored, then the connection is dropped without an answer, and the first
+         * replay of it is answered 503 overloaded
+         */
         DROP_ANSWERS,
         /** every 10th confirmation is answered but not kept */
         LOSE_REGISTRATIONS
@@ -48,14 +51,28 @@ final class ContractDouble implements AutoCloseable {
     private final Map<String, Long> balances = new HashMap<>();
     private final Map<String, String> replies = new HashMap<>();
     private final Map<String, Map<String, Object>> orders = new HashMap<>();
+    private final java.util.Set<String> dropped = new java.util.HashSet<>();
+    private final Map<String, Race> races = new LinkedHashMap<>();
     private String slug;
-    private String raceId;
-    private Instant opensAt;
-    private long price;
-    private int capacity;
-    private int confirmed;
-    private int waitlisted;
     private int registrations;
+
+    /** One race's terms and counts. */
+    private static final class Race {
+        final String id = UUID.randomUUID().toString();
+        final String code;
+        final int capacity;
+        final long price;
+        Instant opensAt;
+        int confirmed;
+        int waitlisted;
+
+        Race(String code, int capacity, long price, Instant opensAt) {
+            this.code = code;
+            this.capacity = capacity;
+            this.price = price;
+            this.opensAt = opensAt;
+        }
+    }
 
     ContractDouble(Fault fault) throws IOException {
         this.fault = fault;
@@ -75,9 +92,6 @@ final class ContractDouble implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized int confirmed() {
-        return confirmed;
-    }
 
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
@@ -109,27 +123,36 @@ final class ContractDouble implements AutoCloseable {
             slug = body.get("slug").asString();
             send(exchange, 201, Map.of("id", UUID.randomUUID().toString(), "version", 0));
         } else if (races.matches()) {
-            raceId = UUID.randomUUID().toString();
-            capacity = body.get("capacity").asInt();
-            opensAt = Instant.parse(body.get("registrationOpensAt").asString());
-            price = body.get("priceTiers").get(0).get("priceCents").asLong();
-            send(exchange, 201, Map.of("id", raceId));
+            Race race = new Race(body.get("code").asString(), body.get("capacity").asInt(),
+                    body.get("priceTiers").get(0).get("priceCents").asLong(),
+                    Instant.parse(body.get("registrationOpensAt").asString()));
+            synchronized (this) {
+                this.races.put(race.id, race);
+            }
+            send(exchange, 201, Map.of("id", race.id));
+        } else if (path.endsWith("/registration/open")) {
+            synchronized (this) {
+                race(path.split("/")[5]).opensAt = Instant.now();
+            }
+            send(exchange, 200, Map.of());
         } else if (path.endsWith("/bib-ranges") || path.endsWith("/publish")) {
             send(exchange, 200, Map.of());
         } else if (path.equals("/api/events/" + slug)) {
             synchronized (this) {
-                send(exchange, 200, Map.of("slug", slug, "races", List.of(Map.of("id", raceId, "code", "marathon",
-                        "capacity", capacity, "remaining", capacity - confirmed, "registration",
-                        Instant.now().isBefore(opensAt) ? "NOT_YET_OPEN" : "OPEN"))));
+                send(exchange, 200, Map.of("slug", slug, "races", this.races.values().stream().map(race -> Map.of(
+                        "id", race.id, "code", race.code, "capacity", race.capacity, "remaining",
+                        race.capacity - race.confirmed, "registration",
+                        Instant.now().isBefore(race.opensAt) ? "NOT_YET_OPEN" : "OPEN")).toList()));
             }
         } else if (path.endsWith("/participants") && path.startsWith("/api/events/organizer/events/")) {
             synchronized (this) {
+                int confirmed = race(exchange.getRequestURI().getQuery().replaceAll(".*race=([^&]+).*", "$1")).confirmed;
                 send(exchange, 200, Map.of("page", 0, "size", 50, "total", confirmed, "items", List.of()));
             }
         } else if (path.startsWith("/events/" + slug)) {
             text(exchange, "<html><body>" + slug + "</body></html>");
-        } else if (registration.matches() && registration.group(1).equals(raceId)) {
-            register(exchange, body);
+        } else if (registration.matches() && races().containsKey(registration.group(1))) {
+            register(exchange, body, races().get(registration.group(1)));
         } else if (path.startsWith("/api/events/orders/")) {
             Map<String, Object> order;
             synchronized (this) {
@@ -145,7 +168,19 @@ final class ContractDouble implements AutoCloseable {
         }
     }
 
-    private void register(HttpExchange exchange, JsonNode body) throws IOException {
+    private synchronized Map<String, Race> races() {
+        return races;
+    }
+
+    private Race race(String id) {
+        Race race = races.get(id);
+        if (race == null) {
+            throw new IllegalStateException("no race " + id);
+        }
+        return race;
+    }
+
+    private void register(HttpExchange exchange, JsonNode body, Race race) throws IOException {
         String account = account(exchange);
         String key = account + " " + body.get("requestId").asString();
         int status;
@@ -153,21 +188,28 @@ final class ContractDouble implements AutoCloseable {
         boolean drop;
         synchronized (this) {
             reply = replies.get(key);
-            if (reply != null) {
+            if (reply != null && dropped.remove(key)) {
+                send(exchange, 503, Map.of("type", "https://paddock.dev/problems/overloaded", "status", 503));
+                return;
+            } else if (reply != null) {
                 status = 200;
                 drop = false;
-            } else if (Instant.now().isBefore(opensAt)) {
+            } else if (Instant.now().isBefore(race.opensAt)) {
                 problem(exchange, "registration-closed");
                 return;
-            } else if (confirmed >= capacity && !body.get("waitlist").asBoolean()) {
+            } else if (race.confirmed >= race.capacity && !body.get("waitlist").asBoolean()) {
                 problem(exchange, "race-full");
                 return;
             } else {
-                Map<String, Object> answer = registration(account, confirmed < capacity);
+                Map<String, Object> answer = registration(account, race);
                 reply = json.writeValueAsString(answer);
                 status = 201;
                 drop = fault == Fault.DROP_ANSWERS && ++registrations % 7 == 0;
-                boolean lose = fault == Fault.LOSE_REGISTRATIONS && answer.get("orderId") != null && confirmed % 10 == 0;
+                if (drop) {
+                    dropped.add(key);
+                }
+                boolean lose = fault == Fault.LOSE_REGISTRATIONS && answer.get("orderId") != null
+                        && race.confirmed % 10 == 0;
                 if (!lose) {
                     replies.put(key, reply);
                     if (answer.get("orderId") != null) {
@@ -188,23 +230,25 @@ final class ContractDouble implements AutoCloseable {
     }
 
     /** A CONFIRMED registration paid from the wallet, or a WAITLISTED one; called under the lock. */
-    private Map<String, Object> registration(String account, boolean place) {
+    private Map<String, Object> registration(String account, Race race) {
+        boolean place = race.confirmed < race.capacity;
+        long price = race.price;
         Map<String, Object> answer = new LinkedHashMap<>();
         Map<String, Object> registration = new LinkedHashMap<>();
         registration.put("id", UUID.randomUUID().toString());
-        registration.put("raceId", raceId);
+        registration.put("raceId", race.id);
         if (place) {
-            confirmed++;
-            long charge = fault == Fault.DOUBLE_CHARGE && confirmed % 10 == 0 ? 2 * price : price;
+            race.confirmed++;
+            long charge = fault == Fault.DOUBLE_CHARGE && race.confirmed % 10 == 0 ? 2 * price : price;
             balances.merge(account, -charge, Long::sum);
             registration.put("status", "CONFIRMED");
-            registration.put("bib", confirmed);
+            registration.put("bib", race.confirmed);
             answer.put("orderId", UUID.randomUUID().toString());
             answer.put("status", "CONFIRMED");
         } else {
-            waitlisted++;
+            race.waitlisted++;
             registration.put("status", "WAITLISTED");
-            registration.put("waitlistPosition", waitlisted);
+            registration.put("waitlistPosition", race.waitlisted);
             answer.put("orderId", null);
             answer.put("status", "WAITLISTED");
         }

@@ -38,7 +38,7 @@ class RushTest {
     }
 
     @Test
-    void answersLostOnTheWayAreReplayedWithTheSameRequestIdAndTheBooksStillBalance() throws Exception {
+    void answersLostOnTheWayAreReplayedWithTheSameRequestIdUntilKnownAndTheBooksStillBalance() throws Exception {
         Rush.Figures figures = rush(ContractDouble.Fault.DROP_ANSWERS);
 
         assertThat(figures.replayed()).isPositive();
@@ -73,8 +73,9 @@ class RushTest {
         try (ContractDouble server = new ContractDouble(fault)) {
             RushOptions options = RushOptions.parse(List.of("--base-url", server.baseUrl().toString(),
                     "--athletes", String.valueOf(ATHLETES), "--places", String.valueOf(PLACES), "--accounts", "20",
-                    "--window", "2s", "--half-life", "500ms", "--readers", "40", "--lead", "0s",
-                    "--reader-warm-up", "500ms", "--drain-timeout", "5s", "--setup-threads", "4"));
+                    "--window", "2s", "--half-life", "500ms", "--readers", "40", "--lead", "1s",
+                    "--reader-warm-up", "500ms", "--warm-up-registrations", "10", "--drain-timeout", "5s",
+                    "--setup-threads", "4"));
             return Rush.run(options, new PrintStream(OutputStream.nullOutputStream()));
         }
     }
