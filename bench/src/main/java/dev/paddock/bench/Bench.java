@@ -22,6 +22,11 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("events-rush")) {
+            // two load streams at once (registrations on an arrival curve, readers at a rate) and its own checks
+            dev.paddock.bench.events.RushBench.main(args);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(Arrays.asList(args));

@@ -6,19 +6,19 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The server's CPU usage, sampled about once a second during the measured part of the run. */
-final class CpuSamples {
+public final class CpuSamples {
 
     private final DoubleAdder sum = new DoubleAdder();
     private final LongAdder count = new LongAdder();
     private final DoubleAccumulator max = new DoubleAccumulator(Math::max, 0);
 
-    void add(double usage) {
+    public void add(double usage) {
         sum.add(usage);
         count.increment();
         max.accumulate(usage);
     }
 
-    String describe() {
+    public String describe() {
         long n = count.sum();
         if (n == 0) {
             return "unknown (no process_cpu_usage from /actuator/prometheus)";

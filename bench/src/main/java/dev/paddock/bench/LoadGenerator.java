@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An open-model load generator. Request n is due at a time fixed by the {@link RateSchedule}; the
+ * An open-model load generator. Request n is due at a time fixed by the {@link Schedule}; the
  * generator sends it then, whether or not earlier requests were answered, and measures its latency from
  * that intended time. A server that stalls therefore shows the whole stall in the latencies of every
  * request that should have left during it (no coordinated omission). Requests due during the warm-up are
@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoadGenerator {
 
-    private final RateSchedule schedule;
+    private final Schedule schedule;
     private final Duration warmUp;
     private final int maxInFlight;
     private final Duration drainTimeout;
     private final Ticker ticker;
 
-    public LoadGenerator(RateSchedule schedule, Duration warmUp, int maxInFlight, Duration drainTimeout,
+    public LoadGenerator(Schedule schedule, Duration warmUp, int maxInFlight, Duration drainTimeout,
             Ticker ticker) {
         if (warmUp.compareTo(schedule.length()) >= 0) {
             throw new IllegalArgumentException("The warm-up must be shorter than the run");

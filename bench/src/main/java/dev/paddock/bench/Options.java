@@ -70,7 +70,7 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String value = text.trim();
         if (value.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));

@@ -62,7 +62,12 @@ public final class PaddockApi implements AutoCloseable {
      * a run longer than an access token's life keeps its accounts signed in.
      */
     public void refreshExpiring(List<AtomicReference<Tokens>> accounts) {
-        Instant soon = Instant.now().plusSeconds(60);
+        refreshExpiring(accounts, Duration.ofSeconds(60));
+    }
+
+    /** The same for every token that expires within {@code horizon} (before a run longer than a minute). */
+    public void refreshExpiring(List<AtomicReference<Tokens>> accounts, Duration horizon) {
+        Instant soon = Instant.now().plus(horizon);
         for (AtomicReference<Tokens> account : accounts) {
             if (account.get().accessExpiresAt().isBefore(soon)) {
                 try {
@@ -91,6 +96,12 @@ public final class PaddockApi implements AutoCloseable {
                 .header("Accept", "application/json");
     }
 
+    /** An anonymous GET (public pages and APIs), asking for {@code accept}. */
+    public HttpRequest anonymousGet(String path, String accept) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", accept).GET().build();
+    }
+
     public String json(Object value) {
         return json.writeValueAsString(value);
     }
@@ -104,14 +115,30 @@ public final class PaddockApi implements AutoCloseable {
     /** The same with another method: PUT, or GET (whose {@code body} is null). */
     public JsonNode call(String method, String path, String accessToken, Object body, int expected)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(path, accessToken)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = exchange(method, path, accessToken, body);
         if (response.statusCode() != expected) {
             throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return json.readTree(response.body());
+    }
+
+    /** A set-up call whose answer the caller judges: any status, the body as text. */
+    public HttpResponse<String> exchange(String method, String path, String accessToken, Object body)
+            throws IOException, InterruptedException {
+        return http.send(request(path, accessToken)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends without blocking and keeps the answer's body, for scenarios that read it. */
+    public CompletableFuture<HttpResponse<String>> sendKeepingBody(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Parses a JSON answer. */
+    public JsonNode read(String body) {
+        return json.readTree(body);
     }
 
     /** Sends without blocking; the outcome carries the problem type of a non-2xx answer. */
@@ -165,7 +192,7 @@ public final class PaddockApi implements AutoCloseable {
                 Instant.now().plusSeconds(body.get("expiresIn").asLong()));
     }
 
-    static String problemType(String body) {
+    public static String problemType(String body) {
         if (body == null) {
             return null;
         }

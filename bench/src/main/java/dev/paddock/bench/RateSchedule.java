@@ -7,7 +7,7 @@ import java.time.Duration;
  * ramping linearly from {@code from} to {@code to} over the run (the last minutes before a race).
  * The times are computed, never derived from responses, so a slow server cannot slow the offered load.
  */
-public record RateSchedule(double from, double to, Duration length) {
+public record RateSchedule(double from, double to, Duration length) implements Schedule {
 
     public RateSchedule {
         if (from < 0 || to < 0 || from + to <= 0) {
@@ -27,6 +27,7 @@ public record RateSchedule(double from, double to, Duration length) {
      * {@link Long#MAX_VALUE} if the run has no such request. With rate(t) = from + a·t, requests sent by
      * time t are N(t) = from·t + a·t²/2; request n is due when N(t) = n.
      */
+    @Override
     public long intendedOffsetNanos(long n) {
         double seconds = length.toNanos() / 1e9;
         double slope = (to - from) / seconds;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /** The final report: offered and accepted throughput, refusals, latency percentiles, CPU on both sides. */
-final class Report {
+public final class Report {
 
     private Report() {
     }
@@ -35,7 +35,8 @@ final class Report {
                 generatorCpu * 100, Runtime.getRuntime().availableProcessors(), serverCpu.describe());
     }
 
-    static String ms(long micros) {
+    /** Microseconds as milliseconds with two decimals. */
+    public static String ms(long micros) {
         return String.format(Locale.ROOT, "%.2f", micros / 1000.0);
     }
 

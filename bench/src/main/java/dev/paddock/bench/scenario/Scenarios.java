@@ -2,6 +2,7 @@ package dev.paddock.bench.scenario;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /** The scenarios the command line knows, by name. */
@@ -23,7 +24,10 @@ public final class Scenarios {
         return scenario.get();
     }
 
+    /** The scenarios plus events-rush, which runs on its own runner ({@code dev.paddock.bench.events.RushBench}). */
     public static Set<String> names() {
-        return ALL.keySet();
+        Set<String> names = new TreeSet<>(ALL.keySet());
+        names.add("events-rush");
+        return names;
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A sampling profile of the database side: every 20 ms, the statements PostgreSQL is running for Paddock
  * ({@code pg_stat_activity}), counted by their first line. A JVM profiler does not see this time.
  */
-final class DatabaseSamples implements AutoCloseable {
+public final class DatabaseSamples implements AutoCloseable {
 
     private final Connection connection;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -22,7 +22,7 @@ final class DatabaseSamples implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean running = true;
 
-    DatabaseSamples(Connection connection) {
+    public DatabaseSamples(Connection connection) {
         this.connection = connection;
         this.sampler = Thread.ofPlatform().daemon().name("database-samples").start(this::sample);
     }
@@ -47,7 +47,7 @@ final class DatabaseSamples implements AutoCloseable {
     }
 
     /** The most frequent statements: how many samples caught each running, of all samples taken. */
-    List<String> top(int n) {
+    public List<String> top(int n) {
         long taken = Math.max(1, samples.get());
         return counts.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, AtomicLong> e) -> e.getValue().get()).reversed())

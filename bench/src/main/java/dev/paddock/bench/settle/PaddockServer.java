@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Paddock server of its own for the settlement benchmark: the packaged jar ({@code app/target/paddock.jar}) in
+ * A Paddock server of its own for the settlement and events-rush benchmarks: the packaged jar ({@code app/target/paddock.jar}) in
  * a child JVM, with a throw-away embedded PostgreSQL on a known port so that the benchmark can seed it with COPY.
  * Demo data on (the demo operator sets the race up); automatic opening and settlement off, so that the benchmark
  * decides when things happen. Stopped, database included, on close.
  */
-final class PaddockServer implements AutoCloseable {
+public final class PaddockServer implements AutoCloseable {
 
     private final Process process;
     private final URI baseUrl;
@@ -34,7 +34,7 @@ final class PaddockServer implements AutoCloseable {
     }
 
     /** Starts the jar with {@code javaOptions} (heap, JFR...) and waits until it is ready. */
-    static PaddockServer start(Path jar, List<String> javaOptions) throws IOException, InterruptedException {
+    public static PaddockServer start(Path jar, List<String> javaOptions) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build it first (./mvnw -pl app -am package -DskipTests)");
         }
@@ -56,15 +56,15 @@ final class PaddockServer implements AutoCloseable {
         return server;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return jdbcUrl;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

@@ -1,0 +1,170 @@
+package dev.paddock.bench.events;
+
+import dev.paddock.bench.Outcome;
+import dev.paddock.bench.PaddockApi;
+import dev.paddock.bench.Target;
+import dev.paddock.bench.events.Buyers.Buyer;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The rush's registration attempts and what each came back with. Attempt n registers athlete n, bought by buyer
+ * n mod buyers (round-robin, so each buyer's athletes arrive spread over the rush), with requestId
+ * {@code rush-<run>-<n>} and {@code waitlist} true for a fixed pseudo-random share of attempts. After the rush,
+ * attempts whose outcome is unknown (no answer, a server error) are sent again with the same requestId, as a
+ * client retries, until their outcome is known; the registration API answers a replay with the original result.
+ */
+final class Attempts implements Target {
+
+    private static final int REPLAYS_AT_ONCE = 200;
+    private static final int REPLAY_ROUNDS = 5;
+
+    private final PaddockApi api;
+    private final String raceId;
+    private final List<Buyer> buyers;
+    private final Athletes athletes;
+    private final String run;
+    private final double waitlistShare;
+    private final AtomicIntegerArray sent;
+    private final AtomicReferenceArray<Answer> answers;
+    private final AtomicReferenceArray<Answer> replays;
+
+    Attempts(PaddockApi api, String raceId, List<Buyer> buyers, Athletes athletes, String run, int count,
+            double waitlistShare) {
+        this.api = api;
+        this.raceId = raceId;
+        this.buyers = buyers;
+        this.athletes = athletes;
+        this.run = run;
+        this.waitlistShare = waitlistShare;
+        this.sent = new AtomicIntegerArray(count);
+        this.answers = new AtomicReferenceArray<>(count);
+        this.replays = new AtomicReferenceArray<>(count);
+    }
+
+    int count() {
+        return answers.length();
+    }
+
+    Buyer buyer(int n) {
+        return buyers.get(n % buyers.size());
+    }
+
+    /** A fixed pseudo-random split (golden-ratio hashing), so two runs ask for the waitlist alike. */
+    boolean waitlist(long n) {
+        return ((n * 0x9E3779B97F4A7C15L) >>> 11) / (double) (1L << 53) < waitlistShare;
+    }
+
+    HttpRequest request(int n) {
+        Athletes.Athlete athlete = athletes.athlete(n);
+        String body = api.json(RushEvent.object("requestId", "rush-" + run + "-" + n,
+                "athlete", Map.of("firstName", athlete.firstName(), "lastName", athlete.lastName(),
+                        "gender", athlete.gender(), "birthDate", athlete.birthDate().toString(),
+                        "nationality", athlete.nationality(), "email", athlete.email()),
+                "answers", RushEvent.answers(athlete), "promoCode", null, "payment", "WALLET",
+                "waitlist", waitlist(n)));
+        return api.request("/api/events/races/" + raceId + "/registrations",
+                buyer(n).tokens().get().accessToken()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    @Override
+    public CompletableFuture<Outcome> send(long sequence) {
+        int n = (int) sequence;
+        sent.set(n, 1);
+        return api.sendKeepingBody(request(n)).handle((response, failure) -> {
+            answers.set(n, failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
+            return failure == null ? Outcome.of(response.statusCode(), response.statusCode() / 100 == 2 ? null
+                    : PaddockApi.problemType(response.body())) : Outcome.failed(failure);
+        });
+    }
+
+    private CompletableFuture<Answer> exchange(int n) {
+        return api.sendKeepingBody(request(n)).handle((response, failure) ->
+                failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
+    }
+
+    /** Sends every attempt, {@code atOnce} at a time, and waits for the answers (the warm-up, not measured). */
+    void sendAll(int atOnce) {
+        List<CompletableFuture<Outcome>> pending = new ArrayList<>();
+        for (int n = 0; n < count(); n++) {
+            pending.add(send(n));
+            if (pending.size() == atOnce || n == count() - 1) {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                pending.clear();
+            }
+        }
+    }
+
+    /**
+     * Sends every attempt of unknown outcome again, same requestId and content, in rounds a second apart until
+     * every outcome is known or {@value #REPLAY_ROUNDS} rounds have passed (a 503 to a replay is unknown too);
+     * returns how many attempts were replayed.
+     */
+    int replayUnknown() throws InterruptedException {
+        int replayed = 0;
+        for (int round = 1; round <= REPLAY_ROUNDS; round++) {
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            int unknown = 0;
+            for (int n = 0; n < count(); n++) {
+                Answer answer = outcome(n);
+                if (sent.get(n) == 1 && (answer == null || answer.unknown())) {
+                    int attempt = n;
+                    pending.add(exchange(n).thenAccept(replay -> replays.set(attempt, replay)));
+                    replayed += round == 1 ? 1 : 0;
+                    unknown++;
+                }
+                if (pending.size() == REPLAYS_AT_ONCE || (n == count() - 1 && !pending.isEmpty())) {
+                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                    pending.clear();
+                }
+            }
+            if (unknown == 0) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        return replayed;
+    }
+
+    /** What attempt n finally came to: its replay's answer if it was replayed, else its answer; null if never sent. */
+    Answer outcome(int n) {
+        Answer replay = replays.get(n);
+        return replay != null ? replay : answers.get(n);
+    }
+
+    boolean wasSent(int n) {
+        return sent.get(n) == 1;
+    }
+
+    /** First answers by label (CONFIRMED, WAITLISTED, 409 race-full...), unanswered ones as such. */
+    Map<String, Long> firstAnswers() {
+        Map<String, Long> labels = new TreeMap<>();
+        for (int n = 0; n < count(); n++) {
+            Answer answer = answers.get(n);
+            if (answer != null) {
+                labels.merge(answer.label(), 1L, Long::sum);
+            } else if (wasSent(n)) {
+                labels.merge("unanswered at the end", 1L, Long::sum);
+            }
+        }
+        return labels;
+    }
+
+    /** Replays' answers by label. */
+    Map<String, Long> replayAnswers() {
+        Map<String, Long> labels = new TreeMap<>();
+        for (int n = 0; n < count(); n++) {
+            Answer replay = replays.get(n);
+            if (replay != null) {
+                labels.merge(replay.label(), 1L, Long::sum);
+            }
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.paddock.bench.events;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.paddock.bench.CpuSamples;
+import dev.paddock.bench.LoadGenerator;
+import dev.paddock.bench.PaddockApi;
+import dev.paddock.bench.RateSchedule;
+import dev.paddock.bench.Report;
+import dev.paddock.bench.Results;
+import dev.paddock.bench.Ticker;
+import dev.paddock.bench.settle.DatabaseSamples;
+import dev.paddock.bench.settle.PaddockServer;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The registration opening rush: buyers set up and funded, the event created with its registration opening
+ * {@code --lead} after the set-up, then, from the opening second, {@code --athletes} registration attempts on the
+ * front-loaded {@link ArrivalCurve} while {@link Readers} read the event page, the participant list and the
+ * event's JSON at {@code --readers} per second (started {@code --reader-warm-up} before the opening, unmeasured
+ * until it). Both are open-model {@link LoadGenerator}s: latency runs from each request's intended send time.
+ * When the runner owns the database, PostgreSQL is sampled during the rush ({@link DatabaseSamples}). Then
+ * attempts of unknown outcome are replayed, and {@link RushChecks} verify the bookkeeping.
+ */
+final class Rush {
+
+    private Rush() {
+    }
+
+    /** Everything a run measured and found. */
+    record Figures(RushOptions options, RushEvent event, int buyers, Attempts attempts, Results registrations,
+            List<Readers> readers, int replayed, double seconds, double generatorCpu, CpuSamples serverCpu,
+            List<String> database, List<RushChecks.Check> checks) {
+
+        boolean passed() {
+            return checks.stream().allMatch(RushChecks.Check::passed);
+        }
+    }
+
+    static Figures run(RushOptions options, PrintStream out) throws Exception {
+        if (!options.startApp()) {
+            return runAgainst(options, out);
+        }
+        try (PaddockServer server = PaddockServer.start(options.jar(), options.serverJavaOptions())) {
+            out.println("Paddock started at " + server.baseUrl() + " (log: " + server.log() + ")");
+            return runAgainst(options.against(server.baseUrl(), server.jdbcUrl()), out);
+        }
+    }
+
+    private static Figures runAgainst(RushOptions options, PrintStream out) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1,
+                Thread.ofPlatform().daemon().name("rush-sampler").factory());
+        try (PaddockApi api = new PaddockApi(options.baseUrl())) {
+            out.printf(Locale.ROOT, "Setting up %,d buyers (sign-up, sign-in, %,d cents each in the wallet) against %s%n",
+                    options.accounts(), options.fundingCents(), options.baseUrl());
+            long setUp = System.nanoTime();
+            List<Buyers.Buyer> buyers = Buyers.create(api, run, options.accounts(), options.fundingCents(),
+                    options.setupThreads(), out);
+            double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
+            out.printf(Locale.ROOT, "%,d buyers ready in %.1f s (%.1f accounts/s with %d threads)%n", buyers.size(),
+                    setUpSeconds, buyers.size() / setUpSeconds, options.setupThreads());
+            Buyers.refreshAll(api, buyers, options.setupThreads());
+            Instant opensAt = Instant.now().plus(options.lead()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            RushEvent event = RushEvent.create(api, run, options.places(), options.priceCents(), opensAt,
+                    options.warmUpRegistrations(), out);
+            out.printf(Locale.ROOT, "Event /events/%s, race %s of %,d places at %d.%02d, registration opens at %s; "
+                    + "public API says %s%n", event.slug(), event.raceId(), options.places(), options.priceCents() / 100,
+                    options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());
+            warmUp(api, event, run, options, out);
+
+            ArrivalCurve arrivals = options.arrivals();
+            out.printf(Locale.ROOT, "Rush: %,d attempts in %d s, half-life %.1f s (%.0f%% in the first 5 s, peak %,.0f/s), "
+                    + "%.0f%% asking for the waitlist; readers %,.0f/s%n", options.athletes(),
+                    options.window().toSeconds(), options.halfLife().toMillis() / 1000.0,
+                    arrivals.shareBy(Duration.ofSeconds(5)) * 100, arrivals.rateAt(Duration.ZERO),
+                    options.waitlistShare() * 100, options.readers());
+            Attempts attempts = new Attempts(api, event.raceId(), buyers, new Athletes(run, options.seed()), run,
+                    options.athletes(), options.waitlistShare());
+            Results registrations = new Results();
+            List<Readers> readers = Readers.of(event);
+            CpuSamples serverCpu = new CpuSamples();
+
+            List<Thread> generators = new ArrayList<>();
+            if (options.readers() > 0) {
+                for (Readers group : readers) {
+                    LoadGenerator reading = new LoadGenerator(RateSchedule.constant(options.readers() * group.share(),
+                            options.readerWarmUp().plus(options.window())), options.readerWarmUp(),
+                            options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM);
+                    generators.add(startAt(opensAt.minus(options.readerWarmUp()), "readers " + group.name(),
+                            () -> reading.run(group.on(api), group.results(), () -> { })));
+                }
+            }
+            long[] from = new long[2];
+            LoadGenerator registering = new LoadGenerator(arrivals, Duration.ZERO, options.maxInFlight(),
+                    options.drainTimeout(), Ticker.SYSTEM);
+            generators.add(startAt(opensAt, "registrations", () -> registering.run(attempts, registrations, () -> {
+                from[0] = System.nanoTime();
+                from[1] = os.getProcessCpuTime();
+                sampler.scheduleAtFixedRate(() -> api.serverCpu().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);
+                sampler.scheduleAtFixedRate(() -> out.println(progress(registrations, readers)), 5, 5,
+                        TimeUnit.SECONDS);
+            })));
+            List<String> database = List.of();
+            try (Connection sampling = options.jdbcUrl() == null ? null : DriverManager.getConnection(options.jdbcUrl())) {
+                DatabaseSamples samples = sampling == null ? null : new DatabaseSamples(sampling);
+                for (Thread generator : generators) {
+                    generator.join();
+                }
+                if (samples != null) {
+                    samples.close();
+                    database = samples.top(12);
+                }
+            }
+            sampler.shutdownNow();
+            double seconds = (System.nanoTime() - from[0]) / 1e9;
+            double generatorCpu = (os.getProcessCpuTime() - from[1]) / (seconds * 1e9)
+                    / Runtime.getRuntime().availableProcessors();
+
+            int replayed = attempts.replayUnknown();
+            out.println("Rush over; " + replayed + " attempts of unknown outcome replayed. Checking...");
+            Buyers.refreshAll(api, buyers, options.setupThreads());
+            List<RushChecks.Check> checks = new RushChecks(api, options, event, buyers, attempts).all();
+            return new Figures(options, event, buyers.size(), attempts, registrations, readers, replayed,
+                    options.window().toNanos() / 1e9, generatorCpu, serverCpu, database, checks);
+        } finally {
+            sampler.shutdownNow();
+        }
+    }
+
+    /**
+     * Registrations in the event's other race, opened at once, by a buyer of their own, before the opening: a
+     * running server has served registrations before (JIT, caches, the wallet's purchase account), and so is
+     * this one. Not measured; {@code --warm-up-registrations 0} skips it.
+     */
+    private static void warmUp(PaddockApi api, RushEvent event, String run, RushOptions options, PrintStream out)
+            throws Exception {
+        int count = options.warmUpRegistrations();
+        if (count == 0) {
+            return;
+        }
+        String tag = "warm-" + run;
+        List<Buyers.Buyer> buyer = Buyers.create(api, tag, 1, count * options.priceCents() + 100_00, 1, out);
+        Attempts warmUp = new Attempts(api, event.warmUpRaceId(), buyer, new Athletes(tag, options.seed()), tag, count,
+                0);
+        warmUp.sendAll(8);
+        out.println("Warm-up: " + count + " registrations in the 10 km race before the opening: "
+                + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the "
+                + "opening; raise --lead)" : ""));
+    }
+
+    /** A generator's thread, which waits until {@code at} (wall clock) before it starts its schedule. */
+    private static Thread startAt(Instant at, String name, Generating generating) {
+        return Thread.ofPlatform().name(name).start(() -> {
+            try {
+                Duration wait = Duration.between(Instant.now(), at);
+                if (!wait.isNegative()) {
+                    Thread.sleep(wait);
+                }
+                generating.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Generating {
+        void run() throws InterruptedException;
+    }
+
+    /** The last five seconds: registrations answered and their p99, reads answered and the worst reader p99. */
+    private static String progress(Results registrations, List<Readers> readers) {
+        Histogram writes = registrations.interval();
+        long reads = 0;
+        long readP99 = 0;
+        for (Readers group : readers) {
+            Histogram interval = group.results().interval();
+            reads += interval.getTotalCount();
+            readP99 = Math.max(readP99, interval.getValueAtPercentile(99));
+        }
+        return String.format(Locale.ROOT, "registrations %6.0f/s p99 %s ms   reads %6.0f/s p99 %s ms",
+                writes.getTotalCount() / 5.0, Report.ms(writes.getValueAtPercentile(99)), reads / 5.0,
+                Report.ms(readP99));
+    }
+}

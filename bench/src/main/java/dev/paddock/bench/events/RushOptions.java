@@ -1,0 +1,107 @@
+package dev.paddock.bench.events;
+
+import dev.paddock.bench.Options;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The events-rush command line: {@code --name value} pairs, every one with a default (the issue's figures).
+ *
+ * @param startApp      start the packaged jar with its own embedded PostgreSQL instead of using {@code baseUrl}
+ * @param jdbcUrl       the server's database, for the checks made in PostgreSQL (set by {@code startApp}); null
+ *                      = checks through the API only
+ * @param accounts      buyer accounts; each registers {@code athletes / accounts} distinct athletes
+ * @param halfLife      the arrival curve's half-life ({@link ArrivalCurve})
+ * @param readers       anonymous page and API reads per second during the rush
+ * @param waitlistShare the share of attempts that ask for the waitlist when the race is full
+ * @param lead          how long after the set-up the race's registration opens
+ * @param readerWarmUp  how long before the opening the readers start (not measured)
+ * @param warmUpRegistrations registrations in another race of the event before the opening (not measured): a
+ *                      running server has served some; 0 = hit a freshly started server with the rush
+ */
+record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
+        int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
+        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
+        int setupThreads,
+        int maxInFlight, Duration drainTimeout, long seed) {
+
+    static final String USAGE = """
+            usage: events-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
+                     [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
+                     [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
+                     [--price-cents 5000] [--lead 20s] [--reader-warm-up 10s] [--warm-up-registrations 50]
+                     [--setup-threads 4]
+                     [--max-in-flight 10000] [--drain-timeout 30s] [--seed 42]
+            """;
+
+    private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
+            "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
+            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "setup-threads", "max-in-flight", "drain-timeout", "seed");
+
+    RushOptions {
+        if (accounts <= 0 || accounts > athletes) {
+            throw new IllegalArgumentException("--accounts must be between 1 and --athletes");
+        }
+        if (places <= 0 || readers < 0 || waitlistShare < 0 || waitlistShare > 1) {
+            throw new IllegalArgumentException("--places must be positive, --readers >= 0, --waitlist-share in 0..1");
+        }
+    }
+
+    static RushOptions parse(List<String> args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String name = args.get(i);
+            if (!name.startsWith("--") || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("Expected --name value pairs, got '" + name + "'");
+            }
+            if (!KNOWN.contains(name.substring(2))) {
+                throw new IllegalArgumentException("Unknown option " + name);
+            }
+            values.put(name.substring(2), args.get(i + 1));
+        }
+        return new RushOptions(URI.create(values.getOrDefault("base-url", "http://localhost:8080")),
+                Boolean.parseBoolean(values.getOrDefault("start-app", "false")),
+                Path.of(values.getOrDefault("jar", "app/target/paddock.jar")),
+                Arrays.asList(values.getOrDefault("server-java-options", "-Xmx2g").split(" ")),
+                values.get("jdbc-url"),
+                Integer.parseInt(values.getOrDefault("athletes", "20000")),
+                Integer.parseInt(values.getOrDefault("places", "5000")),
+                Integer.parseInt(values.getOrDefault("accounts", "2000")),
+                Options.duration(values.getOrDefault("window", "60s")),
+                Options.duration(values.getOrDefault("half-life", "5s")),
+                Double.parseDouble(values.getOrDefault("readers", "2000")),
+                Double.parseDouble(values.getOrDefault("waitlist-share", "0.5")),
+                Long.parseLong(values.getOrDefault("price-cents", "5000")),
+                Options.duration(values.getOrDefault("lead", "20s")),
+                Options.duration(values.getOrDefault("reader-warm-up", "10s")),
+                Integer.parseInt(values.getOrDefault("warm-up-registrations", "50")),
+                Integer.parseInt(values.getOrDefault("setup-threads", "4")),
+                Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
+                Options.duration(values.getOrDefault("drain-timeout", "30s")),
+                Long.parseLong(values.getOrDefault("seed", "42")));
+    }
+
+    /** The same run against another server (the one {@code --start-app} started). */
+    RushOptions against(URI server, String database) {
+        return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
+                halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, setupThreads,
+                maxInFlight,
+                drainTimeout, seed);
+    }
+
+    ArrivalCurve arrivals() {
+        return new ArrivalCurve(athletes, window, halfLife);
+    }
+
+    /** What each buyer's wallet is funded with: its share of athletes at the price, plus a margin. */
+    long fundingCents() {
+        long perAccount = (athletes + accounts - 1) / accounts;
+        return perAccount * priceCents + 100_00;
+    }
+}

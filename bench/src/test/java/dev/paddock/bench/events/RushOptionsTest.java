@@ -1,0 +1,52 @@
+package dev.paddock.bench.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class RushOptionsTest {
+
+    @Test
+    void theDefaultsAreTheIssuesFigures() {
+        RushOptions options = RushOptions.parse(List.of());
+
+        assertThat(options.athletes()).isEqualTo(20_000);
+        assertThat(options.places()).isEqualTo(5_000);
+        assertThat(options.window()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.readers()).isEqualTo(2_000);
+        assertThat(options.startApp()).isFalse();
+        assertThat(options.jdbcUrl()).isNull();
+        assertThat(options.arrivals().attempts()).isEqualTo(20_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "20000, 2000, 5000, 60000",     // 10 athletes each at 50.00, plus 100.00
+            "20000, 20000, 5000, 15000",    // one each
+            "100, 30, 5000, 30000",         // 4 at most (100 / 30 rounded up)
+            "10, 10, 0, 10000"})            // a free race: the margin only
+    void eachBuyerIsFundedForItsShareOfAthletesPlusAMargin(int athletes, int accounts, long price, long funding) {
+        RushOptions options = RushOptions.parse(List.of("--athletes", String.valueOf(athletes), "--accounts",
+                String.valueOf(accounts), "--price-cents", String.valueOf(price)));
+
+        assertThat(options.fundingCents()).isEqualTo(funding);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--unknown 1",
+            "--athletes",
+            "--accounts 0",
+            "--athletes 10 --accounts 11",
+            "--places 0",
+            "--waitlist-share 1.5"})
+    void aBadCommandLineIsRefused(String arguments) {
+        assertThatThrownBy(() -> RushOptions.parse(List.of(arguments.split(" "))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.paddock.bench.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rush at a small size against {@link ContractDouble}, for the benchmark's own logic (set-up calls, the two
+ * load streams, the answers' bookkeeping, replays and checks), not for the server's: no timing is asserted. The
+ * real server is exercised by {@link RushRunTest}.
+ */
+class RushTest {
+
+    private static final int ATHLETES = 200;
+    private static final int PLACES = 50;
+
+    @Test
+    void exactlyThePlacesAreConfirmedTheRestWaitlistedOrToldItIsFullAndEveryCheckHolds() throws Exception {
+        Rush.Figures figures = rush(ContractDouble.Fault.NONE);
+
+        Map<String, Long> answers = figures.attempts().firstAnswers();
+        assertThat(answers.get("CONFIRMED")).isEqualTo(PLACES);
+        assertThat(answers.get("WAITLISTED") + answers.get("409 race-full")).isEqualTo(ATHLETES - PLACES);
+        assertThat(answers.keySet()).containsOnly("CONFIRMED", "WAITLISTED", "409 race-full");
+        assertThat(figures.registrations().attempted()).isEqualTo(ATHLETES);
+        assertThat(figures.registrations().accepted()).isEqualTo(PLACES + answers.get("WAITLISTED"));
+        assertThat(figures.replayed()).isZero();
+        assertThat(figures.readers()).allSatisfy(group -> {
+            assertThat(group.results().attempted()).isPositive();
+            assertThat(group.results().accepted()).isEqualTo(group.results().attempted());
+        });
+        assertThat(figures.checks()).hasSizeGreaterThanOrEqualTo(6).allMatch(RushChecks.Check::passed);
+        assertThat(figures.passed()).isTrue();
+    }
+
+    @Test
+    void answersLostOnTheWayAreReplayedWithTheSameRequestIdUntilKnownAndTheBooksStillBalance() throws Exception {
+        Rush.Figures figures = rush(ContractDouble.Fault.DROP_ANSWERS);
+
+        assertThat(figures.replayed()).isPositive();
+        assertThat(figures.attempts().firstAnswers()).containsKey("no response: IOException");
+        assertThat(figures.attempts().replayAnswers().keySet()).containsAnyOf("CONFIRMED", "WAITLISTED");
+        assertThat(figures.checks()).allMatch(RushChecks.Check::passed);
+    }
+
+    @Test
+    void aServerThatChargesTwiceFailsTheWalletCheck() throws Exception {
+        Rush.Figures figures = rush(ContractDouble.Fault.DOUBLE_CHARGE);
+
+        assertThat(failed(figures)).containsExactly("no double charge: each wallet = deposits - price x its confirmed "
+                + "registrations");
+        assertThat(figures.passed()).isFalse();
+    }
+
+    @Test
+    void aServerThatLosesAcknowledgedRegistrationsFailsTheOrdersCheck() throws Exception {
+        Rush.Figures figures = rush(ContractDouble.Fault.LOSE_REGISTRATIONS);
+
+        assertThat(failed(figures)).contains(
+                "every acknowledged CONFIRMED registration is CONFIRMED in its order (orders API)");
+        assertThat(figures.passed()).isFalse();
+    }
+
+    private static List<String> failed(Rush.Figures figures) {
+        return figures.checks().stream().filter(check -> !check.passed()).map(RushChecks.Check::name).toList();
+    }
+
+    private static Rush.Figures rush(ContractDouble.Fault fault) throws Exception {
+        try (ContractDouble server = new ContractDouble(fault)) {
+            RushOptions options = RushOptions.parse(List.of("--base-url", server.baseUrl().toString(),
+                    "--athletes", String.valueOf(ATHLETES), "--places", String.valueOf(PLACES), "--accounts", "20",
+                    "--window", "2s", "--half-life", "500ms", "--readers", "40", "--lead", "1s",
+                    "--reader-warm-up", "500ms", "--warm-up-registrations", "10", "--drain-timeout", "5s",
+                    "--setup-threads", "4"));
+            return Rush.run(options, new PrintStream(OutputStream.nullOutputStream()));
+        }
+    }
+}
