@@ -144,13 +144,17 @@ class PlacesIT {
         return race;
     }
 
+    /**
+     * An OFFERED registration without a deadline: it may hold a place, and neither the waitlist's offers
+     * (WAITLISTED only) nor the expiry of offers (a deadline passed) running in the background touch it.
+     */
     private UUID registration(UUID race) {
         UUID id = UUID.randomUUID();
         UUID event = jdbc.sql("select event_id from events.races where id = ?").params(race).query(UUID.class).single();
         jdbc.sql("""
                 insert into events.registrations (id, race_id, event_id, buyer_account_id, status, first_name,
                     last_name, gender, birth_date, nationality, email, created_at)
-                values (?, ?, ?, ?, 'WAITLISTED', 'Ada', ?, 'F', date '1990-01-01', 'CH', 'ada@example.com', now())""")
+                values (?, ?, ?, ?, 'OFFERED', 'Ada', ?, 'F', date '1990-01-01', 'CH', 'ada@example.com', now())""")
                 .params(id, race, event, UUID.randomUUID(), "Runner-" + id.toString().substring(0, 8)).update();
         return id;
     }
