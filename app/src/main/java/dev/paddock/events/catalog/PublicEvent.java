@@ -25,7 +25,7 @@ record PublicEvent(UUID id, String slug, String name, String sport, String descr
             Instant registrationClosesAt, String mode, Long priceCents, String priceTier, TierView nextPriceTier,
             Integer minAge, Integer maxAge, Team team, List<FieldDefinition> fields) {
 
-        boolean teamRace() {
+        public boolean teamRace() {
             return team != null;
         }
     }
