@@ -10,7 +10,7 @@ import java.util.UUID;
 record StoredRace(UUID id, UUID eventId, RaceSettings settings, int capacity, RegistrationWindow.Stored registration,
         List<FieldDefinition> fields, List<PriceTier> priceTiers, long version) {
 
-    RegistrationWindow.State registrationAt(Instant now) {
+    public RegistrationWindow.State registrationAt(Instant now) {
         return RegistrationWindow.at(now, registration, settings.registrationOpensAt(), settings.registrationClosesAt());
     }
 }
