@@ -109,6 +109,17 @@ class OrganizerPagesIT {
                 .andExpect(content().string(not(containsString("/events/" + slug + "/patrol/register"))));
         mvc.perform(get("/organizer").with(signedIn(organizer, "ORGANIZER")))
                 .andExpect(content().string(containsString("Patrouille Test")));
+
+        mvc.perform(get("/organizer/events/" + eventId).with(signedIn(organizer, "ORGANIZER")).locale(Locale.FRENCH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Champs personnalisés (2)")));
+        mvc.perform(get("/events/" + slug).locale(Locale.FRENCH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Inscrire une équipe")))
+                .andExpect(content().string(containsString("3 à 3 équipiers, jusqu&#39;à 1 remplaçants")));
+        mvc.perform(get("/events").param("q", "Patrouille Test").locale(Locale.FRENCH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ski-alpinisme")));
     }
 
     @Test
