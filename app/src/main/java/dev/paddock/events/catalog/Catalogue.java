@@ -1,7 +1,6 @@
 package dev.paddock.events.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,18 +24,18 @@ class Catalogue {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final Cache<EventSearch, Snapshot<CatalogPage>> cache;
+    private final LoadingCache<EventSearch, Snapshot<CatalogPage>> cache;
 
     Catalogue(EventStore events, JdbcClient jdbc, JsonMapper json, Clock clock, CatalogSettings settings) {
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.catalog().snapshotTtl()).maximumSize(10_000).build();
+        this.cache = SnapshotCache.of(settings.catalog().snapshotTtl(), 10_000, this::load);
     }
 
     Snapshot<CatalogPage> search(EventSearch search) {
-        return cache.get(search, this::load);
+        return cache.get(search);
     }
 
     private Snapshot<CatalogPage> load(EventSearch search) {

@@ -1,7 +1,6 @@
 package dev.paddock.events.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.paddock.events.fields.FieldDefinition;
 import java.util.List;
 import java.util.Map;
@@ -21,28 +20,31 @@ class ParticipantLists {
     private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {
     };
 
-    private record Key(UUID raceId, String q, int page) {
+    /** What a list depends on: the race, the keys of its PUBLIC fields, the search and the page. */
+    private record Key(UUID raceId, String code, List<String> publicKeys, String q, int page) {
     }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Cache<Key, Snapshot<ParticipantList>> cache;
+    private final LoadingCache<Key, Snapshot<ParticipantList>> cache;
 
     ParticipantLists(JdbcClient jdbc, JsonMapper json, CatalogSettings settings) {
         this.jdbc = jdbc;
         this.json = json;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.catalog().snapshotTtl()).maximumSize(10_000).build();
+        this.cache = SnapshotCache.of(settings.catalog().snapshotTtl(), 10_000, this::load);
     }
 
     Snapshot<ParticipantList> of(PublicEvent.PublicRace race, String q, int page) {
         String search = q == null || q.isBlank() ? null : q.strip();
         int at = Math.max(page, 0);
-        return cache.get(new Key(race.id(), search, at), key -> load(race, search, at));
+        List<String> publicKeys = race.fields().stream().filter(f -> f.visibility() == FieldDefinition.Visibility.PUBLIC)
+                .map(FieldDefinition::key).toList();
+        return cache.get(new Key(race.id(), race.code(), publicKeys, search, at));
     }
 
-    private Snapshot<ParticipantList> load(PublicEvent.PublicRace race, String q, int page) {
-        String[] publicKeys = race.fields().stream().filter(f -> f.visibility() == FieldDefinition.Visibility.PUBLIC)
-                .map(FieldDefinition::key).toArray(String[]::new);
+    private Snapshot<ParticipantList> load(Key key) {
+        String q = key.q();
+        int page = key.page();
         List<ParticipantList.Participant> rows = jdbc.sql("""
                 select r.first_name, r.last_name, r.bib, r.gender, r.nationality, t.name as team,
                     coalesce((select jsonb_object_agg(a.key, a.value) from jsonb_each(r.answers) a
@@ -54,7 +56,7 @@ class ParticipantLists {
                        or (r.last_name || ' ' || r.first_name) ilike :like escape '\\')
                 order by lower(r.last_name), lower(r.first_name), r.id
                 limit :limit offset :offset""")
-                .param("publicKeys", publicKeys).param("race", race.id()).param("q", q)
+                .param("publicKeys", key.publicKeys().toArray(String[]::new)).param("race", key.raceId()).param("q", q)
                 .param("like", q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
                 .param("limit", ParticipantList.PAGE_SIZE + 1).param("offset", page * ParticipantList.PAGE_SIZE)
                 .query((rs, n) -> new ParticipantList.Participant(rs.getString("first_name"), rs.getString("last_name"),
@@ -62,7 +64,7 @@ class ParticipantLists {
                         rs.getString("team"), json.readValue(rs.getString("fields"), ANSWERS)))
                 .list();
         boolean hasNext = rows.size() > ParticipantList.PAGE_SIZE;
-        ParticipantList list = new ParticipantList(race.code(), q, page, hasNext,
+        ParticipantList list = new ParticipantList(key.code(), q, page, hasNext,
                 hasNext ? rows.subList(0, ParticipantList.PAGE_SIZE) : rows);
         return Snapshot.of(list, json.writeValueAsBytes(list));
     }

@@ -104,6 +104,14 @@ class CatalogApiIT {
                 .andExpect(content().bytes(new byte[0]));
         mvc.perform(get("/api/events/" + slug).header("If-None-Match", "\"something-else\""))
                 .andExpect(status().isOk());
+        String raceId = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/events/" + slug)).andReturn().getResponse()
+                .getContentAsString(), "$.races[0].id");
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/events/organizer/races/" + raceId + "/capacity"), "{\"capacity\":120}").andExpect(status().isOk());
+        mvc.perform(get("/api/events/" + slug).header("If-None-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.races[0].capacity").value(120))
+                .andExpect(header().string("ETag", not(etag)));
 
         String pageTag = mvc.perform(get("/events/" + slug)).andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "max-age=1, public"))
