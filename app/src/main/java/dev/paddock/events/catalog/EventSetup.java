@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -52,11 +54,17 @@ class EventSetup {
 
     StoredEvent createEvent(Organizer organizer, String slug, EventDetails details) {
         datesProblems(details);
+        ProblemException taken = ProblemException.field("slug", "taken", "Another event already has the address " + slug);
         if (events.slugTaken(slug)) {
-            throw ProblemException.field("slug", "taken", "Another event already has the address " + slug);
+            throw taken;
         }
         UUID id = UUID.randomUUID();
-        events.insert(id, slug, organizer.accountId(), details, clock.instant());
+        try {
+            events.insert(id, slug, organizer.accountId(), details, clock.instant());
+        } catch (DuplicateKeyException e) {
+            // another request took the slug between the check and the insert
+            throw taken;
+        }
         return events.byId(id).orElseThrow();
     }
 
@@ -132,53 +140,53 @@ class EventSetup {
     }
 
     StoredRace editRace(Organizer organizer, UUID raceId, long version, RaceSettings settings) {
-        StoredRace race = race(raceId);
-        StoredEvent event = editable(organizer, race.eventId());
-        refuse(RaceRules.problems(settings, event.details().startsOn(), event.details().endsOn(), event.details().zone()));
-        if (!races.update(raceId, version, settings)) {
-            throw new OptimisticLockingFailureException("Race " + raceId + " is not at version " + version);
-        }
-        changed(event);
-        return races.byId(raceId).orElseThrow();
+        return onRace(organizer, raceId, (race, event) -> {
+            refuse(RaceRules.problems(settings, event.details().startsOn(), event.details().endsOn(),
+                    event.details().zone()));
+            if (!races.update(raceId, version, settings)) {
+                throw new OptimisticLockingFailureException("Race " + raceId + " is not at version " + version);
+            }
+        });
     }
 
     StoredRace setFields(Organizer organizer, UUID raceId, List<FieldDefinition> fields) {
-        StoredRace race = race(raceId);
-        StoredEvent event = editable(organizer, race.eventId());
-        refuse(FieldDefinitions.problems("", fields));
-        races.setFields(raceId, fields);
-        changed(event);
-        return races.byId(raceId).orElseThrow();
+        return onRace(organizer, raceId, (race, event) -> {
+            refuse(FieldDefinitions.problems("", fields));
+            races.setFields(raceId, fields);
+        });
     }
 
     StoredRace setPriceTiers(Organizer organizer, UUID raceId, List<PriceTier> tiers) {
-        StoredRace race = race(raceId);
-        StoredEvent event = editable(organizer, race.eventId());
-        refuse(PriceTiers.problems("", tiers));
-        races.setPriceTiers(raceId, tiers);
-        races.touch(raceId);
-        changed(event);
-        return races.byId(raceId).orElseThrow();
+        return onRace(organizer, raceId, (race, event) -> {
+            refuse(PriceTiers.problems("", tiers));
+            races.setPriceTiers(raceId, tiers);
+            races.touch(raceId);
+        });
     }
 
     /** Sets the number of places; the result's capacity stays above the asked one when more places are held. */
     StoredRace setCapacity(Organizer organizer, UUID raceId, int capacity) {
-        StoredRace race = race(raceId);
-        StoredEvent event = editable(organizer, race.eventId());
-        int now = places.resize(raceId, capacity);
-        races.touch(raceId);
-        audited("RACE_CAPACITY_CHANGED", organizer, event, Map.of("raceId", raceId.toString(), "from", race.capacity(),
-                "asked", capacity, "to", now));
-        changed(event);
-        return races.byId(raceId).orElseThrow();
+        return onRace(organizer, raceId, (race, event) -> {
+            int now = places.resize(raceId, capacity);
+            races.touch(raceId);
+            audited("RACE_CAPACITY_CHANGED", organizer, event, Map.of("raceId", raceId.toString(),
+                    "from", race.capacity(), "asked", capacity, "to", now));
+        });
     }
 
     StoredRace setRegistration(Organizer organizer, UUID raceId, RegistrationWindow.Stored registration) {
+        return onRace(organizer, raceId, (race, event) -> {
+            races.setRegistration(raceId, registration);
+            audited(registration == RegistrationWindow.Stored.OPEN ? "RACE_REGISTRATION_OPENED"
+                    : "RACE_REGISTRATION_CLOSED", organizer, event, Map.of("raceId", raceId.toString()));
+        });
+    }
+
+    /** A change of one race of an editable event of the organizer; answers the race as changed. */
+    private StoredRace onRace(Organizer organizer, UUID raceId, BiConsumer<StoredRace, StoredEvent> change) {
         StoredRace race = race(raceId);
         StoredEvent event = editable(organizer, race.eventId());
-        races.setRegistration(raceId, registration);
-        audited(registration == RegistrationWindow.Stored.OPEN ? "RACE_REGISTRATION_OPENED" : "RACE_REGISTRATION_CLOSED",
-                organizer, event, Map.of("raceId", raceId.toString()));
+        change.accept(race, event);
         changed(event);
         return races.byId(raceId).orElseThrow();
     }
