@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,9 +29,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class AnonymousPageCache extends OncePerRequestFilter {
 
-    /** Words after /events/ that are other parts' pages, never an event's slug. */
-    private static final Set<String> NOT_SLUGS = Set.of("join", "orders", "registrations");
-
     private record Page(byte[] body, String contentType, String etag) {
     }
 
@@ -52,7 +48,7 @@ class AnonymousPageCache extends OncePerRequestFilter {
         String[] parts = request.getRequestURI().substring(request.getContextPath().length()).split("/");
         // "", "events", slug, "participants"
         boolean catalogue = parts.length == 2 && parts[1].equals("events");
-        boolean event = parts.length == 3 && parts[1].equals("events") && !NOT_SLUGS.contains(parts[2]);
+        boolean event = parts.length == 3 && parts[1].equals("events") && !Slugs.RESERVED.contains(parts[2]);
         boolean participants = parts.length == 4 && parts[1].equals("events") && parts[3].equals("participants");
         return !(catalogue || event || participants) || !anonymous();
     }

@@ -13,7 +13,7 @@ class CatalogConfiguration {
 
     @Bean
     PublicPaths eventsCatalogPublicPaths() {
-        return new PublicPaths(List.of("/events", "/events/*", "/events/*/participants"),
+        return new PublicPaths(List.of("/events", "/events/" + Slugs.SEGMENT, "/events/" + Slugs.SEGMENT + "/participants"),
                 List.of("/api/events", "/api/events/*", "/api/events/*/participants"));
     }
 }

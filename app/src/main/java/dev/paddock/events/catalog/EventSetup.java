@@ -55,6 +55,9 @@ class EventSetup {
     StoredEvent createEvent(Organizer organizer, String slug, EventDetails details) {
         datesProblems(details);
         ProblemException taken = ProblemException.field("slug", "taken", "Another event already has the address " + slug);
+        if (Slugs.RESERVED.contains(slug)) {
+            throw ProblemException.field("slug", "reserved", "'" + slug + "' is reserved for the site's own pages");
+        }
         if (events.slugTaken(slug)) {
             throw taken;
         }

@@ -120,6 +120,10 @@ class CatalogApiIT {
                 .andReturn().getResponse().getHeader("ETag");
         mvc.perform(get("/events/" + slug).header("If-None-Match", pageTag)).andExpect(status().isNotModified());
         mvc.perform(get("/api/events/no-such-event")).andExpect(status().isNotFound());
+        mvc.perform(get("/events/join")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/events/orders/" + UUID.randomUUID())).andExpect(status().is3xxRedirection());
+        call(post("/api/events/organizer/events"), eventBody("join", null))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("reserved"));
         mvc.perform(get("/events/no-such-event")).andExpect(status().isNotFound());
     }
 
