@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * from start-up, early-bird then regular prices, custom fields (club public; T-shirt, emergency contact and
  * consent private) and a promo code. Created once: a restart finds its slug and adds nothing.
  */
-@Component
+@Component("catalogDemoEvent")
 @Order(3)
 @ConditionalOnBooleanProperty("paddock.demo-data")
 class DemoEvent implements ApplicationRunner {

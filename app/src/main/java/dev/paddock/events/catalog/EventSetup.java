@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and admins own all; someone else's event is a 404, as if it did not exist), locks the event row so edits
  * of one event serialize, and clears the public snapshot of the event once committed.
  */
-@Service
+@Service("catalogEventSetup")
 @Transactional
 class EventSetup {
 

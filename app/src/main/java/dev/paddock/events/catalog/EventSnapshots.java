@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (see {@link SnapshotCache}). Edits made on this node drop the
  * snapshot at once; other nodes show them within the TTL. Drafts and unknown slugs are cached as absent.
  */
-@Component
+@Component("catalogEventSnapshots")
 class EventSnapshots {
 
     private final EventStore events;

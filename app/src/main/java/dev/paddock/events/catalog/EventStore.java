@@ -14,7 +14,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The events table. Edits are conditional on the version read, so a stale edit changes nothing. */
-@Repository
+@Repository("catalogEventStore")
 class EventStore {
 
     private static final TypeReference<List<RefundStep>> REFUNDS = new TypeReference<>() {

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ORGANIZER on their own events, OPERATOR and ADMIN on every event. PATCH bodies carry the {@code version}
  * they were made from; a stale one is a 409 {@code conflict}.
  */
-@RestController
+@RestController("catalogOrganizerApiController")
 @Validated
 @RequestMapping("/api/events/organizer")
 @PreAuthorize("hasAnyRole('ORGANIZER', 'OPERATOR', 'ADMIN')")

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * refused form renders the page again with the values sent and each problem next to its input. Forms go
  * through the same request records, bean validation and {@link EventSetup} as the API.
  */
-@Controller
+@Controller("catalogOrganizerPageController")
 @PreAuthorize("hasAnyRole('ORGANIZER', 'OPERATOR', 'ADMIN')")
 class OrganizerPageController {
 

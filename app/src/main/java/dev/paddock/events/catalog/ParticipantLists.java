@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Public participant lists, cached per (race, search, page) for the snapshot TTL. Private answers never
  * leave the database: the statement keeps only the keys of the race's PUBLIC fields.
  */
-@Component
+@Component("catalogParticipantLists")
 class ParticipantLists {
 
     private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** An event's promo codes. How many times each was used is counted by the registration part. */
-@Repository
+@Repository("catalogPromoCodes")
 class PromoCodes {
 
     /** A stored code with its id and uses so far. */

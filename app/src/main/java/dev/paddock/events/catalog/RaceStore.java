@@ -20,7 +20,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Races and their price tiers. Setting edits are conditional on the version read. */
-@Repository
+@Repository("catalogRaceStore")
 class RaceStore {
 
     private static final TypeReference<List<FieldDefinition>> FIELDS = new TypeReference<>() {
