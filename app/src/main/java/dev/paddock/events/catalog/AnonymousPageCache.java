@@ -1,0 +1,97 @@
+package dev.paddock.events.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves the public catalogue pages ({@code /events}, {@code /events/{slug}}, {@code /events/{slug}/participants})
+ * to anonymous visitors from rendered HTML kept for the snapshot TTL per (path, query, language), with an
+ * ETag, {@code Cache-Control: public, max-age=1} and 304 on {@code If-None-Match}. Signed-in visitors are
+ * never served from it: their layout carries their own CSRF token and name. Anonymous renders drop the
+ * request's CSRF token, so the shared bytes carry none (those pages have nothing to post) and no session
+ * is created for them. Runs after Spring Security's filter chain, which has resolved the visitor.
+ */
+@Component
+class AnonymousPageCache extends OncePerRequestFilter {
+
+    private record Page(byte[] body, String contentType, String etag) {
+    }
+
+    private final LocaleResolver locales;
+    private final Cache<String, Page> cache;
+
+    AnonymousPageCache(LocaleResolver locales, CatalogSettings settings) {
+        this.locales = locales;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.catalog().snapshotTtl()).maximumSize(5_000).build();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return true;
+        }
+        String[] parts = request.getRequestURI().substring(request.getContextPath().length()).split("/");
+        // "", "events", slug, "participants"
+        boolean catalogue = parts.length == 2 && parts[1].equals("events");
+        boolean event = parts.length == 3 && parts[1].equals("events") && !Slugs.RESERVED.contains(parts[2]);
+        boolean participants = parts.length == 4 && parts[1].equals("events") && parts[3].equals("participants");
+        return !(catalogue || event || participants) || !anonymous();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getParameter("lang") != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Locale locale = locales.resolveLocale(request);
+        String key = request.getRequestURI() + "?" + request.getQueryString() + "|" + locale.toLanguageTag();
+        Page page = cache.getIfPresent(key);
+        if (page == null) {
+            request.removeAttribute(CsrfToken.class.getName());
+            request.removeAttribute("_csrf");
+            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, capture);
+            if (capture.getStatus() != HttpServletResponse.SC_OK) {
+                capture.copyBodyToResponse();
+                return;
+            }
+            byte[] body = capture.getContentAsByteArray();
+            page = new Page(body, capture.getContentType(), Snapshot.etag(body));
+            cache.put(key, page);
+            capture.resetBuffer();
+        }
+        response.setHeader(HttpHeaders.ETAG, page.etag());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, PublicAnswers.ONE_SECOND.getHeaderValue());
+        response.setHeader(HttpHeaders.VARY, "Cookie, Accept-Language");
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && new Snapshot<>(null, page.body(), page.etag()).matches(ifNoneMatch)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(page.contentType());
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+
+    private static boolean anonymous() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
+    }
+}
