@@ -1,5 +1,12 @@
 package dev.paddock.events.registration;
 
+import dev.paddock.shared.Admission;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.regex.Pattern;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +17,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistrationProperties.class)
 class RegistrationConfiguration {
+
+    /** Registration requests of the API, the ones an opening rush sends; pages go through them too rarely to matter. */
+    static final Pattern RUSH_PATHS = Pattern.compile(
+            "/api/events/(races/[^/]+/(registrations|teams)|teams/join|registrations/[^/]+/accept)");
+
+    @Bean
+    FilterRegistrationBean<Admission> registrationAdmission(RegistrationProperties properties, MeterRegistry meters) {
+        Admission admission = new Admission(request -> "POST".equals(request.getMethod())
+                && RUSH_PATHS.matcher(request.getRequestURI()).matches(), properties.maxInFlight(),
+                "paddock.events.registration.shed", "Too many registrations are being taken right now; nothing was"
+                        + " stored. Retry in a moment with the same requestId.", meters);
+        FilterRegistrationBean<Admission> registration = new FilterRegistrationBean<>(admission);
+        registration.addUrlPatterns("/api/events/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
 }

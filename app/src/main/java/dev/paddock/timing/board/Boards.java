@@ -4,6 +4,7 @@ import dev.paddock.events.RegistrationConfirmed;
 import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Startlists;
 import dev.paddock.live.LiveChannel;
+import dev.paddock.shared.AfterCommit;
 import dev.paddock.passings.Passing;
 import dev.paddock.rankings.Status;
 import dev.paddock.timing.PassingsCounted;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Every race's live results, in memory on each node. A results request reads the current {@link Snapshot}
@@ -84,26 +85,33 @@ public class Boards {
         return Optional.ofNullable(snapshot);
     }
 
-    @TransactionalEventListener
+    /*
+     * Plain listeners deferred with AfterCommit rather than @TransactionalEventListener: Modulith would record a
+     * publication for each and mark it completed in a new transaction while the committing one still holds its
+     * connection, which starves the pool when many commit at once (an opening rush of registrations did).
+     */
+
+    @EventListener
     void on(PassingsCounted counted) {
-        State state = boards.get(counted.raceId());
-        if (state != null) {
-            synchronized (state) {
-                state.counted.putAll(counted(counted.raceId(), counted.bibs()));
-                state.changedBibs.addAll(counted.bibs());
-                state.stale(clock.instant());
+        AfterCommit.run(() -> {
+            State state = boards.get(counted.raceId());
+            if (state != null) {
+                synchronized (state) {
+                    state.pendingBibs.addAll(counted.bibs());
+                    state.stale(clock.instant());
+                }
             }
-        }
+        });
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(TimingChanged changed) {
-        reloadLater(changed.raceId());
+        AfterCommit.run(() -> reloadLater(changed.raceId()));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(RegistrationConfirmed confirmed) {
-        reloadLater(confirmed.raceId());
+        AfterCommit.run(() -> reloadLater(confirmed.raceId()));
     }
 
     private void reloadLater(UUID raceId) {
@@ -123,7 +131,11 @@ public class Boards {
                 synchronized (state) {
                     if (state.reload) {
                         load(raceId, state);
+                    } else if (!state.pendingBibs.isEmpty()) {
+                        state.counted.putAll(counted(raceId, Set.copyOf(state.pendingBibs)));
                     }
+                    state.changedBibs.addAll(state.pendingBibs);
+                    state.pendingBibs.clear();
                     recompute(raceId, state);
                 }
             } else if (state.unpushed) {
@@ -240,6 +252,7 @@ public class Boards {
         Instant pushedAt;
         volatile boolean unpushed;
         final Set<Integer> changedBibs = new java.util.HashSet<>();
+        final Set<Integer> pendingBibs = new java.util.HashSet<>();
         volatile Snapshot snapshot;
 
         /** What the snapshot is computed from, comparable between two loads. */

@@ -8,6 +8,7 @@ import dev.paddock.events.Startlists;
 import dev.paddock.passings.Passing;
 import dev.paddock.passings.PassingJudge;
 import dev.paddock.passings.Verdict;
+import dev.paddock.shared.AfterCommit;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.timing.PassingsCounted;
 import dev.paddock.timing.course.Courses;
@@ -28,7 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Takes passings in: every read is stored once per (line, id) with its verdict, in one transaction per
@@ -141,9 +142,12 @@ public class Intake {
                 .query().listOfRows();
     }
 
-    /** A new entrant of a race: its bib must not read as unknown until the cache expires. */
-    @TransactionalEventListener
+    /**
+     * A new entrant of a race: its bib must not read as unknown until the cache expires. A plain listener
+     * deferred to after commit (see {@code Boards} for why not {@code @TransactionalEventListener}).
+     */
+    @EventListener
     void on(RegistrationConfirmed confirmed) {
-        bibs.invalidate(confirmed.raceId());
+        AfterCommit.run(() -> bibs.invalidate(confirmed.raceId()));
     }
 }

@@ -28,7 +28,7 @@ class RushRunTest {
         assumeTrue(holdsEventsParts(), "the packaged app has no events catalog and registration parts yet");
 
         RushOptions options = RushOptions.parse(List.of("--start-app", "true", "--jar", JAR.toString(),
-                "--server-java-options", "-Xmx512m", "--athletes", "300", "--places", "100", "--accounts", "30",
+                "--server-java-options", "-Xmx1g", "--athletes", "300", "--places", "100", "--accounts", "30",
                 "--window", "5s", "--half-life", "1s", "--readers", "30", "--lead", "3s", "--reader-warm-up", "2s"));
         Rush.Figures figures = Rush.run(options, new PrintStream(OutputStream.nullOutputStream()));
 
