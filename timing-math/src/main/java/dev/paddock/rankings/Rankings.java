@@ -2,7 +2,6 @@ package dev.paddock.rankings;
 
 import dev.paddock.rankings.RankingSpec.Grouping;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,14 @@ public final class Rankings {
         for (Entrant entrant : entrants) {
             Long time = entrant.time(spec.clock(), spec.point());
             if (time != null && eligibleAt(entrant, spec) && spec.filter().holds(entrant)) {
-                eligible.add(new Ranked(entrant, spec.lapsFirst() ? entrant.laps() : 0, time));
+                eligible.add(Ranked.of(entrant, spec.lapsFirst() ? entrant.laps() : 0, time));
             }
         }
         Map<String, String> mergedInto = spec.grouping() == Grouping.CATEGORY && spec.minCategorySize() > 0
                 ? CategoryMerge.targets(sizes(eligible), spec.categoryMergeOrder(), spec.minCategorySize())
                 : Map.of();
+        // One sort for all groups: each group then receives its members already in order.
+        eligible.sort(null);
         Map<String, List<Ranked>> grouped = new TreeMap<>();
         for (Ranked ranked : eligible) {
             String group = groupOf(ranked.entrant, spec);
@@ -73,7 +74,6 @@ public final class Rankings {
     }
 
     private static List<Placing> place(String group, List<Ranked> members, TiePolicy ties) {
-        members.sort(ORDER);
         List<Placing> placings = new ArrayList<>(members.size());
         Ranked leader = members.getFirst();
         for (int i = 0; i < members.size(); i++) {
@@ -92,21 +92,45 @@ public final class Rankings {
         return a.laps == b.laps && a.time == b.time;
     }
 
-    /** More laps, then less time, then who crossed first, then bib and id so the order is total. */
-    private static final Comparator<Ranked> ORDER = Comparator.<Ranked>comparingInt(r -> -r.laps)
-            .thenComparingLong(r -> r.time)
-            .thenComparingLong(r -> r.entrant.finishSequence() > 0 ? r.entrant.finishSequence() : Long.MAX_VALUE)
-            .thenComparing(r -> r.entrant.bib() == null ? "" : r.entrant.bib(), Rankings::naturalOrder)
-            .thenComparing(r -> r.entrant.id());
+    /**
+     * An eligible entrant with its sort keys unpacked: more laps, then less time, then who crossed first, then
+     * the bib ("9" before "10" when both are numbers) and the id, so the order is total.
+     */
+    private record Ranked(Entrant entrant, int laps, long time, long sequence, long bibNumber, String bib)
+            implements Comparable<Ranked> {
 
-    /** "9" before "10": bibs are numbers more often than not. */
-    private static int naturalOrder(String a, String b) {
-        if (a.matches("\\d{1,9}") && b.matches("\\d{1,9}")) {
-            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+        static Ranked of(Entrant entrant, int laps, long time) {
+            String bib = entrant.bib() == null ? "" : entrant.bib();
+            return new Ranked(entrant, laps, time, entrant.finishSequence() > 0 ? entrant.finishSequence() : Long.MAX_VALUE,
+                    numeric(bib), bib);
         }
-        return a.compareTo(b);
-    }
 
-    private record Ranked(Entrant entrant, int laps, long time) {
+        private static long numeric(String bib) {
+            if (bib.isEmpty() || bib.length() > 9) {
+                return -1;
+            }
+            for (int i = 0; i < bib.length(); i++) {
+                if (bib.charAt(i) < '0' || bib.charAt(i) > '9') {
+                    return -1;
+                }
+            }
+            return Long.parseLong(bib);
+        }
+
+        @Override
+        public int compareTo(Ranked other) {
+            if (laps != other.laps) {
+                return Integer.compare(other.laps, laps);
+            }
+            if (time != other.time) {
+                return Long.compare(time, other.time);
+            }
+            if (sequence != other.sequence) {
+                return Long.compare(sequence, other.sequence);
+            }
+            int byBib = bibNumber >= 0 && other.bibNumber >= 0 ? Long.compare(bibNumber, other.bibNumber)
+                    : bib.compareTo(other.bib);
+            return byBib != 0 ? byBib : entrant.id().compareTo(other.entrant.id());
+        }
     }
 }
