@@ -17,8 +17,11 @@ record CatalogSettings(@DefaultValue("Europe/Zurich") ZoneId defaultZone, @Defau
     /**
      * @param snapshotTtl how long a node serves an event page, its JSON and its participant lists from
      *                    memory (at most 1 s, the freshness the public pages promise)
+     * @param maxInFlight public catalogue reads (pages and JSON) handled at once by a node; beyond, 503
+     *                    {@code overloaded} at the door, so a rush of readers cannot fill the heap with waiting
+     *                    requests
      */
-    record Catalog(@DefaultValue("1s") Duration snapshotTtl) {
+    record Catalog(@DefaultValue("1s") Duration snapshotTtl, @DefaultValue("256") int maxInFlight) {
 
         Catalog {
             if (snapshotTtl.isNegative() || snapshotTtl.compareTo(Duration.ofSeconds(1)) > 0) {
