@@ -17,4 +17,18 @@ public interface QuickRead {
 
     /** The answer from memory, or null to let the request go on to Spring MVC. */
     QuickAnswer answer(HttpServletRequest request);
+
+    static QuickRead of(String prefix, java.util.function.Function<HttpServletRequest, QuickAnswer> answer) {
+        return new QuickRead() {
+            @Override
+            public String prefix() {
+                return prefix;
+            }
+
+            @Override
+            public QuickAnswer answer(HttpServletRequest request) {
+                return answer.apply(request);
+            }
+        };
+    }
 }

@@ -58,6 +58,9 @@ public class QuickReads extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        if (answer.contentType().startsWith("text/html")) {
+            response.setHeader("Vary", "Cookie, Accept-Language");
+        }
         served.increment();
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());

@@ -29,7 +29,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class AnonymousPageCache extends OncePerRequestFilter {
 
-    private record Page(byte[] body, String contentType, String etag) {
+    record Page(byte[] body, String contentType, String etag) {
     }
 
     private final LocaleResolver locales;
@@ -60,8 +60,7 @@ class AnonymousPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Locale locale = locales.resolveLocale(request);
-        String key = request.getRequestURI() + "?" + request.getQueryString() + "|" + locale.toLanguageTag();
+        String key = key(request);
         Page page = cache.getIfPresent(key);
         if (page == null) {
             request.removeAttribute(CsrfToken.class.getName());
@@ -88,6 +87,16 @@ class AnonymousPageCache extends OncePerRequestFilter {
         response.setContentType(page.contentType());
         response.setContentLength(page.body().length);
         response.getOutputStream().write(page.body());
+    }
+
+    /** The page rendered for an anonymous visitor with this request's path, query and language, if kept. */
+    Page cached(HttpServletRequest request) {
+        return request.getParameter("lang") != null ? null : cache.getIfPresent(key(request));
+    }
+
+    private String key(HttpServletRequest request) {
+        Locale locale = locales.resolveLocale(request);
+        return request.getRequestURI() + "?" + request.getQueryString() + "|" + locale.toLanguageTag();
     }
 
     private static boolean anonymous() {

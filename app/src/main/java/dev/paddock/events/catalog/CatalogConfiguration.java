@@ -2,6 +2,7 @@ package dev.paddock.events.catalog;
 
 import dev.paddock.shared.Admission;
 import dev.paddock.shared.PublicPaths;
+import dev.paddock.shared.QuickRead;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,6 +29,16 @@ class CatalogConfiguration {
         registration.addUrlPatterns("/events", "/events/*", "/api/events", "/api/events/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    QuickRead catalogApiQuickRead(CatalogQuickRead reads) {
+        return QuickRead.of("/api/events/", reads::json);
+    }
+
+    @Bean
+    QuickRead catalogPagesQuickRead(CatalogQuickRead reads) {
+        return QuickRead.of("/events", reads::page);
     }
 
     @Bean

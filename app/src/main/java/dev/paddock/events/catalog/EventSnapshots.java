@@ -36,6 +36,12 @@ class EventSnapshots {
         return cache.get(slug);
     }
 
+    /** The snapshot if this node holds one for the slug (never loads): null when not held or unknown. */
+    Snapshot<PublicEvent> held(String slug) {
+        Optional<Snapshot<PublicEvent>> held = cache.getIfPresent(slug);
+        return held == null ? null : held.orElse(null);
+    }
+
     void forget(String slug) {
         cache.invalidate(slug);
     }

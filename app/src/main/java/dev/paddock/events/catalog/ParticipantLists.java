@@ -35,11 +35,19 @@ class ParticipantLists {
     }
 
     Snapshot<ParticipantList> of(PublicEvent.PublicRace race, String q, int page) {
+        return cache.get(key(race, q, page));
+    }
+
+    /** The list if this node holds it (never loads), else null. */
+    Snapshot<ParticipantList> held(PublicEvent.PublicRace race, String q, int page) {
+        return cache.getIfPresent(key(race, q, page));
+    }
+
+    private static Key key(PublicEvent.PublicRace race, String q, int page) {
         String search = q == null || q.isBlank() ? null : q.strip();
-        int at = Math.max(page, 0);
         List<String> publicKeys = race.fields().stream().filter(f -> f.visibility() == FieldDefinition.Visibility.PUBLIC)
                 .map(FieldDefinition::key).toList();
-        return cache.get(new Key(race.id(), race.code(), publicKeys, search, at));
+        return new Key(race.id(), race.code(), publicKeys, search, Math.max(page, 0));
     }
 
     private Snapshot<ParticipantList> load(Key key) {

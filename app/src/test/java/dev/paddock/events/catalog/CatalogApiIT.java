@@ -170,6 +170,49 @@ class CatalogApiIT {
                 .andExpect(content().string(not(org.hamcrest.Matchers.containsString(marker + " Road"))));
     }
 
+    @Test
+    void heldAnswersAreServedFromMemoryAheadOfSpringMvcAndEqualItsAnswers() throws Exception {
+        String slug = slug();
+        String eventId = publishedEvent(slug, eventBody(slug, null));
+        String raceId = race(eventId, "marathon", 5);
+        publish(eventId);
+        confirmed(eventId, raceId, "Carla", "Meier", "{\"club\":\"LC Uster\",\"emergency\":\"SECRET\"}");
+        for (String path : java.util.List.of("/api/events/" + slug, "/api/events/" + slug + "/participants?race=marathon",
+                "/events/" + slug, "/events/" + slug + "/participants?race=marathon")) {
+            MvcResult first = mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+            double before = served();
+            MvcResult second = mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+            assertThat(served()).as(path + " answered from memory").isEqualTo(before + 1);
+            assertThat(second.getResponse().getContentAsByteArray()).as(path).isEqualTo(first.getResponse().getContentAsByteArray());
+            assertThat(second.getResponse().getHeader("ETag")).isEqualTo(first.getResponse().getHeader("ETag"));
+            assertThat(second.getResponse().getHeader("Cache-Control")).isEqualTo("max-age=1, public");
+            assertThat(second.getResponse().getContentType()).isEqualTo(first.getResponse().getContentType());
+            mvc.perform(get(path).header("If-None-Match", first.getResponse().getHeader("ETag")))
+                    .andExpect(status().isNotModified());
+        }
+        assertThat(mvc.perform(get("/api/events/" + slug + "/participants?race=marathon")).andReturn().getResponse()
+                .getContentAsString()).contains("LC Uster").doesNotContain("SECRET");
+
+        double before = served();
+        mvc.perform(get("/events/" + slug).with(request -> {
+            request.setRequestedSessionId("signed-in");
+            return request;
+        })).andExpect(status().isOk());
+        mvc.perform(get("/api/events/" + slug).header("Authorization", "Bearer not-a-token")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/events/" + slug + "/participants?race=nope")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("race"));
+        mvc.perform(get("/api/events/" + slug + "/participants?race=marathon&page=x")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/events/no-such-" + slug)).andExpect(status().isNotFound());
+        assertThat(served()).as("sessions, tokens, bad parameters and unknown events take the usual way").isEqualTo(before);
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double served() {
+        return meters.counter("paddock.quick.reads", "outcome", "served").count();
+    }
+
     String publishedEvent(String slug, String body) throws Exception {
         return id(call(post("/api/events/organizer/events"), body).andExpect(status().isCreated()));
     }
