@@ -38,6 +38,12 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldProblem(field, code, message)));
     }
 
+    /** A 400 validation problem naming each offending field. */
+    public static ProblemException invalid(List<FieldProblem> problems) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid input: " + problems.stream()
+                .map(p -> p.field() + " " + p.message()).collect(java.util.stream.Collectors.joining("; ")), problems);
+    }
+
     /** The slug of a problem that only has an HTTP status: "Method Not Allowed" is "method-not-allowed". */
     public static String slugOf(HttpStatus status) {
         return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

@@ -46,7 +46,7 @@ class ChangesApiController {
     }
 
     record TransferRequest(@NotBlank @Size(max = REQUEST_ID_MAX) String requestId, @NotNull UUID toRaceId,
-            Payments.Method payment) {
+            JsonNode answers, Payments.Method payment) {
     }
 
     record HandoverRequest(@NotBlank @Size(max = REQUEST_ID_MAX) String requestId, @NotNull @Valid Athlete athlete,
@@ -60,7 +60,11 @@ class ChangesApiController {
 
     @PostMapping("/transfer")
     Change transfer(AccountId account, @PathVariable UUID id, @Valid @RequestBody TransferRequest body) {
-        return transfer.transfer(account.value(), id, body.requestId(), body.toRaceId(), method(body.payment()));
+        if (body.answers() != null && !body.answers().isObject()) {
+            throw ProblemException.field("answers", "object", "answers is a JSON object keyed by field.");
+        }
+        return transfer.transfer(account.value(), id, body.requestId(), body.toRaceId(), body.answers(),
+                method(body.payment()));
     }
 
     @PostMapping("/handover")

@@ -6,7 +6,9 @@ import dev.paddock.shared.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.paddock.shared.ProblemException.FieldProblem;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * starts), the current holder paying the event's transfer fee (an order of its own). The place, race, bib and price
  * stay; the person and answers change. The new person's account, when one has that e-mail, becomes the
  * registration's athlete and buyer, so the old holder no longer manages it. Answers not sent stay as they were. The
+ * new person must be allowed in the race (age limits on race day) and the answers must meet the race's current
+ * fields, as for a new registration (400 naming {@code athlete.birthDate} or {@code answers.<key>}). The
  * same {@code requestId} again returns the change already made.
  */
 @Service
@@ -70,6 +74,12 @@ class Handover {
         Instant deadline = event.transferDeadline() != null ? event.transferDeadline() : event.firstStart();
         if (deadline != null && !now.isBefore(deadline)) {
             throw Transfer.refused("handover-closed", "Places could be handed over until " + deadline + ".");
+        }
+        JsonNode kept = answers != null ? answers : json.readTree(registration.answers());
+        List<FieldProblem> problems = races.entryRules(registration.raceId())
+                .problems("athlete.birthDate", athlete.birthDate(), "answers", kept);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("requestId", requestId);

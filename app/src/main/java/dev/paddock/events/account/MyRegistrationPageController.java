@@ -70,7 +70,7 @@ class MyRegistrationPageController {
     String transfer(AccountId account, @PathVariable UUID id, @RequestParam String requestId,
             @RequestParam UUID toRaceId, @RequestParam(defaultValue = "WALLET") Payments.Method payment,
             RedirectAttributes redirect) {
-        return done(id, redirect, () -> transfer.transfer(account.value(), id, requestId, toRaceId, payment));
+        return done(id, redirect, () -> transfer.transfer(account.value(), id, requestId, toRaceId, null, payment));
     }
 
     @PostMapping("/account/events/registrations/{id}/handover")

@@ -1,6 +1,15 @@
 package dev.paddock.events.account;
 
+import dev.paddock.events.fields.AnswerSchema;
+import dev.paddock.events.fields.AnswerSchemas;
+import dev.paddock.events.fields.FieldDefinition;
+import dev.paddock.events.rules.AgeCategories;
+import dev.paddock.events.rules.AgeLimits;
 import dev.paddock.events.rules.RegistrationWindow;
+import dev.paddock.shared.ProblemException.FieldProblem;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -30,12 +39,17 @@ class Races {
         }
     }
 
+    private static final TypeReference<List<FieldDefinition>> FIELDS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AnswerSchemas schemas;
 
-    Races(JdbcClient jdbc, JsonMapper json) {
+    Races(JdbcClient jdbc, JsonMapper json, AnswerSchemas schemas) {
         this.jdbc = jdbc;
         this.json = json;
+        this.schemas = schemas;
     }
 
     Optional<Event> event(UUID id) {
@@ -64,6 +78,34 @@ class Races {
                         instant(rs.getObject(10, OffsetDateTime.class)), rs.getBoolean(11), rs.getInt(12),
                         rs.getString(13), instant(rs.getObject(14, OffsetDateTime.class))))
                 .optional();
+    }
+
+    /** Who may run a race: its day in the event's zone, age limits and the schema its answers must meet. */
+    record EntryRules(LocalDate raceDay, AgeCategories.Basis ageBasis, Integer minAge, Integer maxAge,
+            AnswerSchema answers) {
+
+        /** What keeps a person born on {@code birthDate} with these answers out of the race, under the given names. */
+        List<FieldProblem> problems(String birthDateField, LocalDate birthDate, String answersField, JsonNode given) {
+            List<FieldProblem> problems = new ArrayList<>();
+            FieldProblem age = AgeLimits.problem(birthDateField, birthDate, raceDay, ageBasis, minAge, maxAge);
+            if (age != null) {
+                problems.add(age);
+            }
+            problems.addAll(answers.problems(answersField, given));
+            return problems;
+        }
+    }
+
+    EntryRules entryRules(UUID raceId) {
+        return jdbc.sql("""
+                        select r.starts_at, e.zone, r.age_basis, r.min_age, r.max_age, r.fields::text, r.version
+                        from events.races r join events.events e on e.id = r.event_id where r.id = :id""")
+                .param("id", raceId)
+                .query((rs, row) -> new EntryRules(rs.getObject(1, OffsetDateTime.class).toInstant()
+                        .atZone(ZoneId.of(rs.getString(2))).toLocalDate(), AgeCategories.Basis.valueOf(rs.getString(3)),
+                        (Integer) rs.getObject(4), (Integer) rs.getObject(5),
+                        schemas.of(raceId, rs.getLong(7), json.readValue(rs.getString(6), FIELDS))))
+                .single();
     }
 
     /** The event's races, by start. */

@@ -8,7 +8,11 @@ import dev.paddock.shared.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.paddock.shared.ProblemException.FieldProblem;
 import java.util.LinkedHashMap;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A paid registration moves to another race of its event that takes registrations now, keeping its person and
  * answers: the place moves ({@link Places#move}), the athlete pays the difference up to the target race's current
  * price (an order of its own) or gets the difference back, and the old bib is dropped (bibs belong to a race's
- * range). A team member cannot transfer alone. The same {@code requestId} again returns the change already made.
+ * range). The athlete must be allowed in the target race (age limits: 400 naming {@code toRaceId}) and the answers,
+ * those sent with the transfer or else the ones kept, must meet its fields (400 naming {@code answers.<key>}).
+ * A team member cannot transfer alone. The same {@code requestId} again returns the change already made.
  */
 @Service
 class Transfer {
@@ -35,9 +41,11 @@ class Transfer {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JsonMapper json;
 
     Transfer(Registrations registrations, Races races, Places places, Payments payments, History history,
-            MyEvents views, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            MyEvents views, ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.json = json;
         this.registrations = registrations;
         this.races = races;
         this.places = places;
@@ -50,7 +58,8 @@ class Transfer {
     }
 
     @Transactional
-    Change transfer(UUID actor, UUID registrationId, String requestId, UUID toRaceId, Payments.Method method) {
+    Change transfer(UUID actor, UUID registrationId, String requestId, UUID toRaceId, JsonNode answers,
+            Payments.Method method) {
         Registration registration = registrations.lockOwned(actor, registrationId);
         var done = history.byRequest(registrationId, "TRANSFERRED", requestId);
         if (done.isPresent()) {
@@ -81,6 +90,11 @@ class Transfer {
         if (target.window(now) != RegistrationWindow.State.OPEN) {
             throw refused("registration-closed", "Race " + target.code() + " does not take registrations now.");
         }
+        JsonNode kept = answers != null ? answers : json.readTree(registration.answers());
+        List<FieldProblem> problems = races.entryRules(toRaceId).problems("toRaceId", registration.birthDate(), "answers", kept);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
         long targetPrice = races.priceAt(toRaceId, now).orElseThrow(() ->
                 refused("no-price", "Race " + target.code() + " has no price now."));
         if (!places.move(registrationId, toRaceId)) {
@@ -108,9 +122,10 @@ class Transfer {
         }
         jdbc.sql("""
                         update events.registrations set race_id = :race, price_cents = :price, bib = null,
-                            version = version + 1
+                            answers = cast(:answers as jsonb), version = version + 1
                         where id = :id""")
-                .param("race", toRaceId).param("price", targetPrice).param("id", registrationId).update();
+                .param("race", toRaceId).param("price", targetPrice).param("answers", json.writeValueAsString(kept))
+                .param("id", registrationId).update();
         history.add(registrationId, now, "TRANSFERRED", actor, details);
         events.publishEvent(new RegistrationTransferred(registrationId, registration.raceId(), toRaceId,
                 registration.eventId(), now));

@@ -1,6 +1,7 @@
 package dev.paddock.events.registration;
 
 import dev.paddock.events.rules.AgeCategories;
+import dev.paddock.events.rules.AgeLimits;
 import dev.paddock.shared.ProblemException.FieldProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,19 +42,9 @@ record Athlete(String firstName, String lastName, String gender, LocalDate birth
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             problems.add(new FieldProblem(prefix + ".email", "email", "An e-mail address such as ann@example.com"));
         }
-        if (birthDate == null) {
-            problems.add(new FieldProblem(prefix + ".birthDate", "required", "The birth date is required"));
-        } else if (!birthDate.isBefore(raceDay) || birthDate.getYear() < 1900) {
-            problems.add(new FieldProblem(prefix + ".birthDate", "date", "The birth date is not plausible"));
-        } else {
-            int age = AgeCategories.age(birthDate, raceDay, basis);
-            if (minAge != null && age < minAge) {
-                problems.add(new FieldProblem(prefix + ".birthDate", "too-young",
-                        "Athletes are at least " + minAge + " on race day"));
-            } else if (maxAge != null && age > maxAge) {
-                problems.add(new FieldProblem(prefix + ".birthDate", "too-old",
-                        "Athletes are at most " + maxAge + " on race day"));
-            }
+        FieldProblem age = AgeLimits.problem(prefix + ".birthDate", birthDate, raceDay, basis, minAge, maxAge);
+        if (age != null) {
+            problems.add(age);
         }
         return problems;
     }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -66,8 +65,7 @@ class Checkout {
     }
 
     static ProblemException invalid(List<FieldProblem> problems) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid input: " + problems.stream()
-                .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), problems);
+        return ProblemException.invalid(problems);
     }
 
     static void requestId(String requestId, List<FieldProblem> problems) {

@@ -150,6 +150,48 @@ class ChangesIT {
     }
 
     @Test
+    void aTransferMeetsTheTargetRacesAgeLimitsAndFields() throws Exception {
+        UUID event = event(40);
+        UUID half = race(event, "half", 60_00);
+        UUID seniors = race(event, "seniors", 60_00);
+        rules(seniors, 50, null, "[]");
+        UUID trail = race(event, "trail", 60_00);
+        rules(trail, null, null, """
+                [{"key":"club","label":"Club","type":"TEXT","required":false,"visibility":"PUBLIC"},
+                 {"key":"itra","label":"ITRA number","type":"TEXT","required":true,"visibility":"PRIVATE"}]""");
+        UUID registration = fixtures.paid(half, wallet, "Mover", 60_00);
+
+        post("/api/events/registrations/" + registration + "/transfer",
+                "{\"requestId\":\"t1\",\"toRaceId\":\"" + seniors + "\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("toRaceId"))
+                .andExpect(jsonPath("$.errors[0].code").value("too-young"));
+        post("/api/events/registrations/" + registration + "/transfer",
+                "{\"requestId\":\"t2\",\"toRaceId\":\"" + trail + "\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("answers.itra"));
+        assertThat(fixtures.raceOf(registration)).isEqualTo(half);
+        assertThat(fixtures.held(trail)).isZero();
+
+        post("/api/events/registrations/" + registration + "/transfer",
+                "{\"requestId\":\"t3\",\"toRaceId\":\"" + trail + "\",\"answers\":{\"itra\":\"2345\"}}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.registration.raceCode").value("trail"));
+        assertThat(jdbc.sql("select answers->>'itra' from events.registrations where id = :id")
+                .param("id", registration).query(String.class).single()).isEqualTo("2345");
+        assertThat(fixtures.history(registration)).containsExactly("TRANSFERRED");
+        ledgerConsistent();
+    }
+
+    private static final String CLUB = """
+            [{"key":"club","label":"Club","type":"TEXT","required":false,"visibility":"PUBLIC"}]""";
+
+    /** The race's age limits and custom fields, as the organizer would set them (a new version of the race). */
+    private void rules(UUID race, Integer minAge, Integer maxAge, String fields) {
+        jdbc.sql("""
+                        update events.races set min_age = :min, max_age = :max, fields = cast(:fields as jsonb),
+                            version = version + 1 where id = :id""")
+                .param("min", minAge).param("max", maxAge).param("fields", fields).param("id", race).update();
+    }
+
+    @Test
     void twoCancellationsAtOnceRefundOnce() throws Exception {
         UUID event = event(60);
         UUID race = fixtures.race(event, "marathon", Duration.ofDays(60), 5, 50_00, "FIRST_COME");
@@ -229,6 +271,7 @@ class ChangesIT {
         UUID event = fixtures.event(UUID.randomUUID(), Duration.ofDays(40), POLICY,
                 java.time.Instant.now().plus(Duration.ofDays(10)), 15_00);
         UUID race = race(event, "marathon", 50_00);
+        rules(race, 18, null, CLUB);
         UUID registration = fixtures.paid(race, wallet, "Giver", 50_00);
         Account friend = accounts.create();
         String athlete = """
@@ -237,6 +280,16 @@ class ChangesIT {
 
         post("/api/events/registrations/" + registration + "/handover", athlete.replace("1985-02-01", "2999-01-01"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("athlete.birthDate"));
+        String child = java.time.LocalDate.now().minusYears(12).toString();
+        post("/api/events/registrations/" + registration + "/handover", athlete.replace("1985-02-01", child))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("athlete.birthDate"))
+                .andExpect(jsonPath("$.errors[0].code").value("too-young"));
+        post("/api/events/registrations/" + registration + "/handover", athlete.replace("\"club\"", "\"shoe\""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("answers.shoe"));
+        post("/api/events/registrations/" + registration + "/handover", athlete.replace("\"LC Zürich\"", "42"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("answers.club"));
+        assertThat(fixtures.history(registration)).as("refused hand-overs change nothing").isEmpty();
+        assertThat(fixtures.balance(wallet)).isEqualTo(50_00);
         post("/api/events/registrations/" + registration + "/handover", athlete)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.registration.athlete").value("Robin Taker"))
                 .andExpect(jsonPath("$.chargedCents").value(15_00));
