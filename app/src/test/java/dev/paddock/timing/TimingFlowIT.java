@@ -243,6 +243,67 @@ class TimingFlowIT {
                 .doesNotContain("Alpine Club");
     }
 
+    @Test
+    void aRaceComputesExactlyTheRankingsItConfigures() throws Exception {
+        jdbc.sql("update events.races set age_basis = 'BIRTH_YEAR' where id = ?").params(race).update();
+        TimingFixtures.starter(jdbc, race, 5, "Eva", "Roth", "F", "1987-12-31", Map.of("club", "LC Zürich"));
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN",
+                "points", List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
+                        Map.of("code", "km5", "kind", "SPLIT", "distanceM", 5000),
+                        Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000)),
+                "rankings", List.of(
+                        Map.of("code", "club", "name", "Clubs", "grouping", "FIELD", "groupField", "club"),
+                        Map.of("code", "women", "grouping", "OVERALL", "filter", Map.of("gender", "F")),
+                        Map.of("code", "ages", "grouping", "CATEGORY", "ties", "FINISH_ORDER"),
+                        Map.of("code", "halfway", "grouping", "OVERALL", "point", "km5"))), 200);
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("k1", 1, "km5", 18 * 60, "MAIN"), read("f1", 1, "finish", 36 * 60, "MAIN"),
+                read("f2", 2, "finish", 37 * 60, "MAIN"), read("f5", 5, "finish", 36 * 60, "MAIN"),
+                read("f3", 3, "finish", 41 * 60, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 4);
+
+        JsonNode results = send(get("/api/results/races/" + race), Map.of(), 200);
+        assertThat(results.get("rankings").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("club", "women", "ages", "halfway");
+        assertThat(results.get("index").get(0).get("name").asString()).isEqualTo("Clubs");
+        assertThat(results.get("index").get(3).get("point").asString()).isEqualTo("km5");
+        mvc.perform(get("/api/results/races/" + race + "/rankings/overall")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/results/races/" + race + "/rankings/club").param("group", "LC Zürich"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.groups.length()").value(2))
+                .andExpect(jsonPath("$.rows.length()").value(2)).andExpect(jsonPath("$.rows[0].place").value(1))
+                .andExpect(jsonPath("$.rows[1].place").value(1)).andExpect(jsonPath("$.rows[1].tied").value(true));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/women"))
+                .andExpect(jsonPath("$.rows.length()").value(3)).andExpect(jsonPath("$.rows[2].bib").value(3));
+        // By birth year Eva is 40 in 2027 (39 on race day): W40 with Chloé, not W30 with Anna.
+        mvc.perform(get("/api/results/races/" + race + "/rankings/ages").param("group", "W40"))
+                .andExpect(jsonPath("$.rows.length()").value(2)).andExpect(jsonPath("$.rows[0].bib").value(5));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/ages").param("group", "W30"))
+                .andExpect(jsonPath("$.rows.length()").value(1)).andExpect(jsonPath("$.rows[0].bib").value(1));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/halfway"))
+                .andExpect(jsonPath("$.rows.length()").value(1)).andExpect(jsonPath("$.rows[0].time").value("18:00"));
+        mvc.perform(get("/api/results/races/" + race + "/athletes/5"))
+                .andExpect(jsonPath("$.rankings[0].ranking").value("club"))
+                .andExpect(jsonPath("$.rankings[2].group").value("W40"));
+        String page = mvc.perform(get("/results/races/" + race)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Clubs", "halfway", "LC Zürich", "TV Bern");
+        mvc.perform(get("/results/races/" + race).param("ranking", "gender")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void rankingsThatCannotBeComputedAreRefusedFieldByField() throws Exception {
+        JsonNode problem = send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN",
+                "points", List.of(Map.of("code", "km5", "kind", "SPLIT", "distanceM", 5000),
+                        Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000)),
+                "rankings", List.of(Map.of("code", "club", "grouping", "FIELD", "groupField", "club"),
+                        Map.of("code", "club", "grouping", "OVERALL"),
+                        Map.of("code", "phones", "grouping", "FIELD", "groupField", "phone"),
+                        Map.of("code", "late", "grouping", "OVERALL", "point", "km30"))), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("rankings[1].code",
+                "rankings[2].groupField", "rankings[3].point");
+        mvc.perform(get("/api/results/races/" + race + "/rankings/overall")).andExpect(status().isOk());
+    }
+
     private int finishers() throws Exception {
         String body = mvc.perform(get("/api/results/races/" + race)).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("finishers").asInt();

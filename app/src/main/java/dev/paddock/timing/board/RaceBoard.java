@@ -7,14 +7,13 @@ import dev.paddock.passings.Splits;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
-import dev.paddock.rankings.RankingSpec;
-import dev.paddock.rankings.RankingSpec.Grouping;
 import dev.paddock.rankings.Rankings;
 import dev.paddock.rankings.Status;
 import dev.paddock.rankings.TeamPlacing;
 import dev.paddock.rankings.TeamRankings;
 import dev.paddock.rankings.TeamSpec;
 import dev.paddock.rankings.TiePolicy;
+import dev.paddock.timing.course.RaceRanking;
 import dev.paddock.timing.course.RaceTiming;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,16 +43,11 @@ final class RaceBoard {
         }
         List<Entrant> all = List.copyOf(entrants.values());
         Map<String, Ranking> rankings = new HashMap<>();
-        rankings.put(Snapshot.OVERALL, Rankings.rank(spec(Snapshot.OVERALL, Grouping.OVERALL, timing, Entrant.FINISH), all));
-        rankings.put(Snapshot.GENDER, Rankings.rank(spec(Snapshot.GENDER, Grouping.GENDER, timing, Entrant.FINISH), all));
-        rankings.put(Snapshot.CATEGORY, Rankings.rank(spec(Snapshot.CATEGORY, Grouping.CATEGORY, timing, Entrant.FINISH), all));
+        for (RaceRanking ranking : timing.rankingsOrDefault()) {
+            rankings.put(ranking.code(), Rankings.rank(ranking.spec(timing), all));
+        }
         List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
                 .map(TimingPoint::code).toList();
-        for (String point : splitPoints) {
-            rankings.put(Snapshot.at(point, Snapshot.OVERALL), Rankings.rank(spec(point, Grouping.OVERALL, timing, point), all));
-            rankings.put(Snapshot.at(point, Snapshot.GENDER), Rankings.rank(spec(point, Grouping.GENDER, timing, point), all));
-            rankings.put(Snapshot.at(point, Snapshot.CATEGORY), Rankings.rank(spec(point, Grouping.CATEGORY, timing, point), all));
-        }
         return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints,
                 teams(timing, starters, all), behind);
     }
@@ -67,11 +61,6 @@ final class RaceBoard {
         TeamSpec spec = new TeamSpec("teams", timing.teams().scoring(),
                 timing.teams().counting() == null ? 0 : timing.teams().counting(), timing.officialClock(), TiePolicy.SHARED);
         return TeamRankings.rank(spec, all, sizes);
-    }
-
-    private static RankingSpec spec(String code, Grouping grouping, RaceTiming timing, String point) {
-        return new RankingSpec(code, RankingSpec.Filter.EVERYONE, grouping, null, timing.officialClock(), point,
-                timing.lapRace(), TiePolicy.SHARED, 0, List.of());
     }
 
     static Entrant entrant(RaceTiming timing, Starter starter, List<Passing> counted, Status override) {

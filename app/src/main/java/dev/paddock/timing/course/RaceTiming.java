@@ -14,10 +14,19 @@ import java.util.UUID;
  * @param startedAt the start signal of athletes outside every wave, or null before it
  * @param timeLimit milliseconds, or null for none
  * @param teams     how teams are ranked, or null for no team ranking
+ * @param rankings  the rankings the organizer configured, or null for the default set ({@link #rankingsOrDefault()})
  */
 public record RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, long sameReadWithin, Long timeLimit,
         boolean lapRace, RaceTime.Precision precision, List<TimingPoint> points, List<Wave> waves, Instant startedAt,
-        TeamScoring teams, long version) {
+        TeamScoring teams, long version, List<RaceRanking> rankings) {
+
+    /** A race with the default rankings. */
+    public RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, long sameReadWithin, Long timeLimit,
+            boolean lapRace, RaceTime.Precision precision, List<TimingPoint> points, List<Wave> waves, Instant startedAt,
+            TeamScoring teams, long version) {
+        this(raceId, officialClock, fastestPerKm, sameReadWithin, timeLimit, lapRace, precision, points, waves, startedAt,
+                teams, version, null);
+    }
 
     /** @param counting how many members count, for BEST_OF */
     public record TeamScoring(dev.paddock.rankings.TeamSpec.Scoring scoring, Integer counting) {
@@ -26,6 +35,12 @@ public record RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, lo
     public RaceTiming {
         points = List.copyOf(points);
         waves = List.copyOf(waves);
+        rankings = rankings == null ? null : List.copyOf(rankings);
+    }
+
+    /** The rankings the race computes: the configured ones, or overall, gender and category at the finish and splits. */
+    public List<RaceRanking> rankingsOrDefault() {
+        return rankings != null ? rankings : RaceRanking.defaults(points);
     }
 
     public Course course() {

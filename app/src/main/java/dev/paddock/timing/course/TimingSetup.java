@@ -5,6 +5,7 @@ import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.RaceTime;
 import dev.paddock.rankings.TeamSpec;
 import dev.paddock.shared.ProblemException;
+import dev.paddock.shared.ProblemException.FieldProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /**
  * A race's timing setup as the API takes it.
@@ -23,11 +26,13 @@ import java.util.UUID;
  * @param fastestPerKm   ISO-8601 duration; default "PT2M30S"
  * @param sameReadWithin ISO-8601 duration; default "PT30S"
  * @param timeLimit      ISO-8601 duration, or null for none
+ * @param rankings       the race's rankings, or null for the default set
  */
 record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration sameReadWithin, Duration timeLimit,
         Boolean lapRace, RaceTime.Precision precision,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull Point> points,
-        @Size(max = 50) List<@Valid @NotNull Wave> waves, TeamSpec.Scoring teamScoring, Integer teamCounting) {
+        @Size(max = 50) List<@Valid @NotNull Wave> waves, TeamSpec.Scoring teamScoring, Integer teamCounting,
+        @Size(max = 50) List<RaceRanking> rankings) {
 
     static final Duration DEFAULT_FASTEST_PER_KM = Duration.ofSeconds(150);
     static final Duration DEFAULT_SAME_READ = Duration.ofSeconds(30);
@@ -39,8 +44,12 @@ record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration
             @NotNull @Positive Integer lastBib) {
     }
 
-    /** The setup to store; start signals already fired are kept. */
-    RaceTiming toTiming(UUID raceId, RaceTiming current) {
+    /**
+     * The setup to store; start signals already fired are kept.
+     *
+     * @param publicFields the race's public custom fields, which rankings may filter and group on
+     */
+    RaceTiming toTiming(UUID raceId, RaceTiming current, Set<String> publicFields) {
         List<RaceTiming.Wave> newWaves = (waves == null ? List.<Wave>of() : waves).stream()
                 .map(w -> new RaceTiming.Wave(w.code(), w.firstBib(), w.lastBib(), current == null ? null
                         : current.waves().stream().filter(c -> c.code().equals(w.code())).findFirst()
@@ -63,12 +72,17 @@ record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration
                 || teamCounting != null && (teamCounting < 1 || teamCounting > 50)) {
             throw ProblemException.field("teamCounting", "counting", "BEST_OF, and only it, counts 1 to 50 members");
         }
+        List<FieldProblem> problems = rankings == null ? List.of()
+                : SetupProblems.rankings(rankings, course, Set.of(), publicFields);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", problems.getFirst().message(), problems);
+        }
         return new RaceTiming(raceId, officialClock, positive("fastestPerKm", fastestPerKm, DEFAULT_FASTEST_PER_KM),
                 same.toMillis(), timeLimit == null ? null : positive("timeLimit", timeLimit, null), Boolean.TRUE.equals(lapRace),
                 precision == null ? RaceTime.Precision.SECONDS : precision, course, newWaves,
                 current == null ? null : current.startedAt(),
                 teamScoring == null ? null : new RaceTiming.TeamScoring(teamScoring, teamCounting),
-                current == null ? 0 : current.version());
+                current == null ? 0 : current.version(), rankings);
     }
 
     private static long positive(String field, Duration duration, Duration fallback) {
