@@ -304,6 +304,56 @@ class TimingFlowIT {
         mvc.perform(get("/api/results/races/" + race + "/rankings/overall")).andExpect(status().isOk());
     }
 
+    @Test
+    void aTriathlonShowsSegmentTimesAndPlacesAndRanksTheFastestBike() throws Exception {
+        List<Map<String, Object>> points = List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
+                Map.of("code", "t1in", "kind", "SPLIT", "distanceM", 1900), Map.of("code", "t1out", "kind", "SPLIT", "distanceM", 2000),
+                Map.of("code", "t2in", "kind", "SPLIT", "distanceM", 92_000), Map.of("code", "t2out", "kind", "SPLIT", "distanceM", 92_100),
+                Map.of("code", "finish", "kind", "FINISH", "distanceM", 113_200));
+        List<Map<String, Object>> segments = List.of(segment("swim", "start", "t1in", "DISCIPLINE"),
+                segment("t1", "t1in", "t1out", "TRANSITION"), segment("bike", "t1out", "t2in", "DISCIPLINE"),
+                segment("t2", "t2in", "t2out", "TRANSITION"), segment("run", "t2out", "finish", "DISCIPLINE"));
+        JsonNode problem = send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "fastestPerKm", "PT30S",
+                "points", points, "segments", List.of(segment("bike", "t1out", "t2in", "DISCIPLINE"),
+                        segment("swim", "start", "t1in", "DISCIPLINE"), segment("run", "t2out", "km42", "DISCIPLINE"))), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("segments[1].from", "segments[2].to");
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "fastestPerKm", "PT30S", "points", points,
+                "segments", segments, "rankings", List.of(Map.of("code", "overall", "grouping", "OVERALL"),
+                        Map.of("code", "bike-split", "name", "Fastest bike", "grouping", "OVERALL", "segment", "bike"))), 200);
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("a1", 1, "t1in", 30 * 60, "MAIN"), read("a2", 1, "t1out", 32 * 60, "MAIN"),
+                read("a3", 1, "t2in", 152 * 60, "MAIN"), read("a4", 1, "t2out", 154 * 60, "MAIN"),
+                read("a5", 1, "finish", 210 * 60, "MAIN"),
+                read("b1", 2, "t1in", 28 * 60, "MAIN"), read("b2", 2, "t1out", 31 * 60, "MAIN"),
+                read("b4", 2, "t2out", 160 * 60, "MAIN"), read("b5", 2, "finish", 215 * 60, "MAIN"),
+                read("c1", 3, "t1in", 35 * 60, "MAIN"), read("c2", 3, "t1out", 36 * 60, "MAIN"),
+                read("c3", 3, "t2in", 140 * 60, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 2);
+
+        mvc.perform(get("/api/results/races/" + race + "/athletes/1"))
+                .andExpect(jsonPath("$.official").value("3:30:00"))
+                .andExpect(jsonPath("$.segments[0].segment").value("swim")).andExpect(jsonPath("$.segments[0].time").value("30:00"))
+                .andExpect(jsonPath("$.segments[0].place").value(2))
+                .andExpect(jsonPath("$.segments[1].kind").value("TRANSITION")).andExpect(jsonPath("$.segments[1].time").value("2:00"))
+                .andExpect(jsonPath("$.segments[2].time").value("2:00:00")).andExpect(jsonPath("$.segments[2].place").value(2))
+                .andExpect(jsonPath("$.segments[4].time").value("56:00")).andExpect(jsonPath("$.segments[4].place").value(2));
+        // Bib 2's T2-in mat missed them: their bike and T2 are unknown, not guessed; their total is their finish.
+        mvc.perform(get("/api/results/races/" + race + "/athletes/2"))
+                .andExpect(jsonPath("$.official").value("3:35:00"))
+                .andExpect(jsonPath("$.segments[2].time").value("")).andExpect(jsonPath("$.segments[2].place").isEmpty())
+                .andExpect(jsonPath("$.segments[3].time").value("")).andExpect(jsonPath("$.segments[4].time").value("55:00"))
+                .andExpect(jsonPath("$.segments[4].place").value(1));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/bike-split"))
+                .andExpect(jsonPath("$.rows.length()").value(2)).andExpect(jsonPath("$.rows[0].bib").value(3))
+                .andExpect(jsonPath("$.rows[0].time").value("1:44:00")).andExpect(jsonPath("$.rows[1].bib").value(1));
+        assertThat(mvc.perform(get("/results/races/" + race + "/athletes/1")).andReturn().getResponse()
+                .getContentAsString()).contains("bike", "2:00:00", "56:00");
+    }
+
+    private static Map<String, Object> segment(String code, String from, String to, String kind) {
+        return Map.of("code", code, "from", from, "to", to, "kind", kind);
+    }
+
     private int finishers() throws Exception {
         String body = mvc.perform(get("/api/results/races/" + race)).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("finishers").asInt();

@@ -2,11 +2,15 @@ package dev.paddock.timing.board;
 
 import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Starter;
+import dev.paddock.passings.Course;
 import dev.paddock.passings.Passing;
+import dev.paddock.passings.Segment;
+import dev.paddock.passings.Segments;
 import dev.paddock.passings.Splits;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
+import dev.paddock.rankings.RankingSpec;
 import dev.paddock.rankings.Rankings;
 import dev.paddock.rankings.Status;
 import dev.paddock.rankings.TeamPlacing;
@@ -35,16 +39,23 @@ final class RaceBoard {
         Map<Integer, Entrant> entrants = new LinkedHashMap<>();
         Map<Integer, Starter> byBib = new LinkedHashMap<>();
         Map<String, Integer> bibs = new HashMap<>();
+        Course course = timing.course();
         for (Starter starter : starters) {
             byBib.put(starter.bib(), starter);
             bibs.put(starter.registrationId().toString(), starter.bib());
-            entrants.put(starter.bib(), entrant(timing, starter, counted.getOrDefault(starter.bib(), List.of()),
+            entrants.put(starter.bib(), entrant(timing, course, starter, counted.getOrDefault(starter.bib(), List.of()),
                     statuses.get(starter.bib())));
         }
         List<Entrant> all = List.copyOf(entrants.values());
         Map<String, Ranking> rankings = new HashMap<>();
         for (RaceRanking ranking : timing.rankingsOrDefault()) {
             rankings.put(ranking.code(), Rankings.rank(ranking.spec(timing), all));
+        }
+        // Each segment's places, for athletes' pages; listed only when the race configures a ranking on it.
+        for (Segment segment : timing.segments()) {
+            String key = RaceRanking.segmentKey(segment.code());
+            rankings.put(key, Rankings.rank(new RankingSpec(key, RankingSpec.Filter.EVERYONE, RankingSpec.Grouping.OVERALL,
+                    null, timing.officialClock(), key, false, TiePolicy.SHARED, 0, List.of()), all));
         }
         List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
                 .map(TimingPoint::code).toList();
@@ -63,10 +74,10 @@ final class RaceBoard {
         return TeamRankings.rank(spec, all, sizes);
     }
 
-    static Entrant entrant(RaceTiming timing, Starter starter, List<Passing> counted, Status override) {
+    static Entrant entrant(RaceTiming timing, Course course, Starter starter, List<Passing> counted, Status override) {
         Instant start = timing.startOf(starter.bib());
         Splits splits = start == null ? new Splits(Map.of(), Map.of(), 0)
-                : Splits.of(timing.course(), start.toEpochMilli(), counted);
+                : Splits.of(course, start.toEpochMilli(), counted);
         Long finish = splits.gun().get(Splits.FINISH);
         Status status;
         if (override != null) {
@@ -82,6 +93,17 @@ final class RaceBoard {
         fields.put("nationality", starter.nationality());
         return new Entrant(starter.registrationId().toString(), String.valueOf(starter.bib()), starter.gender(),
                 starter.category(), starter.teamId() == null ? null : starter.teamId().toString(), fields, status,
-                splits.laps(), 0, splits.gun(), splits.net());
+                splits.laps(), 0, withSegments(timing, course, splits.gun()), withSegments(timing, course, splits.net()));
+    }
+
+    /** The times at each point and, under their segment keys, each known segment's time on the same clock. */
+    private static Map<String, Long> withSegments(RaceTiming timing, Course course, Map<String, Long> times) {
+        if (timing.segments().isEmpty()) {
+            return times;
+        }
+        Map<String, Long> all = new HashMap<>(times);
+        Segments.times(course, timing.segments(), times)
+                .forEach((code, millis) -> all.put(RaceRanking.segmentKey(code), millis));
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.paddock.timing.course;
 
+import dev.paddock.passings.Segment;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.RaceTime;
@@ -25,6 +26,10 @@ public class Courses {
 
     private static final TypeReference<List<RaceRanking>> RANKINGS = new TypeReference<>() {
     };
+    private static final TypeReference<List<Segment>> SEGMENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> HANDOVERS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -47,15 +52,16 @@ public class Courses {
         int updated = jdbc.sql("""
                 update timing.races set official_clock = :clock, fastest_per_km_ms = :fastest, same_read_ms = :same,
                     time_limit_ms = :limit, lap_race = :lap, precision = :precision, team_scoring = :teams,
-                    team_counting = :counting, rankings = cast(:rankings as jsonb), version = version + 1
+                    team_counting = :counting, rankings = cast(:rankings as jsonb),
+                    segments = cast(:segments as jsonb), relay_handovers = cast(:handovers as jsonb), version = version + 1
                 where race_id = :race""")
                 .params(params(setup)).update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into timing.races (race_id, official_clock, fastest_per_km_ms, same_read_ms, time_limit_ms,
-                        lap_race, precision, team_scoring, team_counting, rankings)
+                        lap_race, precision, team_scoring, team_counting, rankings, segments, relay_handovers)
                     values (:race, :clock, :fastest, :same, :limit, :lap, :precision, :teams, :counting,
-                        cast(:rankings as jsonb))""")
+                        cast(:rankings as jsonb), cast(:segments as jsonb), cast(:handovers as jsonb))""")
                     .params(params(setup)).update();
         }
         jdbc.sql("delete from timing.points where race_id = :race").param("race", setup.raceId()).update();
@@ -107,6 +113,8 @@ public class Courses {
         params.put("teams", setup.teams() == null ? null : setup.teams().scoring().name());
         params.put("counting", setup.teams() == null ? null : setup.teams().counting());
         params.put("rankings", setup.rankings() == null ? null : json.writeValueAsString(setup.rankings()));
+        params.put("segments", json.writeValueAsString(setup.segments()));
+        params.put("handovers", json.writeValueAsString(setup.handovers()));
         return params;
     }
 
@@ -122,7 +130,8 @@ public class Courses {
                 rs.getLong("same_read_ms"), limit, rs.getBoolean("lap_race"),
                 RaceTime.Precision.valueOf(rs.getString("precision")), points, waves,
                 instant(rs.getTimestamp("started_at")), teams(rs), rs.getLong("version"),
-                rs.getString("rankings") == null ? null : json.readValue(rs.getString("rankings"), RANKINGS));
+                rs.getString("rankings") == null ? null : json.readValue(rs.getString("rankings"), RANKINGS),
+                json.readValue(rs.getString("segments"), SEGMENTS), json.readValue(rs.getString("relay_handovers"), HANDOVERS));
     }
 
     private static RaceTiming.TeamScoring teams(ResultSet rs) throws SQLException {

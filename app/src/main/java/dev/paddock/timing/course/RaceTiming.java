@@ -1,6 +1,7 @@
 package dev.paddock.timing.course;
 
 import dev.paddock.passings.Course;
+import dev.paddock.passings.Segment;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.RaceTime;
@@ -15,17 +16,20 @@ import java.util.UUID;
  * @param timeLimit milliseconds, or null for none
  * @param teams     how teams are ranked, or null for no team ranking
  * @param rankings  the rankings the organizer configured, or null for the default set ({@link #rankingsOrDefault()})
+ * @param segments  multi-sport segments between points, in course order; empty for none
+ * @param handovers a relay's handover points: where legs 1 to n-1 end (the last ends at the finish); empty when
+ *                  each member's own finish ends their leg
  */
 public record RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, long sameReadWithin, Long timeLimit,
         boolean lapRace, RaceTime.Precision precision, List<TimingPoint> points, List<Wave> waves, Instant startedAt,
-        TeamScoring teams, long version, List<RaceRanking> rankings) {
+        TeamScoring teams, long version, List<RaceRanking> rankings, List<Segment> segments, List<String> handovers) {
 
     /** A race with the default rankings. */
     public RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, long sameReadWithin, Long timeLimit,
             boolean lapRace, RaceTime.Precision precision, List<TimingPoint> points, List<Wave> waves, Instant startedAt,
             TeamScoring teams, long version) {
         this(raceId, officialClock, fastestPerKm, sameReadWithin, timeLimit, lapRace, precision, points, waves, startedAt,
-                teams, version, null);
+                teams, version, null, List.of(), List.of());
     }
 
     /** @param counting how many members count, for BEST_OF */
@@ -36,6 +40,8 @@ public record RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, lo
         points = List.copyOf(points);
         waves = List.copyOf(waves);
         rankings = rankings == null ? null : List.copyOf(rankings);
+        segments = segments == null ? List.of() : List.copyOf(segments);
+        handovers = handovers == null ? List.of() : List.copyOf(handovers);
     }
 
     /** The rankings the race computes: the configured ones, or overall, gender and category at the finish and splits. */

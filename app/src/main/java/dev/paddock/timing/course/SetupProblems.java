@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What is wrong with the rankings of a timing setup, every problem at once, each naming the field as the
- * client sent it ({@code rankings[2].groupField}). Pure.
+ * What is wrong with the rankings, segments and relay handovers of a timing setup, every problem at once, each
+ * naming the field as the client sent it ({@code rankings[2].groupField}). Pure.
  */
 final class SetupProblems {
 
@@ -49,6 +49,75 @@ final class SetupProblems {
             merging(ranking, at).ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /** Segments between existing points, each after its start, one after the other in course order. */
+    static List<FieldProblem> segments(List<TimingSetup.SegmentEntry> segments, List<TimingPoint> points) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        int previousEnd = -1;
+        for (int i = 0; i < segments.size(); i++) {
+            String at = "segments[" + i + "]";
+            TimingSetup.SegmentEntry segment = segments.get(i);
+            if (segment == null) {
+                problems.add(new FieldProblem(at, "required", "A segment is required"));
+                continue;
+            }
+            if (segment.code() == null || !segment.code().matches(CODE)) {
+                problems.add(new FieldProblem(at + ".code", "code", "A code like swim, t1 or bike"));
+            } else if (!codes.add(segment.code())) {
+                problems.add(new FieldProblem(at + ".code", "unique", "Another segment has the code " + segment.code()));
+            }
+            if (segment.kind() == null) {
+                problems.add(new FieldProblem(at + ".kind", "required", "DISCIPLINE or TRANSITION"));
+            }
+            int from = position(points, segment.from(), TimingPoint.Kind.FINISH);
+            int to = position(points, segment.to(), TimingPoint.Kind.START);
+            if (from < 0) {
+                problems.add(new FieldProblem(at + ".from", "unknown", "No start or split point " + segment.from()));
+            } else if (from < previousEnd) {
+                problems.add(new FieldProblem(at + ".from", "order", "Segments follow each other in course order"));
+            }
+            if (to < 0) {
+                problems.add(new FieldProblem(at + ".to", "unknown", "No split or finish point " + segment.to()));
+            } else if (from >= 0 && to <= from) {
+                problems.add(new FieldProblem(at + ".to", "order", "A segment ends at a point after its start"));
+            }
+            previousEnd = Math.max(previousEnd, to);
+        }
+        return problems;
+    }
+
+    /** A LEGS relay's handover mats: split points, in course order (one mat may serve several handovers). */
+    static List<FieldProblem> handovers(List<String> handovers, List<TimingPoint> points, boolean relay) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!handovers.isEmpty() && !relay) {
+            problems.add(new FieldProblem("relayHandovers", "relay", "Only a relay (teamScoring LEGS) has handovers"));
+            return problems;
+        }
+        int previous = -1;
+        for (int i = 0; i < handovers.size(); i++) {
+            int position = points.stream().map(TimingPoint::code).toList().indexOf(handovers.get(i));
+            if (position < 0 || points.get(position).kind() != TimingPoint.Kind.SPLIT) {
+                problems.add(new FieldProblem("relayHandovers[" + i + "]", "unknown", "No split point " + handovers.get(i)));
+            } else if (position < previous) {
+                problems.add(new FieldProblem("relayHandovers[" + i + "]", "order", "Handovers are listed in leg order"));
+            } else {
+                previous = position;
+            }
+        }
+        return problems;
+    }
+
+    /** A point's position in the course, or -1 when there is none of that code but of the excluded kind or a lap. */
+    private static int position(List<TimingPoint> points, String code, TimingPoint.Kind excluded) {
+        for (int i = 0; i < points.size(); i++) {
+            TimingPoint point = points.get(i);
+            if (point.code().equals(code) && point.kind() != excluded && point.kind() != TimingPoint.Kind.LAP) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Optional<FieldProblem> grouping(RaceRanking ranking, String at, Set<String> publicFields) {

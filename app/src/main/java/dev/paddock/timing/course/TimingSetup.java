@@ -1,5 +1,6 @@
 package dev.paddock.timing.course;
 
+import dev.paddock.passings.Segment;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.RaceTime;
@@ -27,17 +28,23 @@ import org.springframework.http.HttpStatus;
  * @param sameReadWithin ISO-8601 duration; default "PT30S"
  * @param timeLimit      ISO-8601 duration, or null for none
  * @param rankings       the race's rankings, or null for the default set
+ * @param segments       multi-sport segments between points (swim, t1, bike...), in course order
+ * @param relayHandovers a LEGS relay's handover points, where legs 1 to n-1 end
  */
 record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration sameReadWithin, Duration timeLimit,
         Boolean lapRace, RaceTime.Precision precision,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull Point> points,
         @Size(max = 50) List<@Valid @NotNull Wave> waves, TeamSpec.Scoring teamScoring, Integer teamCounting,
-        @Size(max = 50) List<RaceRanking> rankings) {
+        @Size(max = 50) List<RaceRanking> rankings, @Size(max = 20) List<SegmentEntry> segments,
+        @Size(max = 49) List<String> relayHandovers) {
 
     static final Duration DEFAULT_FASTEST_PER_KM = Duration.ofSeconds(150);
     static final Duration DEFAULT_SAME_READ = Duration.ofSeconds(30);
 
     record Point(@NotBlank String code, @NotNull TimingPoint.Kind kind, @NotNull @Min(0) Integer distanceM) {
+    }
+
+    record SegmentEntry(String code, String from, String to, Segment.Kind kind) {
     }
 
     record Wave(@NotBlank @Size(max = 20) String code, @NotNull @Positive Integer firstBib,
@@ -72,8 +79,15 @@ record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration
                 || teamCounting != null && (teamCounting < 1 || teamCounting > 50)) {
             throw ProblemException.field("teamCounting", "counting", "BEST_OF, and only it, counts 1 to 50 members");
         }
-        List<FieldProblem> problems = rankings == null ? List.of()
-                : SetupProblems.rankings(rankings, course, Set.of(), publicFields);
+        List<SegmentEntry> segmentEntries = segments == null ? List.of() : segments;
+        List<String> handovers = relayHandovers == null ? List.of() : relayHandovers;
+        List<FieldProblem> problems = new ArrayList<>(SetupProblems.segments(segmentEntries, course));
+        problems.addAll(SetupProblems.handovers(handovers, course, teamScoring == TeamSpec.Scoring.LEGS));
+        if (rankings != null) {
+            Set<String> segmentCodes = new java.util.HashSet<>();
+            segmentEntries.stream().filter(java.util.Objects::nonNull).forEach(e -> segmentCodes.add(e.code()));
+            problems.addAll(SetupProblems.rankings(rankings, course, segmentCodes, publicFields));
+        }
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", problems.getFirst().message(), problems);
         }
@@ -82,7 +96,8 @@ record TimingSetup(@NotNull Clock officialClock, Duration fastestPerKm, Duration
                 precision == null ? RaceTime.Precision.SECONDS : precision, course, newWaves,
                 current == null ? null : current.startedAt(),
                 teamScoring == null ? null : new RaceTiming.TeamScoring(teamScoring, teamCounting),
-                current == null ? 0 : current.version(), rankings);
+                current == null ? 0 : current.version(), rankings,
+                segmentEntries.stream().map(e -> new Segment(e.code(), e.from(), e.to(), e.kind())).toList(), handovers);
     }
 
     private static long positive(String field, Duration duration, Duration fallback) {

@@ -1,6 +1,7 @@
 package dev.paddock.timing.results;
 
 import dev.paddock.events.Starter;
+import dev.paddock.passings.Segment;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.Entrant;
@@ -80,10 +81,18 @@ final class ResultViews {
     record RankingPlace(String ranking, String name, String group, int place, boolean tied) {
     }
 
-    /** @param rankings their place in each ranking of the race that holds them, in the race's order */
+    /** A multi-sport segment's time on the official clock ("" while unknown) and the athlete's place over it. */
+    record SegmentTime(String segment, Segment.Kind kind, String from, String to, String time, Integer place,
+            boolean tied) {
+    }
+
+    /**
+     * @param rankings their place in each ranking of the race that holds them, in the race's order
+     * @param segments every segment of a multi-sport race, in course order
+     */
     record Athlete(int bib, String name, String gender, String category, String nationality, Map<String, String> fields,
             String team, String status, String gun, String net, String official, String pace, Places places,
-            List<Split> splits, long version, List<RankingPlace> rankings) {
+            List<Split> splits, long version, List<RankingPlace> rankings, List<SegmentTime> segments) {
     }
 
     static RaceResults race(Snapshot s) {
@@ -184,7 +193,19 @@ final class ResultViews {
         return new Athlete(bib, name(starter), starter.gender(), starter.category(), starter.nationality(),
                 starter.publicFields(), starter.teamName(), entrant.status().name(), time(s, gun), time(s, net),
                 time(s, official), official == null ? "" : RaceTime.pacePerKm(official, s.race().distanceMetres()),
-                places(s, id, Entrant.FINISH), splits, s.version(), rankingPlaces(s, id));
+                places(s, id, Entrant.FINISH), splits, s.version(), rankingPlaces(s, id), segments(s, entrant, id));
+    }
+
+    private static List<SegmentTime> segments(Snapshot s, Entrant entrant, String id) {
+        List<SegmentTime> times = new ArrayList<>();
+        for (Segment segment : s.timing().segments()) {
+            String key = RaceRanking.segmentKey(segment.code());
+            Placing placing = placing(s.rankings().get(key), id);
+            times.add(new SegmentTime(segment.code(), segment.kind(), segment.from(), segment.to(),
+                    time(s, entrant.time(s.timing().officialClock(), key)), placing == null ? null : placing.place(),
+                    placing != null && placing.tied()));
+        }
+        return times;
     }
 
     private static List<RankingPlace> rankingPlaces(Snapshot s, String id) {

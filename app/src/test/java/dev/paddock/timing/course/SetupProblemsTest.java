@@ -80,4 +80,56 @@ class SetupProblemsTest {
         List<FieldProblem> problems = SetupProblems.rankings(rankings, POINTS, Set.of("run"), Set.of("club"));
         assertThat(problems).extracting(p -> p.field() + ":" + p.code()).containsExactlyElementsOf(expected);
     }
+
+    static final List<TimingPoint> TRIATHLON = List.of(new TimingPoint("start", Kind.START, 0),
+            new TimingPoint("t1in", Kind.SPLIT, 1900), new TimingPoint("t1out", Kind.SPLIT, 2000),
+            new TimingPoint("t2in", Kind.SPLIT, 92_000), new TimingPoint("finish", Kind.FINISH, 113_000));
+
+    static TimingSetup.SegmentEntry segment(String code, String from, String to) {
+        return new TimingSetup.SegmentEntry(code, from, to, dev.paddock.passings.Segment.Kind.DISCIPLINE);
+    }
+
+    static Stream<Arguments> segmentLists() {
+        return Stream.of(
+                Arguments.of("swim, T1, bike, run", List.of(segment("swim", "start", "t1in"), segment("t1", "t1in", "t1out"),
+                        segment("bike", "t1out", "t2in"), segment("run", "t2in", "finish")), List.of()),
+                Arguments.of("a gap is allowed", List.of(segment("swim", "start", "t1in"), segment("run", "t2in", "finish")),
+                        List.of()),
+                Arguments.of("unknown points, a finish as start, a start as end", List.of(segment("swim", "start", "t9"),
+                        segment("bike", "finish", "start")), List.of("segments[0].to:unknown", "segments[1].from:unknown",
+                        "segments[1].to:unknown")),
+                Arguments.of("backwards", List.of(segment("swim", "t1in", "start")), List.of("segments[0].to:unknown")),
+                Arguments.of("ends where it starts", List.of(segment("t1", "t1in", "t1in")), List.of("segments[0].to:order")),
+                Arguments.of("out of course order, overlapping", List.of(segment("bike", "t1out", "t2in"),
+                        segment("swim", "start", "t1in"), segment("long", "t1in", "finish")),
+                        List.of("segments[1].from:order", "segments[2].from:order")),
+                Arguments.of("codes", List.of(segment("Swim", "start", "t1in"), segment("t1", "t1in", "t1out"),
+                        segment("t1", "t1out", "t2in"), new TimingSetup.SegmentEntry("run", "t2in", "finish", null)),
+                        List.of("segments[0].code:code", "segments[2].code:unique", "segments[3].kind:required")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("segmentLists")
+    void segmentsFollowTheCourse(String setup, List<TimingSetup.SegmentEntry> segments, List<String> expected) {
+        assertThat(SetupProblems.segments(segments, TRIATHLON)).extracting(p -> p.field() + ":" + p.code())
+                .containsExactlyElementsOf(expected);
+    }
+
+    static Stream<Arguments> handoverLists() {
+        return Stream.of(
+                Arguments.of("three mats", List.of("t1in", "t1out", "t2in"), true, List.of()),
+                Arguments.of("one mat for every handover", List.of("t1in", "t1in", "t1in"), true, List.of()),
+                Arguments.of("no handover: each member's own finish", List.of(), false, List.of()),
+                Arguments.of("not a relay", List.of("t1in"), false, List.of("relayHandovers:relay")),
+                Arguments.of("the start, the finish, an unknown mat", List.of("start", "finish", "h9"), true,
+                        List.of("relayHandovers[0]:unknown", "relayHandovers[1]:unknown", "relayHandovers[2]:unknown")),
+                Arguments.of("out of leg order", List.of("t2in", "t1in"), true, List.of("relayHandovers[1]:order")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handoverLists")
+    void handoversAreSplitsInLegOrder(String setup, List<String> handovers, boolean relay, List<String> expected) {
+        assertThat(SetupProblems.handovers(handovers, TRIATHLON, relay)).extracting(p -> p.field() + ":" + p.code())
+                .containsExactlyElementsOf(expected);
+    }
 }
