@@ -350,6 +350,43 @@ class TimingFlowIT {
                 .getContentAsString()).contains("bike", "2:00:00", "56:00");
     }
 
+    @Test
+    void aRelayIsTimedLegByLegAtItsHandoverMat() throws Exception {
+        UUID swiss = TimingFixtures.team(jdbc, race, "Patrouille Suisse");
+        UUID alpine = TimingFixtures.team(jdbc, race, "Alpine Club");
+        List<UUID> members = jdbc.sql("select id from events.registrations where race_id = ? order by bib").params(race)
+                .query(UUID.class).list();
+        TimingFixtures.joins(jdbc, members.get(0), swiss);
+        TimingFixtures.joins(jdbc, members.get(1), swiss);
+        TimingFixtures.joins(jdbc, members.get(2), alpine);
+        TimingFixtures.joins(jdbc, members.get(3), alpine);
+        List<Map<String, Object>> points = List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
+                Map.of("code", "handover", "kind", "SPLIT", "distanceM", 5000),
+                Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000));
+        JsonNode problem = send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "points", points,
+                "teamScoring", "ALL_TOGETHER", "relayHandovers", List.of("handover")), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("relayHandovers");
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "points", points, "teamScoring", "LEGS",
+                "relayHandovers", List.of("handover")), 200);
+        // Leg 1 is each team's lower bib, read at the handover; leg 2 ends at the finish.
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("a", 1, "handover", 18 * 60, "MAIN"), read("b", 2, "finish", 37 * 60, "MAIN"),
+                read("c", 3, "handover", 17 * 60, "MAIN"), read("d", 4, "finish", 38 * 60 + 30, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 2);
+
+        mvc.perform(get("/api/results/races/" + race + "/rankings/teams")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].team").value("Patrouille Suisse")).andExpect(jsonPath("$[0].time").value("37:00"))
+                .andExpect(jsonPath("$[0].legs[0].athlete").value("Anna Muster"))
+                .andExpect(jsonPath("$[0].legs[0].time").value("18:00")).andExpect(jsonPath("$[0].legs[0].place").value(2))
+                .andExpect(jsonPath("$[0].legs[1].athlete").value("Beat Brändli"))
+                .andExpect(jsonPath("$[0].legs[1].time").value("19:00")).andExpect(jsonPath("$[0].legs[1].place").value(1))
+                .andExpect(jsonPath("$[1].team").value("Alpine Club")).andExpect(jsonPath("$[1].time").value("38:30"))
+                .andExpect(jsonPath("$[1].legs[0].place").value(1)).andExpect(jsonPath("$[1].legs[1].time").value("21:30"));
+        assertThat(mvc.perform(get("/results/races/" + race).param("ranking", "teams")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Patrouille Suisse", "37:00", "Beat Brändli 19:00");
+    }
+
     private static Map<String, Object> segment(String code, String from, String to, String kind) {
         return Map.of("code", code, "from", from, "to", to, "kind", kind);
     }

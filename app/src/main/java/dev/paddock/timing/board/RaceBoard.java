@@ -12,6 +12,7 @@ import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
 import dev.paddock.rankings.RankingSpec;
 import dev.paddock.rankings.Rankings;
+import dev.paddock.rankings.Relays;
 import dev.paddock.rankings.Status;
 import dev.paddock.rankings.TeamPlacing;
 import dev.paddock.rankings.TeamRankings;
@@ -20,10 +21,13 @@ import dev.paddock.rankings.TiePolicy;
 import dev.paddock.timing.course.RaceRanking;
 import dev.paddock.timing.course.RaceTiming;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns a race's start list, counted passings and statuses into a {@link Snapshot}. Pure: the
@@ -67,11 +71,33 @@ final class RaceBoard {
         if (timing.teams() == null) {
             return List.of();
         }
-        Map<String, Integer> sizes = new HashMap<>();
-        starters.stream().filter(s -> s.teamId() != null).forEach(s -> sizes.merge(s.teamId().toString(), 1, Integer::sum));
         TeamSpec spec = new TeamSpec("teams", timing.teams().scoring(),
                 timing.teams().counting() == null ? 0 : timing.teams().counting(), timing.officialClock(), TiePolicy.SHARED);
+        if (spec.scoring() == TeamSpec.Scoring.LEGS && !timing.handovers().isEmpty()) {
+            return Relays.rank(spec, relayTeams(all), legEnds(timing));
+        }
+        Map<String, Integer> sizes = new HashMap<>();
+        starters.stream().filter(s -> s.teamId() != null).forEach(s -> sizes.merge(s.teamId().toString(), 1, Integer::sum));
         return TeamRankings.rank(spec, all, sizes);
+    }
+
+    /**
+     * Each relay team's members in leg order. The start list carries no leg order, so a team's members run in bib
+     * order: teams get a block of consecutive bibs, the first bib runs the first leg.
+     */
+    static Map<String, List<Entrant>> relayTeams(List<Entrant> all) {
+        Map<String, List<Entrant>> teams = new TreeMap<>();
+        all.stream().filter(e -> e.teamId() != null)
+                .sorted(Comparator.comparingInt((Entrant e) -> Integer.parseInt(e.bib())))
+                .forEach(e -> teams.computeIfAbsent(e.teamId(), t -> new ArrayList<>()).add(e));
+        return teams;
+    }
+
+    /** Where each leg ends: the handover points in leg order, then the finish. */
+    private static List<String> legEnds(RaceTiming timing) {
+        List<String> ends = new ArrayList<>(timing.handovers());
+        ends.add(Entrant.FINISH);
+        return ends;
     }
 
     static Entrant entrant(RaceTiming timing, Course course, Starter starter, List<Passing> counted, Status override) {

@@ -51,7 +51,12 @@ final class ResultViews {
             List<Row> rows) {
     }
 
-    record TeamRow(int place, boolean tied, String team, String time, List<String> members) {
+    /** @param legs a relay timed at handover mats: each leg in order; else empty */
+    record TeamRow(int place, boolean tied, String team, String time, List<String> members, List<LegRow> legs) {
+    }
+
+    /** A relay leg: its runner, time ("" while unknown) and place among every team's same leg. */
+    record LegRow(int leg, String athlete, String time, Integer place, boolean tied) {
     }
 
     /** The team ranking, or null if the race ranks no teams. */
@@ -68,7 +73,8 @@ final class ResultViews {
             athletes.put(st.registrationId().toString(), name(st));
         });
         return s.teams().stream().map(t -> new TeamRow(t.place(), t.tied(), names.get(t.teamId()), time(s, t.time()),
-                t.counted().stream().map(athletes::get).toList())).toList();
+                t.counted().stream().map(athletes::get).toList(), t.legs().stream().map(l -> new LegRow(l.leg(),
+                        athletes.get(l.entrantId()), time(s, l.time()), l.place(), l.tied())).toList())).toList();
     }
 
     record Places(Integer overall, Integer gender, Integer category, String categoryName) {
