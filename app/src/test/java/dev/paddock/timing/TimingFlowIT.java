@@ -218,14 +218,7 @@ class TimingFlowIT {
 
     @Test
     void aPatrolIsRankedOnItsLastMemberOnceAllHaveFinished() throws Exception {
-        UUID swiss = TimingFixtures.team(jdbc, race, "Patrouille Suisse");
-        UUID alpine = TimingFixtures.team(jdbc, race, "Alpine Club");
-        List<UUID> members = jdbc.sql("select id from events.registrations where race_id = ? order by bib").params(race)
-                .query(UUID.class).list();
-        TimingFixtures.joins(jdbc, members.get(0), swiss);
-        TimingFixtures.joins(jdbc, members.get(1), swiss);
-        TimingFixtures.joins(jdbc, members.get(2), alpine);
-        TimingFixtures.joins(jdbc, members.get(3), alpine);
+        twoTeams();
         send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "teamScoring", "ALL_TOGETHER",
                 "points", List.of(Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000))), 200);
         send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "teamScoring", "BEST_OF",
@@ -352,14 +345,7 @@ class TimingFlowIT {
 
     @Test
     void aRelayIsTimedLegByLegAtItsHandoverMat() throws Exception {
-        UUID swiss = TimingFixtures.team(jdbc, race, "Patrouille Suisse");
-        UUID alpine = TimingFixtures.team(jdbc, race, "Alpine Club");
-        List<UUID> members = jdbc.sql("select id from events.registrations where race_id = ? order by bib").params(race)
-                .query(UUID.class).list();
-        TimingFixtures.joins(jdbc, members.get(0), swiss);
-        TimingFixtures.joins(jdbc, members.get(1), swiss);
-        TimingFixtures.joins(jdbc, members.get(2), alpine);
-        TimingFixtures.joins(jdbc, members.get(3), alpine);
+        twoTeams();
         List<Map<String, Object>> points = List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
                 Map.of("code", "handover", "kind", "SPLIT", "distanceM", 5000),
                 Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000));
@@ -389,6 +375,18 @@ class TimingFlowIT {
 
     private static Map<String, Object> segment(String code, String from, String to, String kind) {
         return Map.of("code", code, "from", from, "to", to, "kind", kind);
+    }
+
+    /** Bibs 1 and 2 run for Patrouille Suisse, 3 and 4 for Alpine Club. */
+    private void twoTeams() {
+        UUID swiss = TimingFixtures.team(jdbc, race, "Patrouille Suisse");
+        UUID alpine = TimingFixtures.team(jdbc, race, "Alpine Club");
+        List<UUID> members = jdbc.sql("select id from events.registrations where race_id = ? order by bib").params(race)
+                .query(UUID.class).list();
+        TimingFixtures.joins(jdbc, members.get(0), swiss);
+        TimingFixtures.joins(jdbc, members.get(1), swiss);
+        TimingFixtures.joins(jdbc, members.get(2), alpine);
+        TimingFixtures.joins(jdbc, members.get(3), alpine);
     }
 
     private int finishers() throws Exception {
