@@ -4,6 +4,7 @@ import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Starter;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
+import dev.paddock.rankings.Status;
 import dev.paddock.rankings.TeamPlacing;
 import dev.paddock.timing.course.RaceRanking;
 import dev.paddock.timing.course.RaceTiming;
@@ -40,6 +41,11 @@ public record Snapshot(StartlistRace race, RaceTiming timing, long version, Inst
     public static final String GENDER = RaceRanking.GENDER;
     public static final String CATEGORY = RaceRanking.CATEGORY;
     public static final List<String> GROUPINGS = List.of(OVERALL, GENDER, CATEGORY);
+
+    /** How many entrants have finished (within the time limit, with no status against them). */
+    public int finishers() {
+        return (int) entrants.values().stream().filter(e -> e.status() == Status.FINISHED).count();
+    }
 
     /** The race's rankings in the order it lists them, each computed in {@link #rankings()}. */
     public List<RaceRanking> listed() {

@@ -53,6 +53,18 @@ public record RaceTiming(UUID raceId, Clock officialClock, long fastestPerKm, lo
         return new Course(points, fastestPerKm, sameReadWithin);
     }
 
+    /** The points its rankings, segments and relay handovers name that the course does not have. */
+    public java.util.Set<String> missingPoints() {
+        java.util.Set<String> named = new java.util.TreeSet<>(handovers);
+        segments.forEach(s -> {
+            named.add(s.from());
+            named.add(s.to());
+        });
+        rankingsOrDefault().stream().filter(r -> r.point() != null).forEach(r -> named.add(r.point()));
+        points.forEach(p -> named.remove(p.code()));
+        return named;
+    }
+
     /** The start signal that counts for a bib: its wave's, or the race's; null if not fired yet. */
     public Instant startOf(int bib) {
         return waves.stream().filter(w -> w.holds(bib)).findFirst().map(Wave::startedAt).orElse(startedAt);

@@ -10,7 +10,6 @@ import dev.paddock.rankings.RaceTime;
 import dev.paddock.rankings.Ranking;
 import dev.paddock.rankings.RankingSpec;
 import dev.paddock.rankings.RankingSpec.Grouping;
-import dev.paddock.rankings.Status;
 import dev.paddock.timing.board.Snapshot;
 import dev.paddock.timing.course.RaceRanking;
 import java.text.Normalizer;
@@ -102,7 +101,7 @@ final class ResultViews {
     }
 
     static RaceResults race(Snapshot s) {
-        int finishers = (int) s.entrants().values().stream().filter(e -> e.status() == Status.FINISHED).count();
+        int finishers = s.finishers();
         List<RankingEntry> index = new ArrayList<>();
         for (RaceRanking r : listed(s)) {
             index.add(new RankingEntry(r.code(), r.name(), r.grouping(), r.groupField(), r.point(), r.segment(),
