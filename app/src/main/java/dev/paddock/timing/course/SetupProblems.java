@@ -27,6 +27,9 @@ final class SetupProblems {
     static List<FieldProblem> rankings(List<RaceRanking> rankings, List<TimingPoint> points, Set<String> segments,
             Set<String> publicFields) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (rankings.isEmpty()) {
+            problems.add(new FieldProblem("rankings", "size", "At least one ranking; leave rankings out for the default set"));
+        }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < rankings.size(); i++) {
             String at = "rankings[" + i + "]";

@@ -37,6 +37,7 @@ class SetupProblemsTest {
                                 Grouping.CATEGORY, null, null, "km5", null, null, 3, List.of("W70", "W60")),
                         new RaceRanking("nations", null, null, Grouping.FIELD, "nationality", null, "ziel", null, null, null, null)),
                         List.of()),
+                Arguments.of("none", List.of(), List.of("rankings:size")),
                 Arguments.of("a code twice", List.of(overall, ranking("overall", Grouping.GENDER)),
                         List.of("rankings[1].code:unique")),
                 Arguments.of("a code with a slash, teams, none", List.of(ranking("km5/overall", Grouping.OVERALL),
