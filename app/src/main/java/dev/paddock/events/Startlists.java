@@ -12,6 +12,9 @@ public interface Startlists {
 
     Optional<StartlistRace> race(UUID raceId);
 
+    /** The keys of the race's PUBLIC custom fields (club...): what results may show, filter and group on. */
+    java.util.Set<String> publicFields(UUID raceId);
+
     /** Confirmed registrations of the race that have a bib, in bib order. */
     List<Starter> starters(UUID raceId);
 

@@ -56,6 +56,18 @@ class TimingDeskIT {
         mvc.perform(post("/backoffice/timing/races/" + race + "/setup").with(operator()).with(csrf())
                         .param("officialClock", "NET").param("points", "finish FINISH"))
                 .andExpect(flash().attributeExists("problem"));
+        // A ranking set up through the API survives the desk's edit of the course, and keeps the points it uses.
+        jdbc.sql("update timing.races set rankings = cast(? as jsonb) where race_id = ?")
+                .params("[{\"code\":\"fast\",\"grouping\":\"OVERALL\",\"point\":\"finish\"}]", race).update();
+        mvc.perform(post("/backoffice/timing/races/" + race + "/setup").with(operator()).with(csrf())
+                        .param("officialClock", "NET").param("points", "start START 0\nfinish FINISH 5000")
+                        .param("timeLimit", "1H"))
+                .andExpect(flash().attribute("done", "Timing saved"));
+        assertThat(jdbc.sql("select rankings::text from timing.races where race_id = ?").params(race).query(String.class)
+                .single()).contains("fast");
+        mvc.perform(post("/backoffice/timing/races/" + race + "/setup").with(operator()).with(csrf())
+                        .param("officialClock", "NET").param("points", "start START 0\nziel FINISH 5000"))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("finish")));
         mvc.perform(post("/backoffice/timing/races/" + race + "/start").with(operator()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         Instant fired = jdbc.sql("select started_at from timing.races where race_id = ?").params(race)

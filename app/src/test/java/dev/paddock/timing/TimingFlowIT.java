@@ -218,14 +218,7 @@ class TimingFlowIT {
 
     @Test
     void aPatrolIsRankedOnItsLastMemberOnceAllHaveFinished() throws Exception {
-        UUID swiss = TimingFixtures.team(jdbc, race, "Patrouille Suisse");
-        UUID alpine = TimingFixtures.team(jdbc, race, "Alpine Club");
-        List<UUID> members = jdbc.sql("select id from events.registrations where race_id = ? order by bib").params(race)
-                .query(UUID.class).list();
-        TimingFixtures.joins(jdbc, members.get(0), swiss);
-        TimingFixtures.joins(jdbc, members.get(1), swiss);
-        TimingFixtures.joins(jdbc, members.get(2), alpine);
-        TimingFixtures.joins(jdbc, members.get(3), alpine);
+        twoTeams();
         send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "teamScoring", "ALL_TOGETHER",
                 "points", List.of(Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000))), 200);
         send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "teamScoring", "BEST_OF",
@@ -241,6 +234,159 @@ class TimingFlowIT {
         assertThat(mvc.perform(get("/results/races/" + race).param("ranking", "teams")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("Patrouille Suisse", "40:03")
                 .doesNotContain("Alpine Club");
+    }
+
+    @Test
+    void aRaceComputesExactlyTheRankingsItConfigures() throws Exception {
+        jdbc.sql("update events.races set age_basis = 'BIRTH_YEAR' where id = ?").params(race).update();
+        TimingFixtures.starter(jdbc, race, 5, "Eva", "Roth", "F", "1987-12-31", Map.of("club", "LC Zürich"));
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN",
+                "points", List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
+                        Map.of("code", "km5", "kind", "SPLIT", "distanceM", 5000),
+                        Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000)),
+                "rankings", List.of(
+                        Map.of("code", "club", "name", "Clubs", "grouping", "FIELD", "groupField", "club"),
+                        Map.of("code", "women", "grouping", "OVERALL", "filter", Map.of("gender", "F")),
+                        Map.of("code", "ages", "grouping", "CATEGORY", "ties", "FINISH_ORDER"),
+                        Map.of("code", "halfway", "grouping", "OVERALL", "point", "km5"))), 200);
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("k1", 1, "km5", 18 * 60, "MAIN"), read("f1", 1, "finish", 36 * 60, "MAIN"),
+                read("f2", 2, "finish", 37 * 60, "MAIN"), read("f5", 5, "finish", 36 * 60, "MAIN"),
+                read("f3", 3, "finish", 41 * 60, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 4);
+
+        JsonNode results = send(get("/api/results/races/" + race), Map.of(), 200);
+        assertThat(results.get("rankings").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("club", "women", "ages", "halfway");
+        assertThat(results.get("index").get(0).get("name").asString()).isEqualTo("Clubs");
+        assertThat(results.get("index").get(3).get("point").asString()).isEqualTo("km5");
+        mvc.perform(get("/api/results/races/" + race + "/rankings/overall")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/results/races/" + race + "/rankings/club").param("group", "LC Zürich"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.groups.length()").value(2))
+                .andExpect(jsonPath("$.rows.length()").value(2)).andExpect(jsonPath("$.rows[0].place").value(1))
+                .andExpect(jsonPath("$.rows[1].place").value(1)).andExpect(jsonPath("$.rows[1].tied").value(true));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/women"))
+                .andExpect(jsonPath("$.rows.length()").value(3)).andExpect(jsonPath("$.rows[2].bib").value(3));
+        // By birth year Eva is 40 in 2027 (39 on race day): W40 with Chloé, not W30 with Anna.
+        mvc.perform(get("/api/results/races/" + race + "/rankings/ages").param("group", "W40"))
+                .andExpect(jsonPath("$.rows.length()").value(2)).andExpect(jsonPath("$.rows[0].bib").value(5));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/ages").param("group", "W30"))
+                .andExpect(jsonPath("$.rows.length()").value(1)).andExpect(jsonPath("$.rows[0].bib").value(1));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/halfway"))
+                .andExpect(jsonPath("$.rows.length()").value(1)).andExpect(jsonPath("$.rows[0].time").value("18:00"));
+        mvc.perform(get("/api/results/races/" + race + "/athletes/5"))
+                .andExpect(jsonPath("$.rankings[0].ranking").value("club"))
+                .andExpect(jsonPath("$.rankings[2].group").value("W40"));
+        String page = mvc.perform(get("/results/races/" + race)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Clubs", "halfway", "LC Zürich", "TV Bern");
+        mvc.perform(get("/results/races/" + race).param("ranking", "gender")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void rankingsThatCannotBeComputedAreRefusedFieldByField() throws Exception {
+        JsonNode problem = send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN",
+                "points", List.of(Map.of("code", "km5", "kind", "SPLIT", "distanceM", 5000),
+                        Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000)),
+                "rankings", List.of(Map.of("code", "club", "grouping", "FIELD", "groupField", "club"),
+                        Map.of("code", "club", "grouping", "OVERALL"),
+                        Map.of("code", "phones", "grouping", "FIELD", "groupField", "phone"),
+                        Map.of("code", "late", "grouping", "OVERALL", "point", "km30"))), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("rankings[1].code",
+                "rankings[2].groupField", "rankings[3].point");
+        mvc.perform(get("/api/results/races/" + race + "/rankings/overall")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aTriathlonShowsSegmentTimesAndPlacesAndRanksTheFastestBike() throws Exception {
+        List<Map<String, Object>> points = List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
+                Map.of("code", "t1in", "kind", "SPLIT", "distanceM", 1900), Map.of("code", "t1out", "kind", "SPLIT", "distanceM", 2000),
+                Map.of("code", "t2in", "kind", "SPLIT", "distanceM", 92_000), Map.of("code", "t2out", "kind", "SPLIT", "distanceM", 92_100),
+                Map.of("code", "finish", "kind", "FINISH", "distanceM", 113_200));
+        List<Map<String, Object>> segments = List.of(segment("swim", "start", "t1in", "DISCIPLINE"),
+                segment("t1", "t1in", "t1out", "TRANSITION"), segment("bike", "t1out", "t2in", "DISCIPLINE"),
+                segment("t2", "t2in", "t2out", "TRANSITION"), segment("run", "t2out", "finish", "DISCIPLINE"));
+        JsonNode problem = send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "fastestPerKm", "PT30S",
+                "points", points, "segments", List.of(segment("bike", "t1out", "t2in", "DISCIPLINE"),
+                        segment("swim", "start", "t1in", "DISCIPLINE"), segment("run", "t2out", "km42", "DISCIPLINE"))), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("segments[1].from", "segments[2].to");
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "fastestPerKm", "PT30S", "points", points,
+                "segments", segments, "rankings", List.of(Map.of("code", "overall", "grouping", "OVERALL"),
+                        Map.of("code", "bike-split", "name", "Fastest bike", "grouping", "OVERALL", "segment", "bike"))), 200);
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("a1", 1, "t1in", 30 * 60, "MAIN"), read("a2", 1, "t1out", 32 * 60, "MAIN"),
+                read("a3", 1, "t2in", 152 * 60, "MAIN"), read("a4", 1, "t2out", 154 * 60, "MAIN"),
+                read("a5", 1, "finish", 210 * 60, "MAIN"),
+                read("b1", 2, "t1in", 28 * 60, "MAIN"), read("b2", 2, "t1out", 31 * 60, "MAIN"),
+                read("b4", 2, "t2out", 160 * 60, "MAIN"), read("b5", 2, "finish", 215 * 60, "MAIN"),
+                read("c1", 3, "t1in", 35 * 60, "MAIN"), read("c2", 3, "t1out", 36 * 60, "MAIN"),
+                read("c3", 3, "t2in", 140 * 60, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 2);
+
+        mvc.perform(get("/api/results/races/" + race + "/athletes/1"))
+                .andExpect(jsonPath("$.official").value("3:30:00"))
+                .andExpect(jsonPath("$.segments[0].segment").value("swim")).andExpect(jsonPath("$.segments[0].time").value("30:00"))
+                .andExpect(jsonPath("$.segments[0].place").value(2))
+                .andExpect(jsonPath("$.segments[1].kind").value("TRANSITION")).andExpect(jsonPath("$.segments[1].time").value("2:00"))
+                .andExpect(jsonPath("$.segments[2].time").value("2:00:00")).andExpect(jsonPath("$.segments[2].place").value(2))
+                .andExpect(jsonPath("$.segments[4].time").value("56:00")).andExpect(jsonPath("$.segments[4].place").value(2));
+        // Bib 2's T2-in mat missed them: their bike and T2 are unknown, not guessed; their total is their finish.
+        mvc.perform(get("/api/results/races/" + race + "/athletes/2"))
+                .andExpect(jsonPath("$.official").value("3:35:00"))
+                .andExpect(jsonPath("$.segments[2].time").value("")).andExpect(jsonPath("$.segments[2].place").isEmpty())
+                .andExpect(jsonPath("$.segments[3].time").value("")).andExpect(jsonPath("$.segments[4].time").value("55:00"))
+                .andExpect(jsonPath("$.segments[4].place").value(1));
+        mvc.perform(get("/api/results/races/" + race + "/rankings/bike-split"))
+                .andExpect(jsonPath("$.rows.length()").value(2)).andExpect(jsonPath("$.rows[0].bib").value(3))
+                .andExpect(jsonPath("$.rows[0].time").value("1:44:00")).andExpect(jsonPath("$.rows[1].bib").value(1));
+        assertThat(mvc.perform(get("/results/races/" + race + "/athletes/1")).andReturn().getResponse()
+                .getContentAsString()).contains("bike", "2:00:00", "56:00");
+    }
+
+    @Test
+    void aRelayIsTimedLegByLegAtItsHandoverMat() throws Exception {
+        twoTeams();
+        List<Map<String, Object>> points = List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
+                Map.of("code", "handover", "kind", "SPLIT", "distanceM", 5000),
+                Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000));
+        JsonNode problem = send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "points", points,
+                "teamScoring", "ALL_TOGETHER", "relayHandovers", List.of("handover")), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("relayHandovers");
+        send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN", "points", points, "teamScoring", "LEGS",
+                "relayHandovers", List.of("handover")), 200);
+        // Leg 1 is each team's lower bib, read at the handover; leg 2 ends at the finish.
+        send(post("/api/timing/races/" + race + "/passings/batch"), List.of(
+                read("a", 1, "handover", 18 * 60, "MAIN"), read("b", 2, "finish", 37 * 60, "MAIN"),
+                read("c", 3, "handover", 17 * 60, "MAIN"), read("d", 4, "finish", 38 * 60 + 30, "MAIN")), 200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> finishers() == 2);
+
+        mvc.perform(get("/api/results/races/" + race + "/rankings/teams")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].team").value("Patrouille Suisse")).andExpect(jsonPath("$[0].time").value("37:00"))
+                .andExpect(jsonPath("$[0].legs[0].athlete").value("Anna Muster"))
+                .andExpect(jsonPath("$[0].legs[0].time").value("18:00")).andExpect(jsonPath("$[0].legs[0].place").value(2))
+                .andExpect(jsonPath("$[0].legs[1].athlete").value("Beat Brändli"))
+                .andExpect(jsonPath("$[0].legs[1].time").value("19:00")).andExpect(jsonPath("$[0].legs[1].place").value(1))
+                .andExpect(jsonPath("$[1].team").value("Alpine Club")).andExpect(jsonPath("$[1].time").value("38:30"))
+                .andExpect(jsonPath("$[1].legs[0].place").value(1)).andExpect(jsonPath("$[1].legs[1].time").value("21:30"));
+        assertThat(mvc.perform(get("/results/races/" + race).param("ranking", "teams")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Patrouille Suisse", "37:00", "Beat Brändli 19:00");
+    }
+
+    private static Map<String, Object> segment(String code, String from, String to, String kind) {
+        return Map.of("code", code, "from", from, "to", to, "kind", kind);
+    }
+
+    /** Bibs 1 and 2 run for Patrouille Suisse, 3 and 4 for Alpine Club. */
+    private void twoTeams() {
+        UUID swiss = TimingFixtures.team(jdbc, race, "Patrouille Suisse");
+        UUID alpine = TimingFixtures.team(jdbc, race, "Alpine Club");
+        List<UUID> members = jdbc.sql("select id from events.registrations where race_id = ? order by bib").params(race)
+                .query(UUID.class).list();
+        TimingFixtures.joins(jdbc, members.get(0), swiss);
+        TimingFixtures.joins(jdbc, members.get(1), swiss);
+        TimingFixtures.joins(jdbc, members.get(2), alpine);
+        TimingFixtures.joins(jdbc, members.get(3), alpine);
     }
 
     private int finishers() throws Exception {

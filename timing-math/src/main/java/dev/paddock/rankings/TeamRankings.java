@@ -28,14 +28,21 @@ public final class TeamRankings {
         List<Scored> scored = new ArrayList<>();
         teams.forEach((team, members) -> score(spec, team, members, teamSizes.getOrDefault(team, members.size()))
                 .ifPresent(scored::add));
-        scored.sort(Comparator.comparingLong(Scored::time).thenComparing(Scored::teamId));
-        List<TeamPlacing> placings = new ArrayList<>(scored.size());
-        for (int i = 0; i < scored.size(); i++) {
-            Scored team = scored.get(i);
-            boolean tiedWithPrevious = i > 0 && scored.get(i - 1).time == team.time;
-            boolean tiedWithNext = i + 1 < scored.size() && scored.get(i + 1).time == team.time;
-            int place = spec.ties() == TiePolicy.SHARED && tiedWithPrevious ? placings.get(i - 1).place() : i + 1;
-            placings.add(new TeamPlacing(team.teamId, place, tiedWithPrevious || tiedWithNext, team.time, team.counted));
+        return place(scored, spec.ties());
+    }
+
+    /** Places scored teams: the fastest first, then by team id; equal times as the tie policy says. */
+    static List<TeamPlacing> place(List<Scored> scored, TiePolicy ties) {
+        List<Scored> sorted = new ArrayList<>(scored);
+        sorted.sort(Comparator.comparingLong(Scored::time).thenComparing(Scored::teamId));
+        List<TeamPlacing> placings = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            Scored team = sorted.get(i);
+            boolean tiedWithPrevious = i > 0 && sorted.get(i - 1).time == team.time;
+            boolean tiedWithNext = i + 1 < sorted.size() && sorted.get(i + 1).time == team.time;
+            int place = ties == TiePolicy.SHARED && tiedWithPrevious ? placings.get(i - 1).place() : i + 1;
+            placings.add(new TeamPlacing(team.teamId, place, tiedWithPrevious || tiedWithNext, team.time, team.counted,
+                    team.legs));
         }
         return placings;
     }
@@ -60,19 +67,20 @@ public final class TeamRankings {
                     : java.util.Optional.of(sum(team, finishers, spec.clock()));
             case ALL_TOGETHER -> finishers.size() < size ? java.util.Optional.empty()
                     : java.util.Optional.of(new Scored(team, finishers.getLast().time(spec.clock(), Entrant.FINISH),
-                            ids(finishers)));
+                            ids(finishers), List.of()));
         };
     }
 
     private static Scored sum(String team, List<Entrant> counted, Clock clock) {
         long total = counted.stream().mapToLong(m -> m.time(clock, Entrant.FINISH)).sum();
-        return new Scored(team, total, ids(counted));
+        return new Scored(team, total, ids(counted), List.of());
     }
 
     private static List<String> ids(List<Entrant> members) {
         return members.stream().map(Entrant::id).toList();
     }
 
-    private record Scored(String teamId, long time, List<String> counted) {
+    /** A team's time; a relay's legs, else none. */
+    record Scored(String teamId, long time, List<String> counted, List<Leg> legs) {
     }
 }

@@ -58,11 +58,13 @@ class StoredStartlists implements Startlists {
     }
 
     @Override
+    public Set<String> publicFields(UUID raceId) {
+        return rulesOf(raceId).map(Rules::publicKeys).orElse(Set.of());
+    }
+
+    @Override
     public List<Starter> starters(UUID raceId) {
-        Rules rules = jdbc.sql("""
-                select r.categories::text as categories, r.age_basis, r.fields::text as fields, r.starts_at, e.zone
-                from events.races r join events.events e on e.id = r.event_id where r.id = :race""")
-                .param("race", raceId).query(this::rules).optional().orElse(null);
+        Rules rules = rulesOf(raceId).orElse(null);
         if (rules == null) {
             return List.of();
         }
@@ -89,6 +91,13 @@ class StoredStartlists implements Startlists {
         return new StartlistRace(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
                 rs.getString("slug"), rs.getString("event_name"), rs.getString("code"), rs.getString("name"),
                 rs.getInt("distance_m"), rs.getTimestamp("starts_at").toInstant(), rs.getString("zone"));
+    }
+
+    private Optional<Rules> rulesOf(UUID raceId) {
+        return jdbc.sql("""
+                select r.categories::text as categories, r.age_basis, r.fields::text as fields, r.starts_at, e.zone
+                from events.races r join events.events e on e.id = r.event_id where r.id = :race""")
+                .param("race", raceId).query(this::rules).optional();
     }
 
     private Rules rules(ResultSet rs, int row) throws SQLException {

@@ -2,25 +2,32 @@ package dev.paddock.timing.board;
 
 import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Starter;
+import dev.paddock.passings.Course;
 import dev.paddock.passings.Passing;
+import dev.paddock.passings.Segment;
+import dev.paddock.passings.Segments;
 import dev.paddock.passings.Splits;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
 import dev.paddock.rankings.RankingSpec;
-import dev.paddock.rankings.RankingSpec.Grouping;
 import dev.paddock.rankings.Rankings;
+import dev.paddock.rankings.Relays;
 import dev.paddock.rankings.Status;
 import dev.paddock.rankings.TeamPlacing;
 import dev.paddock.rankings.TeamRankings;
 import dev.paddock.rankings.TeamSpec;
 import dev.paddock.rankings.TiePolicy;
+import dev.paddock.timing.course.RaceRanking;
 import dev.paddock.timing.course.RaceTiming;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns a race's start list, counted passings and statuses into a {@link Snapshot}. Pure: the
@@ -36,24 +43,26 @@ final class RaceBoard {
         Map<Integer, Entrant> entrants = new LinkedHashMap<>();
         Map<Integer, Starter> byBib = new LinkedHashMap<>();
         Map<String, Integer> bibs = new HashMap<>();
+        Course course = timing.course();
         for (Starter starter : starters) {
             byBib.put(starter.bib(), starter);
             bibs.put(starter.registrationId().toString(), starter.bib());
-            entrants.put(starter.bib(), entrant(timing, starter, counted.getOrDefault(starter.bib(), List.of()),
+            entrants.put(starter.bib(), entrant(timing, course, starter, counted.getOrDefault(starter.bib(), List.of()),
                     statuses.get(starter.bib())));
         }
         List<Entrant> all = List.copyOf(entrants.values());
         Map<String, Ranking> rankings = new HashMap<>();
-        rankings.put(Snapshot.OVERALL, Rankings.rank(spec(Snapshot.OVERALL, Grouping.OVERALL, timing, Entrant.FINISH), all));
-        rankings.put(Snapshot.GENDER, Rankings.rank(spec(Snapshot.GENDER, Grouping.GENDER, timing, Entrant.FINISH), all));
-        rankings.put(Snapshot.CATEGORY, Rankings.rank(spec(Snapshot.CATEGORY, Grouping.CATEGORY, timing, Entrant.FINISH), all));
+        for (RaceRanking ranking : timing.rankingsOrDefault()) {
+            rankings.put(ranking.code(), Rankings.rank(ranking.spec(timing), all));
+        }
+        // Each segment's places, for athletes' pages; listed only when the race configures a ranking on it.
+        for (Segment segment : timing.segments()) {
+            String key = RaceRanking.segmentKey(segment.code());
+            rankings.put(key, Rankings.rank(new RankingSpec(key, RankingSpec.Filter.EVERYONE, RankingSpec.Grouping.OVERALL,
+                    null, timing.officialClock(), key, false, TiePolicy.SHARED, 0, List.of()), all));
+        }
         List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
                 .map(TimingPoint::code).toList();
-        for (String point : splitPoints) {
-            rankings.put(Snapshot.at(point, Snapshot.OVERALL), Rankings.rank(spec(point, Grouping.OVERALL, timing, point), all));
-            rankings.put(Snapshot.at(point, Snapshot.GENDER), Rankings.rank(spec(point, Grouping.GENDER, timing, point), all));
-            rankings.put(Snapshot.at(point, Snapshot.CATEGORY), Rankings.rank(spec(point, Grouping.CATEGORY, timing, point), all));
-        }
         return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints,
                 teams(timing, starters, all), behind);
     }
@@ -62,22 +71,39 @@ final class RaceBoard {
         if (timing.teams() == null) {
             return List.of();
         }
-        Map<String, Integer> sizes = new HashMap<>();
-        starters.stream().filter(s -> s.teamId() != null).forEach(s -> sizes.merge(s.teamId().toString(), 1, Integer::sum));
         TeamSpec spec = new TeamSpec("teams", timing.teams().scoring(),
                 timing.teams().counting() == null ? 0 : timing.teams().counting(), timing.officialClock(), TiePolicy.SHARED);
+        if (spec.scoring() == TeamSpec.Scoring.LEGS && !timing.handovers().isEmpty()) {
+            return Relays.rank(spec, relayTeams(all), legEnds(timing));
+        }
+        Map<String, Integer> sizes = new HashMap<>();
+        starters.stream().filter(s -> s.teamId() != null).forEach(s -> sizes.merge(s.teamId().toString(), 1, Integer::sum));
         return TeamRankings.rank(spec, all, sizes);
     }
 
-    private static RankingSpec spec(String code, Grouping grouping, RaceTiming timing, String point) {
-        return new RankingSpec(code, RankingSpec.Filter.EVERYONE, grouping, null, timing.officialClock(), point,
-                timing.lapRace(), TiePolicy.SHARED, 0, List.of());
+    /**
+     * Each relay team's members in leg order. The start list carries no leg order, so a team's members run in bib
+     * order: teams get a block of consecutive bibs, the first bib runs the first leg.
+     */
+    static Map<String, List<Entrant>> relayTeams(List<Entrant> all) {
+        Map<String, List<Entrant>> teams = new TreeMap<>();
+        all.stream().filter(e -> e.teamId() != null)
+                .sorted(Comparator.comparingInt((Entrant e) -> Integer.parseInt(e.bib())))
+                .forEach(e -> teams.computeIfAbsent(e.teamId(), t -> new ArrayList<>()).add(e));
+        return teams;
     }
 
-    static Entrant entrant(RaceTiming timing, Starter starter, List<Passing> counted, Status override) {
+    /** Where each leg ends: the handover points in leg order, then the finish. */
+    private static List<String> legEnds(RaceTiming timing) {
+        List<String> ends = new ArrayList<>(timing.handovers());
+        ends.add(Entrant.FINISH);
+        return ends;
+    }
+
+    static Entrant entrant(RaceTiming timing, Course course, Starter starter, List<Passing> counted, Status override) {
         Instant start = timing.startOf(starter.bib());
         Splits splits = start == null ? new Splits(Map.of(), Map.of(), 0)
-                : Splits.of(timing.course(), start.toEpochMilli(), counted);
+                : Splits.of(course, start.toEpochMilli(), counted);
         Long finish = splits.gun().get(Splits.FINISH);
         Status status;
         if (override != null) {
@@ -93,6 +119,17 @@ final class RaceBoard {
         fields.put("nationality", starter.nationality());
         return new Entrant(starter.registrationId().toString(), String.valueOf(starter.bib()), starter.gender(),
                 starter.category(), starter.teamId() == null ? null : starter.teamId().toString(), fields, status,
-                splits.laps(), 0, splits.gun(), splits.net());
+                splits.laps(), 0, withSegments(timing, course, splits.gun()), withSegments(timing, course, splits.net()));
+    }
+
+    /** The times at each point and, under their segment keys, each known segment's time on the same clock. */
+    private static Map<String, Long> withSegments(RaceTiming timing, Course course, Map<String, Long> times) {
+        if (timing.segments().isEmpty()) {
+            return times;
+        }
+        Map<String, Long> all = new HashMap<>(times);
+        Segments.times(course, timing.segments(), times)
+                .forEach((code, millis) -> all.put(RaceRanking.segmentKey(code), millis));
+        return all;
     }
 }

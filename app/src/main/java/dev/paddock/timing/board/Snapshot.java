@@ -4,7 +4,9 @@ import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Starter;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
+import dev.paddock.rankings.Status;
 import dev.paddock.rankings.TeamPlacing;
+import dev.paddock.timing.course.RaceRanking;
 import dev.paddock.timing.course.RaceTiming;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.Map;
  * A race's results at one moment, immutable: what every results request reads. A new one replaces it after
  * each change; {@code version} grows with each, so it names the snapshot in ETags.
  *
- * @param rankings  by code: "overall", "gender", "category" at the finish, and "{point}/overall",
- *                  "{point}/gender", "{point}/category" at each split
+ * @param rankings  by code: the race's configured rankings or, by default, "overall", "gender", "category" at
+ *                  the finish, and "{point}/overall", "{point}/gender", "{point}/category" at each split
  * @param entrants  by bib: status and times
  * @param starters  by bib: who they are
  * @param bibs      by entrant id (the registration), the bib
@@ -35,10 +37,20 @@ public record Snapshot(StartlistRace race, RaceTiming timing, long version, Inst
         teams = List.copyOf(teams);
     }
 
-    public static final String OVERALL = "overall";
-    public static final String GENDER = "gender";
-    public static final String CATEGORY = "category";
+    public static final String OVERALL = RaceRanking.OVERALL;
+    public static final String GENDER = RaceRanking.GENDER;
+    public static final String CATEGORY = RaceRanking.CATEGORY;
     public static final List<String> GROUPINGS = List.of(OVERALL, GENDER, CATEGORY);
+
+    /** How many entrants have finished (within the time limit, with no status against them). */
+    public int finishers() {
+        return (int) entrants.values().stream().filter(e -> e.status() == Status.FINISHED).count();
+    }
+
+    /** The race's rankings in the order it lists them, each computed in {@link #rankings()}. */
+    public List<RaceRanking> listed() {
+        return timing.rankingsOrDefault();
+    }
 
     public static String at(String point, String grouping) {
         return point + "/" + grouping;

@@ -49,7 +49,7 @@ class CourseApiController {
         if (startlists.race(raceId).isEmpty()) {
             throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No such race");
         }
-        RaceTiming setup = request.toTiming(raceId, courses.find(raceId).orElse(null));
+        RaceTiming setup = request.toTiming(raceId, courses.find(raceId).orElse(null), startlists.publicFields(raceId));
         try {
             new Course(setup.points(), setup.fastestPerKm(), setup.sameReadWithin());
         } catch (IllegalArgumentException e) {
@@ -74,13 +74,15 @@ class CourseApiController {
     record SetupView(UUID raceId, dev.paddock.rankings.Clock officialClock, Duration fastestPerKm,
             Duration sameReadWithin, Duration timeLimit, boolean lapRace, dev.paddock.rankings.RaceTime.Precision precision,
             java.util.List<TimingSetup.Point> points, java.util.List<RaceTiming.Wave> waves,
-            Instant startedAt, RaceTiming.TeamScoring teams, long version) {
+            Instant startedAt, RaceTiming.TeamScoring teams, java.util.List<RaceRanking> rankings,
+            java.util.List<dev.paddock.passings.Segment> segments, java.util.List<String> relayHandovers, long version) {
 
         static SetupView of(RaceTiming t) {
             return new SetupView(t.raceId(), t.officialClock(), Duration.ofMillis(t.fastestPerKm()),
                     Duration.ofMillis(t.sameReadWithin()), t.timeLimit() == null ? null : Duration.ofMillis(t.timeLimit()),
                     t.lapRace(), t.precision(), t.points().stream().map(p -> new TimingSetup.Point(p.code(), p.kind(), p.distanceMetres())).toList(),
-                    t.waves(), t.startedAt(), t.teams(), t.version());
+                    t.waves(), t.startedAt(), t.teams(), t.rankings(), t.segments(),
+                    t.handovers(), t.version());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.paddock.timing.course;
 
+import dev.paddock.passings.Segment;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.RaceTime;
@@ -16,17 +17,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code timing.races}, {@code points} and {@code waves} tables: set up a race's timing, fire starts. */
 @Component
 public class Courses {
 
+    private static final TypeReference<List<RaceRanking>> RANKINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Segment>> SEGMENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> HANDOVERS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
-    Courses(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Courses(JdbcClient jdbc, ApplicationEventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.events = events;
+        this.json = json;
     }
 
     public Optional<RaceTiming> find(UUID raceId) {
@@ -40,14 +52,16 @@ public class Courses {
         int updated = jdbc.sql("""
                 update timing.races set official_clock = :clock, fastest_per_km_ms = :fastest, same_read_ms = :same,
                     time_limit_ms = :limit, lap_race = :lap, precision = :precision, team_scoring = :teams,
-                    team_counting = :counting, version = version + 1
+                    team_counting = :counting, rankings = cast(:rankings as jsonb),
+                    segments = cast(:segments as jsonb), relay_handovers = cast(:handovers as jsonb), version = version + 1
                 where race_id = :race""")
                 .params(params(setup)).update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into timing.races (race_id, official_clock, fastest_per_km_ms, same_read_ms, time_limit_ms,
-                        lap_race, precision, team_scoring, team_counting)
-                    values (:race, :clock, :fastest, :same, :limit, :lap, :precision, :teams, :counting)""")
+                        lap_race, precision, team_scoring, team_counting, rankings, segments, relay_handovers)
+                    values (:race, :clock, :fastest, :same, :limit, :lap, :precision, :teams, :counting,
+                        cast(:rankings as jsonb), cast(:segments as jsonb), cast(:handovers as jsonb))""")
                     .params(params(setup)).update();
         }
         jdbc.sql("delete from timing.points where race_id = :race").param("race", setup.raceId()).update();
@@ -87,7 +101,7 @@ public class Courses {
         return fired;
     }
 
-    private static java.util.Map<String, Object> params(RaceTiming setup) {
+    private java.util.Map<String, Object> params(RaceTiming setup) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("race", setup.raceId());
         params.put("clock", setup.officialClock().name());
@@ -98,6 +112,9 @@ public class Courses {
         params.put("precision", setup.precision().name());
         params.put("teams", setup.teams() == null ? null : setup.teams().scoring().name());
         params.put("counting", setup.teams() == null ? null : setup.teams().counting());
+        params.put("rankings", setup.rankings() == null ? null : json.writeValueAsString(setup.rankings()));
+        params.put("segments", json.writeValueAsString(setup.segments()));
+        params.put("handovers", json.writeValueAsString(setup.handovers()));
         return params;
     }
 
@@ -112,7 +129,9 @@ public class Courses {
         return new RaceTiming(raceId, Clock.valueOf(rs.getString("official_clock")), rs.getLong("fastest_per_km_ms"),
                 rs.getLong("same_read_ms"), limit, rs.getBoolean("lap_race"),
                 RaceTime.Precision.valueOf(rs.getString("precision")), points, waves,
-                instant(rs.getTimestamp("started_at")), teams(rs), rs.getLong("version"));
+                instant(rs.getTimestamp("started_at")), teams(rs), rs.getLong("version"),
+                rs.getString("rankings") == null ? null : json.readValue(rs.getString("rankings"), RANKINGS),
+                json.readValue(rs.getString("segments"), SEGMENTS), json.readValue(rs.getString("relay_handovers"), HANDOVERS));
     }
 
     private static RaceTiming.TeamScoring teams(ResultSet rs) throws SQLException {

@@ -97,8 +97,14 @@ class TimingDeskController {
                     timeLimit.isBlank() ? null : Duration.parse("PT" + timeLimit.strip().toUpperCase()).toMillis(),
                     lapRace, current == null ? dev.paddock.rankings.RaceTime.Precision.SECONDS : current.precision(),
                     points(points), waves(waves, current), current == null ? null : current.startedAt(),
-                    current == null ? null : current.teams(), current == null ? 0 : current.version());
+                    current == null ? null : current.teams(), current == null ? 0 : current.version(),
+                    current == null ? null : current.rankings(), current == null ? List.of() : current.segments(),
+                    current == null ? List.of() : current.handovers());
             setup.course();
+            if (!setup.missingPoints().isEmpty()) {
+                throw new IllegalArgumentException("The race's rankings, segments or relay handovers use points this"
+                        + " course no longer has: " + String.join(", ", setup.missingPoints()));
+            }
             courses.save(setup);
             return "Timing saved";
         });

@@ -10,6 +10,8 @@ import dev.paddock.timing.board.Snapshot;
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +36,33 @@ class Certificates {
         add(document, athlete.official(), 48, Font.BOLD, 8);
         add(document, snapshot.timing().officialClock() == dev.paddock.rankings.Clock.NET ? "net time" : "gun time",
                 12, Font.ITALIC, 24);
-        ResultViews.Places places = athlete.places();
-        add(document, "Place " + places.overall() + " overall · " + places.gender() + " " + genderWord(athlete.gender())
-                + (places.category() == null ? "" : " · " + places.category() + " in " + places.categoryName()), 16,
-                Font.NORMAL, 8);
+        add(document, places(athlete), 16, Font.NORMAL, 8);
         add(document, "Pace " + athlete.pace() + " /km", 14, Font.NORMAL, 0);
         document.close();
         return out.toByteArray();
+    }
+
+    /**
+     * "Place 12 overall · 5 among women · 2 in W40" from the race's main rankings; a race that configures none of
+     * those lists the athlete's places in its own rankings ("Place 3 in Clubs (LC Zürich)").
+     */
+    static String places(ResultViews.Athlete athlete) {
+        ResultViews.Places places = athlete.places();
+        List<String> parts = new ArrayList<>();
+        if (places.overall() != null) {
+            parts.add(places.overall() + " overall");
+        }
+        if (places.gender() != null) {
+            parts.add(places.gender() + " " + genderWord(athlete.gender()));
+        }
+        if (places.category() != null) {
+            parts.add(places.category() + " in " + places.categoryName());
+        }
+        if (parts.isEmpty()) {
+            athlete.rankings().forEach(r -> parts.add(r.place() + " in " + (r.name() == null ? r.ranking() : r.name())
+                    + (r.group().isEmpty() ? "" : " (" + r.group() + ")")));
+        }
+        return parts.isEmpty() ? "" : "Place " + String.join(" · ", parts);
     }
 
     private static String genderWord(String gender) {

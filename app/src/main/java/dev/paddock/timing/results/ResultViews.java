@@ -1,13 +1,17 @@
 package dev.paddock.timing.results;
 
 import dev.paddock.events.Starter;
+import dev.paddock.passings.Segment;
 import dev.paddock.passings.TimingPoint;
 import dev.paddock.rankings.Clock;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Placing;
 import dev.paddock.rankings.RaceTime;
 import dev.paddock.rankings.Ranking;
+import dev.paddock.rankings.RankingSpec;
+import dev.paddock.rankings.RankingSpec.Grouping;
 import dev.paddock.timing.board.Snapshot;
+import dev.paddock.timing.course.RaceRanking;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +28,18 @@ final class ResultViews {
     private ResultViews() {
     }
 
+    /**
+     * @param rankings the codes of the race's rankings, as {@code /rankings/{code}} serves them
+     * @param index    the same rankings described: name, grouping, where they rank
+     */
     record RaceResults(UUID raceId, String eventName, String raceName, int distanceMetres, Instant startsAt,
             Clock officialClock, long version, Instant computedAt, long behindMillis, int starters, int finishers,
-            List<String> rankings, List<String> splitPoints) {
+            List<String> rankings, List<String> splitPoints, List<RankingEntry> index) {
+    }
+
+    /** @param name null for the default rankings, whose names pages translate */
+    record RankingEntry(String code, String name, Grouping grouping, String groupField, String point, String segment,
+            Clock clock) {
     }
 
     record Row(int place, boolean tied, int bib, String name, String gender, String category, String nationality,
@@ -37,7 +50,12 @@ final class ResultViews {
             List<Row> rows) {
     }
 
-    record TeamRow(int place, boolean tied, String team, String time, List<String> members) {
+    /** @param legs a relay timed at handover mats: each leg in order; else empty */
+    record TeamRow(int place, boolean tied, String team, String time, List<String> members, List<LegRow> legs) {
+    }
+
+    /** A relay leg: its runner, time ("" while unknown) and place among every team's same leg. */
+    record LegRow(int leg, String athlete, String time, Integer place, boolean tied) {
     }
 
     /** The team ranking, or null if the race ranks no teams. */
@@ -54,7 +72,8 @@ final class ResultViews {
             athletes.put(st.registrationId().toString(), name(st));
         });
         return s.teams().stream().map(t -> new TeamRow(t.place(), t.tied(), names.get(t.teamId()), time(s, t.time()),
-                t.counted().stream().map(athletes::get).toList())).toList();
+                t.counted().stream().map(athletes::get).toList(), t.legs().stream().map(l -> new LegRow(l.leg(),
+                        athletes.get(l.entrantId()), time(s, l.time()), l.place(), l.tied())).toList())).toList();
     }
 
     record Places(Integer overall, Integer gender, Integer category, String categoryName) {
@@ -63,20 +82,43 @@ final class ResultViews {
     record Split(String point, int distanceMetres, String gun, String net, String pace, Places places) {
     }
 
+    /** The athlete's place in one of the race's rankings. */
+    record RankingPlace(String ranking, String name, String group, int place, boolean tied) {
+    }
+
+    /** A multi-sport segment's time on the official clock ("" while unknown) and the athlete's place over it. */
+    record SegmentTime(String segment, Segment.Kind kind, String from, String to, String time, Integer place,
+            boolean tied) {
+    }
+
+    /**
+     * @param rankings their place in each ranking of the race that holds them, in the race's order
+     * @param segments every segment of a multi-sport race, in course order
+     */
     record Athlete(int bib, String name, String gender, String category, String nationality, Map<String, String> fields,
             String team, String status, String gun, String net, String official, String pace, Places places,
-            List<Split> splits, long version) {
+            List<Split> splits, long version, List<RankingPlace> rankings, List<SegmentTime> segments) {
     }
 
     static RaceResults race(Snapshot s) {
-        int finishers = s.rankings().get(Snapshot.OVERALL).group("").size();
-        List<String> rankings = new ArrayList<>(Snapshot.GROUPINGS);
+        int finishers = s.finishers();
+        List<RankingEntry> index = new ArrayList<>();
+        for (RaceRanking r : listed(s)) {
+            index.add(new RankingEntry(r.code(), r.name(), r.grouping(), r.groupField(), r.point(), r.segment(),
+                    r.clock() == null ? s.timing().officialClock() : r.clock()));
+        }
+        List<String> rankings = new ArrayList<>(index.stream().map(RankingEntry::code).toList());
         if (s.timing().teams() != null) {
             rankings.add("teams");
         }
         return new RaceResults(s.race().raceId(), s.race().eventName(), s.race().raceName(), s.race().distanceMetres(),
                 s.race().startsAt(), s.timing().officialClock(), s.version(), s.computedAt(), s.behind(),
-                s.starters().size(), finishers, rankings, s.splitPoints());
+                s.starters().size(), finishers, rankings, s.splitPoints(), index);
+    }
+
+    /** The rankings a race lists: all its configured ones; of the default set, those at the finish. */
+    static List<RaceRanking> listed(Snapshot s) {
+        return s.listed().stream().filter(r -> !r.code().contains("/")).toList();
     }
 
     /** One page of a group of a ranking; the first group when none is named. */
@@ -113,14 +155,14 @@ final class ResultViews {
             return List.of();
         }
         String[] words = q.split("\\s+");
-        Ranking overall = s.rankings().get(Snapshot.OVERALL);
+        Ranking overall = main(s, Entrant.FINISH, Grouping.OVERALL);
         List<Row> rows = new ArrayList<>();
         for (Starter starter : s.starters().values()) {
             String name = fold(starter.firstName() + " " + starter.lastName());
             boolean match = q.equals(String.valueOf(starter.bib()))
                     || java.util.Arrays.stream(words).allMatch(name::contains);
             if (match) {
-                Placing placing = overall.of(starter.registrationId().toString()).orElse(null);
+                Placing placing = overall == null ? null : overall.of(starter.registrationId().toString()).orElse(null);
                 rows.add(placing != null ? row(s, placing) : new Row(0, false, starter.bib(), name(starter),
                         starter.gender(), starter.category(), starter.nationality(), starter.publicFields(),
                         starter.teamName(), "", 0, "", 0));
@@ -149,24 +191,59 @@ final class ResultViews {
                 Long splitNet = entrant.time(Clock.NET, point.code());
                 if (splitGun != null) {
                     splits.add(new Split(point.code(), point.distanceMetres(), time(s, splitGun), time(s, splitNet),
-                            RaceTime.pacePerKm(splitNet, point.distanceMetres()), places(s, id, point.code() + "/")));
+                            RaceTime.pacePerKm(splitNet, point.distanceMetres()), places(s, id, point.code())));
                 }
             }
         }
         return new Athlete(bib, name(starter), starter.gender(), starter.category(), starter.nationality(),
                 starter.publicFields(), starter.teamName(), entrant.status().name(), time(s, gun), time(s, net),
                 time(s, official), official == null ? "" : RaceTime.pacePerKm(official, s.race().distanceMetres()),
-                places(s, id, ""), splits, s.version());
+                places(s, id, Entrant.FINISH), splits, s.version(), rankingPlaces(s, id), segments(s, entrant, id));
     }
 
-    private static Places places(Snapshot s, String id, String prefix) {
-        Placing category = s.rankings().get(prefix + Snapshot.CATEGORY).of(id).orElse(null);
-        return new Places(place(s, prefix + Snapshot.OVERALL, id), place(s, prefix + Snapshot.GENDER, id),
+    private static List<SegmentTime> segments(Snapshot s, Entrant entrant, String id) {
+        List<SegmentTime> times = new ArrayList<>();
+        for (Segment segment : s.timing().segments()) {
+            String key = RaceRanking.segmentKey(segment.code());
+            Placing placing = placing(s.rankings().get(key), id);
+            times.add(new SegmentTime(segment.code(), segment.kind(), segment.from(), segment.to(),
+                    time(s, entrant.time(s.timing().officialClock(), key)), placing == null ? null : placing.place(),
+                    placing != null && placing.tied()));
+        }
+        return times;
+    }
+
+    private static List<RankingPlace> rankingPlaces(Snapshot s, String id) {
+        List<RankingPlace> places = new ArrayList<>();
+        for (RaceRanking r : listed(s)) {
+            s.rankings().get(r.code()).of(id).ifPresent(p -> places.add(new RankingPlace(r.code(), r.name(), p.group(),
+                    p.place(), p.tied())));
+        }
+        return places;
+    }
+
+    /** Places overall, by gender and by category at a point, in the race's first unfiltered rankings of each. */
+    private static Places places(Snapshot s, String id, String at) {
+        Placing category = placing(main(s, at, Grouping.CATEGORY), id);
+        Placing overall = placing(main(s, at, Grouping.OVERALL), id);
+        Placing gender = placing(main(s, at, Grouping.GENDER), id);
+        return new Places(overall == null ? null : overall.place(), gender == null ? null : gender.place(),
                 category == null ? null : category.place(), category == null ? null : category.group());
     }
 
-    private static Integer place(Snapshot s, String code, String id) {
-        return s.rankings().get(code).of(id).map(Placing::place).orElse(null);
+    private static Placing placing(Ranking ranking, String id) {
+        return ranking == null ? null : ranking.of(id).orElse(null);
+    }
+
+    /** The race's first ranking of everyone with this grouping at this point (or segment key), or null. */
+    private static Ranking main(Snapshot s, String at, Grouping grouping) {
+        for (RaceRanking r : s.listed()) {
+            if (r.grouping() == grouping && at.equals(r.at(s.timing())) && RankingSpec.Filter.EVERYONE.equals(
+                    r.filter() == null ? RankingSpec.Filter.EVERYONE : r.filter())) {
+                return s.rankings().get(r.code());
+            }
+        }
+        return null;
     }
 
     private static int bibOf(Snapshot s, String entrantId) {

@@ -2,6 +2,7 @@ package dev.paddock.timing.results;
 
 import dev.paddock.timing.board.Boards;
 import dev.paddock.timing.board.Snapshot;
+import dev.paddock.timing.course.RaceRanking;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +34,7 @@ class ResultsPageController {
     }
 
     @GetMapping("/results/races/{raceId}")
-    String race(@PathVariable UUID raceId, @RequestParam(defaultValue = Snapshot.OVERALL) String ranking,
+    String race(@PathVariable UUID raceId, @RequestParam(required = false) String ranking,
             @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String q, Model model) {
         model.addAttribute("view", view(snapshot(raceId), ranking, group, page, q));
@@ -42,7 +43,7 @@ class ResultsPageController {
 
     /** The table alone, for the live refresh and the search box. */
     @GetMapping("/results/races/{raceId}/table")
-    String table(@PathVariable UUID raceId, @RequestParam(defaultValue = Snapshot.OVERALL) String ranking,
+    String table(@PathVariable UUID raceId, @RequestParam(required = false) String ranking,
             @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String q, Model model) {
         model.addAttribute("view", view(snapshot(raceId), ranking, group, page, q));
@@ -104,7 +105,9 @@ class ResultsPageController {
         }
     }
 
-    private static PageView view(Snapshot snapshot, String ranking, String group, int page, String q) {
+    private static PageView view(Snapshot snapshot, String chosen, String group, int page, String q) {
+        java.util.List<RaceRanking> listed = ResultViews.listed(snapshot);
+        String ranking = chosen != null ? chosen : listed.isEmpty() ? "teams" : listed.getFirst().code();
         if (ranking.equals("teams")) {
             java.util.List<ResultViews.TeamRow> teams = ResultViews.teams(snapshot);
             if (teams == null) {
@@ -112,8 +115,8 @@ class ResultsPageController {
             }
             return new PageView(ResultViews.race(snapshot), ranking, null, null, java.util.List.of(), teams);
         }
-        if (!Snapshot.GROUPINGS.contains(ranking)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A ranking is overall, gender, category or teams");
+        if (listed.stream().noneMatch(r -> r.code().equals(ranking))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No ranking " + ranking);
         }
         String query = q == null ? null : q.strip();
         if (query != null && query.length() > 60) {
