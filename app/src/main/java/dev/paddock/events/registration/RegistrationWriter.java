@@ -95,7 +95,8 @@ class RegistrationWriter implements SmartLifecycle {
         }
     }
 
-    private void write(List<RegistrationBatch.Candidate> candidates) {
+    /** One batch: its transaction, then its answers (the writer thread; tests compose batches through it). */
+    void write(List<RegistrationBatch.Candidate> candidates) {
         RegistrationBatch.Written written;
         long started = System.nanoTime();
         try {
