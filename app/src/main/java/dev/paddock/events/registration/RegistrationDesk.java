@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class RegistrationDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationDesk.class);
 
     private final RaceTermsCache races;
     private final RegistrationStore store;
@@ -96,7 +100,12 @@ class RegistrationDesk {
         RegistrationAnswer answer = await(writer.submit(new RegistrationBatch.Candidate(entry, request.requestId(),
                 fingerprint, priced, method, waitlist, new CompletableFuture<>())));
         if ("CONFIRMED".equals(answer.status()) && !answer.replayed()) {
-            mail.confirmed(answer.orderId());
+            try {
+                mail.confirmed(athlete, race, answer);
+            } catch (RuntimeException e) {
+                // the registration is written; its e-mail is best effort
+                log.warn("No confirmation mail for order {}: {}", answer.orderId(), e.toString());
+            }
         }
         return answer;
     }
