@@ -53,8 +53,12 @@ class RegistrationBatch {
     /**
      * @param outcomes  per candidate, a {@link RegistrationAnswer} or the {@link RuntimeException} to answer with
      * @param fullRaces races that had fewer free places than the batch wanted
+     * @param stages    nanoseconds spent deciding (requests, people, promo codes), on places and debits, writing
+     *                  the rows, publishing the events (their listeners run there) and storing the answers
      */
-    record Written(Object[] outcomes, Set<UUID> fullRaces) {
+    record Written(Object[] outcomes, Set<UUID> fullRaces, long[] stages) {
+
+        static final List<String> STAGES = List.of("decide", "places and debits", "rows", "events", "answers");
     }
 
     private final RegistrationRows rows;
@@ -75,12 +79,16 @@ class RegistrationBatch {
     }
 
     Written write(List<Candidate> candidates) {
+        long[] stages = new long[Written.STAGES.size()];
+        long t0 = System.nanoTime();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object[] outcomes = new Object[candidates.size()];
         List<Integer> claimed = claim(candidates, outcomes, at);
         List<Integer> entered = onePerPerson(candidates, claimed, outcomes);
         Set<Integer> promoUsed = usePromos(candidates, entered, outcomes);
         List<Integer> buying = entered.stream().filter(i -> outcomes[i] == null).toList();
+        long t1 = System.nanoTime();
+        stages[0] = t1 - t0;
 
         Map<UUID, List<Integer>> byRace = new LinkedHashMap<>();
         buying.stream().filter(i -> candidates.get(i).priced() != null).forEach(i -> byRace.computeIfAbsent(candidates.get(i).entry().race().raceId(), r -> new ArrayList<>()).add(i));
@@ -97,6 +105,7 @@ class RegistrationBatch {
         buying.forEach(i -> orderIds[i] = UUID.randomUUID());
         Seat[] seats = pay(candidates, byRace, free, orderIds, outcomes);
         buying.stream().filter(i -> candidates.get(i).priced() == null).forEach(i -> seats[i] = Seat.WAITLIST);
+        stages[1] = System.nanoTime() - t1;
 
         for (int i : promoUsed) {
             if (seats[i] != Seat.PLACE) {
@@ -108,9 +117,9 @@ class RegistrationBatch {
                 outcomes[i] = Checkout.raceFull();
             }
         }
-        store(candidates, byRace, free, seats, orderIds, outcomes, at);
+        store(candidates, byRace, free, seats, orderIds, outcomes, at, stages);
         release(candidates, claimed, outcomes);
-        return new Written(outcomes, fullRaces);
+        return new Written(outcomes, fullRaces, stages);
     }
 
     /** Claims the requestIds (one per batch); an id recorded earlier answers as before, or 409 if reused. */
@@ -228,7 +237,8 @@ class RegistrationBatch {
     }
 
     private void store(List<Candidate> candidates, Map<UUID, List<Integer>> byRace, Map<UUID, List<Integer>> free,
-            Seat[] seats, UUID[] orderIds, Object[] outcomes, Instant at) {
+            Seat[] seats, UUID[] orderIds, Object[] outcomes, Instant at, long[] stages) {
+        long t2 = System.nanoTime();
         List<Integer> confirmed = new ArrayList<>();
         List<Integer> waiting = new ArrayList<>();
         for (int i = 0; i < seats.length; i++) {
@@ -259,11 +269,15 @@ class RegistrationBatch {
                 written.stream().map(i -> positions[i]).toArray(Long[]::new));
         seat(candidates, byRace, free, seats, registrationIds);
         history(candidates, written, seats, registrationIds, orderIds, at);
+        long t3 = System.nanoTime();
+        stages[2] = t3 - t2;
         for (int i : confirmed) {
             RegistrationDesk.Entry entry = candidates.get(i).entry();
             events.publishEvent(new RegistrationConfirmed(registrationIds[i], entry.race().raceId(),
                     entry.race().eventId(), entry.athleteAccount(), null, at));
         }
+        long t4 = System.nanoTime();
+        stages[3] = t4 - t3;
         Map<UUID, Integer> bibs = bibs(candidates, confirmed, registrationIds);
         Map<Integer, Long> ranks = ranks(candidates, waiting, positions);
         for (int i : written) {
@@ -272,6 +286,7 @@ class RegistrationBatch {
         rows.recordAnswers(written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
                 written.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new),
                 written.stream().map(i -> checkout.json((RegistrationAnswer) outcomes[i])).toArray(String[]::new));
+        stages[4] = System.nanoTime() - t4;
     }
 
     private static RegistrationStore.NewOrder order(Candidate candidate, UUID orderId, Instant at) {

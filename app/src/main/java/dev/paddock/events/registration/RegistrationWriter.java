@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RegistrationWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationWriter.class);
+    private static final long SLOW_BATCH_NANOS = 250_000_000;
 
     private final BlockingQueue<RegistrationBatch.Candidate> queue;
     private final int batchSize;
@@ -111,8 +113,19 @@ class RegistrationWriter implements SmartLifecycle {
             candidates.forEach(candidate -> write(List.of(candidate)));
             return;
         }
-        batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        long took = System.nanoTime() - started;
+        batchTimer.record(took, TimeUnit.NANOSECONDS);
         batchSizes.record(candidates.size());
+        if (took > SLOW_BATCH_NANOS) {
+            StringBuilder where = new StringBuilder();
+            for (int s = 0; s < written.stages().length; s++) {
+                where.append(RegistrationBatch.Written.STAGES.get(s)).append(' ')
+                        .append(written.stages()[s] / 1_000_000).append(", ");
+            }
+            log.warn("Slow registration batch: {} in {} ms ({}commit {}), {} waiting", candidates.size(),
+                    took / 1_000_000, where, (took - Arrays.stream(written.stages()).sum()) / 1_000_000,
+                    queue.size());
+        }
         written.fullRaces().forEach(race -> checkout.markSoldOut(race, clock.instant()));
         answer(candidates, written.outcomes());
     }
