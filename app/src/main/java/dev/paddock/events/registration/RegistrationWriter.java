@@ -48,6 +48,8 @@ class RegistrationWriter implements SmartLifecycle {
     private final Timer batchTimer;
     private final DistributionSummary batchSizes;
     private volatile boolean running;
+    /** Set by {@link #stop}: from then on nothing more is taken (before the start, registrations wait in the queue). */
+    private volatile boolean stopped;
     private Thread thread;
 
     RegistrationWriter(RegistrationProperties properties, RegistrationBatch batch, Checkout checkout,
@@ -68,7 +70,7 @@ class RegistrationWriter implements SmartLifecycle {
 
     /** Queues the registration; answered with 503 overloaded at once when the queue is full. */
     CompletableFuture<RegistrationAnswer> submit(RegistrationBatch.Candidate candidate) {
-        if (!running || !queue.offer(candidate)) {
+        if (stopped || !queue.offer(candidate)) {
             candidate.answer().completeExceptionally(new Overloaded());
         }
         return candidate.answer();
@@ -160,6 +162,7 @@ class RegistrationWriter implements SmartLifecycle {
     /** Stops taking registrations, then writes and answers those already queued before the database closes. */
     @Override
     public void stop() {
+        stopped = true;
         running = false;
         if (thread != null) {
             try {
