@@ -19,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -106,13 +108,22 @@ class RegistrationWriter implements SmartLifecycle {
         try {
             written = transaction.execute(status -> batch.write(candidates));
         } catch (RuntimeException e) {
-            if (candidates.size() == 1) {
-                candidates.getFirst().answer().completeExceptionally(
-                        e instanceof DuplicateKeyException duplicate ? Checkout.duplicate(duplicate) : e);
+            boolean noConnection = e instanceof CannotCreateTransactionException
+                    || e instanceof CannotGetJdbcConnectionException;
+            if (candidates.size() > 1 && !noConnection) {
+                log.warn("A batch of {} registrations failed ({}); writing them one by one", candidates.size(),
+                        e.toString());
+                candidates.forEach(candidate -> write(List.of(candidate)));
                 return;
             }
-            log.warn("A batch of {} registrations failed ({}); writing them one by one", candidates.size(), e.toString());
-            candidates.forEach(candidate -> write(List.of(candidate)));
+            // No connection within the pool's timeout: nothing was written, and one by one each would wait as
+            // long again; every caller gets the error at once (the API answers it 503 overloaded, Retry-After).
+            if (noConnection) {
+                log.warn("A batch of {} registrations found no database connection ({})", candidates.size(),
+                        e.toString());
+            }
+            RuntimeException error = e instanceof DuplicateKeyException duplicate ? Checkout.duplicate(duplicate) : e;
+            candidates.forEach(candidate -> candidate.answer().completeExceptionally(error));
             return;
         }
         long took = System.nanoTime() - started;
