@@ -201,17 +201,43 @@ class RegistrationBatchIT {
         }
     }
 
+    @Test
+    void aPromoCodeCountsOnlyTheUsesOfEntriesThatBought() {
+        var race = fixtures.race().capacity(1).create();
+        fixtures.promo(race.eventId, "EARLY", "AMOUNT", 1000L, null, 5, false);
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        AccountId poor = fixtures.fundedAccount(100);
+        var unpaid = candidate(race, poor, "p", "Pia", true, "EARLY");
+        var bought = candidate(race, buyer, "q", "Quin", true, "EARLY");
+        var waiting = candidate(race, buyer, "r", "Rita", true, "EARLY");
+
+        writer.write(List.of(unpaid, bought, waiting));
+
+        assertThat(refusal(unpaid).slug()).isEqualTo("insufficient-funds");
+        assertThat(answer(bought).totalCents()).isEqualTo(PRICE - 1000);
+        assertThat(answer(waiting).status()).isEqualTo("WAITLISTED");
+        assertThat(fixtures.count("select uses from events.promo_codes where event_id = ? and code = 'EARLY'",
+                race.eventId)).isEqualTo(1);
+        ledger.assertConsistent(buyer, 10 * PRICE - (PRICE - 1000));
+    }
+
     private RegistrationBatch.Candidate candidate(RegistrationFixtures.Race race, AccountId buyer, String requestId,
             String firstName, boolean waitlist) {
+        return candidate(race, buyer, requestId, firstName, waitlist, null);
+    }
+
+    private RegistrationBatch.Candidate candidate(RegistrationFixtures.Race race, AccountId buyer, String requestId,
+            String firstName, boolean waitlist, String promoCode) {
         RaceTerms terms = races.race(race.raceId).orElseThrow();
         Instant now = Instant.now();
         Athlete athlete = new Athlete(firstName, "Batch", "F", LocalDate.of(1990, 1, 1), "CH",
                 firstName.toLowerCase(Locale.ROOT) + "@example.com");
         JsonNode answers = json.readTree("{\"tshirt\":\"M\",\"consent\":true}");
-        var request = new RegistrationRequests.Individual(requestId, athlete, answers, null, null, "WALLET", waitlist);
+        var request = new RegistrationRequests.Individual(requestId, athlete, answers, null, promoCode, "WALLET",
+                waitlist);
         return new RegistrationBatch.Candidate(new RegistrationDesk.Entry(terms, buyer, athlete, null,
                 answers.toString(), null, now), requestId, checkout.fingerprint("individual", race.raceId, request),
-                checkout.price(terms, 1, null, buyer, now), "WALLET", waitlist, new CompletableFuture<>());
+                checkout.price(terms, 1, promoCode, buyer, now), "WALLET", waitlist, new CompletableFuture<>());
     }
 
     private static RegistrationAnswer answer(RegistrationBatch.Candidate candidate) {
