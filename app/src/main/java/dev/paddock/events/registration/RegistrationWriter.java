@@ -50,7 +50,10 @@ class RegistrationWriter implements SmartLifecycle {
     private final Timer batchTimer;
     private final DistributionSummary batchSizes;
     private volatile boolean running;
-    /** Set by {@link #stop}: from then on nothing more is taken (before the start, registrations wait in the queue). */
+    /**
+     * Set by {@link #stop}, cleared by {@link #start} (a test context is stopped while paused and started again):
+     * while set, nothing is taken; before the first start, registrations wait in the queue.
+     */
     private volatile boolean stopped;
     private Thread thread;
 
@@ -166,6 +169,7 @@ class RegistrationWriter implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopped = false;
         running = true;
         thread = Thread.ofPlatform().name("registration-writer").start(this::run);
     }

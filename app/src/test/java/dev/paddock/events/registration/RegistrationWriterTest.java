@@ -44,6 +44,22 @@ class RegistrationWriterTest {
         assertThat(overloaded(writer.submit(candidate("a"))).slug()).isEqualTo("overloaded");
     }
 
+    @Test
+    void aWriterStartedAgainAfterAStopTakesRegistrationsAgain() {
+        RegistrationWriter writer = writer(10);
+        writer.stop();
+        writer.start();
+        try {
+            assertThat(writer.isRunning()).isTrue();
+            CompletableFuture<RegistrationAnswer> answer = writer.submit(candidate("a"));
+            // taken: still queued, or already failed by this writer that has no database; never refused at the door
+            Throwable refused = answer.isCompletedExceptionally() ? answer.exceptionNow() : null;
+            assertThat(refused instanceof RegistrationWriter.Overloaded).as("refused: %s", refused).isFalse();
+        } finally {
+            writer.stop();
+        }
+    }
+
     private static ProblemException overloaded(CompletableFuture<RegistrationAnswer> answer) {
         assertThat(answer).isCompletedExceptionally();
         try {
