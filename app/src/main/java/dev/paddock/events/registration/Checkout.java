@@ -97,12 +97,23 @@ class Checkout {
     Optional<RegistrationAnswer> replay(AccountId buyer, String requestId, String fingerprint) {
         return store.request(buyer.value(), requestId).flatMap(stored -> {
             if (!stored.fingerprint().equals(fingerprint)) {
-                throw ProblemException.of(HttpStatus.CONFLICT, "request-id-reused",
-                        "This requestId was already used for another registration; use a new one.");
+                throw requestIdReused();
             }
-            return Optional.ofNullable(stored.answer()).map(answer -> json.readValue(answer, RegistrationAnswer.class)
-                    .asReplay());
+            return Optional.ofNullable(stored.answer()).map(answer -> storedAnswer(answer).asReplay());
         });
+    }
+
+    static ProblemException requestIdReused() {
+        return ProblemException.of(HttpStatus.CONFLICT, "request-id-reused",
+                "This requestId was already used for another registration; use a new one.");
+    }
+
+    RegistrationAnswer storedAnswer(String answer) {
+        return json.readValue(answer, RegistrationAnswer.class);
+    }
+
+    String json(RegistrationAnswer answer) {
+        return json.writeValueAsString(answer);
     }
 
     /**
@@ -131,11 +142,15 @@ class Checkout {
                 "request-in-flight", "This requestId is being carried out; retry in a moment."));
     }
 
-    private static ProblemException duplicate(DuplicateKeyException duplicate) {
+    static ProblemException duplicate(DuplicateKeyException duplicate) {
         String message = String.valueOf(duplicate.getMessage());
         if (message.contains("teams_name_per_race")) {
             return ProblemException.field("name", "taken", "A team of this race already has this name");
         }
+        return alreadyRegistered();
+    }
+
+    static ProblemException alreadyRegistered() {
         return ProblemException.of(HttpStatus.CONFLICT, "already-registered",
                 "This athlete already holds an entry in this race (registered, offered, waitlisted or entered).");
     }

@@ -22,8 +22,20 @@ class ConfirmationMail {
     }
 
     void confirmed(UUID orderId) {
-        orders.order(orderId).ifPresent(order -> order.registrations().forEach(line -> mailer.send(new OutgoingMail(
-                line.email(), "Registration confirmed: " + order.eventName() + ", " + line.raceName(),
+        orders.order(orderId).ifPresent(order -> order.registrations().forEach(line -> send(line.email(),
+                line.firstName(), line.raceName(), order.eventName(), line.teamName(), line.bib(), orderId,
+                order.totalCents())));
+    }
+
+    /** An individual registration's mail from what its batch answered, without reading the order back. */
+    void confirmed(Athlete athlete, RaceTerms race, RegistrationAnswer answer) {
+        send(athlete.email(), athlete.firstName(), race.name(), race.eventName(), null,
+                answer.registrations().getFirst().bib(), answer.orderId(), answer.totalCents());
+    }
+
+    private void send(String email, String firstName, String raceName, String eventName, String teamName, Integer bib,
+            UUID orderId, long totalCents) {
+        mailer.send(new OutgoingMail(email, "Registration confirmed: " + eventName + ", " + raceName,
                 """
                 Hello %s,
 
@@ -31,9 +43,8 @@ class ConfirmationMail {
                 %s
                 Order %s, %s paid.
                 See it at /events/orders/%s
-                """.formatted(line.firstName(), line.raceName(), order.eventName(),
-                        line.teamName() == null ? "" : " with team " + line.teamName(),
-                        line.bib() == null ? "Your bib number will follow." : "Your bib number: " + line.bib() + ".",
-                        orderId, Money.ofCents(order.totalCents()), orderId)))));
+                """.formatted(firstName, raceName, eventName, teamName == null ? "" : " with team " + teamName,
+                        bib == null ? "Your bib number will follow." : "Your bib number: " + bib + ".",
+                        orderId, Money.ofCents(totalCents), orderId)));
     }
 }

@@ -3,9 +3,12 @@ package dev.paddock.events.registration;
 import dev.paddock.identity.AccountId;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,6 +69,15 @@ class RegistrationApiController {
     static boolean operator(Authentication authentication) {
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR") || a.getAuthority().equals("ROLE_ADMIN"));
+    }
+
+    /** The writer's queue is full or the batch is late: nothing to lose by retrying with the same requestId. */
+    @ExceptionHandler(RegistrationWriter.Overloaded.class)
+    ResponseEntity<ProblemDetail> overloaded(RegistrationWriter.Overloaded e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        body.setType(e.type());
+        body.setTitle("Overloaded");
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, "1").body(body);
     }
 
     private static ResponseEntity<RegistrationAnswer> answer(RegistrationAnswer answer) {

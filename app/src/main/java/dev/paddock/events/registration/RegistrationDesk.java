@@ -1,12 +1,9 @@
 package dev.paddock.events.registration;
 
-import dev.paddock.events.RegistrationConfirmed;
-import dev.paddock.events.places.Places;
 import dev.paddock.events.rules.RegistrationWindow;
 import dev.paddock.identity.AccountId;
 import dev.paddock.identity.AccountSummary;
 import dev.paddock.identity.Accounts;
-import dev.paddock.shared.AfterCommit;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.shared.ProblemException.FieldProblem;
 import java.time.Clock;
@@ -15,40 +12,47 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Registering one athlete for a race: checks (athlete, answers, window), then one short transaction that
- * claims the requestId, counts the promo code, writes the order and the registration, claims a place,
- * debits the wallet, writes the history and publishes {@link RegistrationConfirmed}. A race found full sends
- * the athlete to its waitlist (or answers 409 race-full); a lottery race takes an entry and nothing is paid.
+ * Registering one athlete for a race: checks on the request's thread (athlete, answers, window, price, promo
+ * code, a card charged into the wallet), then the registration goes to {@link RegistrationWriter}, which writes
+ * it with the others waiting in one transaction (a place and the debit, or the waitlist, or 409 race-full) and
+ * answers after the commit. A race found full recently sends the athlete straight to its waitlist (or answers
+ * 409 race-full); a lottery race takes an entry in its own transaction and nothing is paid.
  */
 @Service
 class RegistrationDesk {
 
+    private static final Logger log = LoggerFactory.getLogger(RegistrationDesk.class);
+
     private final RaceTermsCache races;
     private final RegistrationStore store;
     private final Checkout checkout;
-    private final Places places;
     private final Accounts accounts;
-    private final ApplicationEventPublisher events;
     private final ConfirmationMail mail;
+    private final RegistrationWriter writer;
+    private final Duration answerTimeout;
     private final Clock clock;
 
-    RegistrationDesk(RaceTermsCache races, RegistrationStore store, Checkout checkout, Places places,
-            Accounts accounts, ApplicationEventPublisher events, ConfirmationMail mail, Clock clock) {
+    RegistrationDesk(RaceTermsCache races, RegistrationStore store, Checkout checkout, Accounts accounts,
+            ConfirmationMail mail, RegistrationWriter writer, RegistrationProperties properties, Clock clock) {
         this.races = races;
         this.store = store;
         this.checkout = checkout;
-        this.places = places;
         this.accounts = accounts;
-        this.events = events;
         this.mail = mail;
+        this.writer = writer;
+        this.answerTimeout = properties.answerTimeout();
         this.clock = clock;
     }
 
@@ -70,65 +74,63 @@ class RegistrationDesk {
         }
         requireOpen(race, now);
         String fingerprint = checkout.fingerprint("individual", raceId, request);
-        Optional<RegistrationAnswer> done = checkout.replay(buyer, request.requestId(), fingerprint);
-        if (done.isPresent()) {
-            return done.get();
-        }
         UUID athleteAccount = accountOf(athlete.email());
         String answers = request.answers() == null || request.answers().isNull() ? "{}" : request.answers().toString();
         Entry entry = new Entry(race, buyer, athlete, athleteAccount, answers, predicted, now);
-        if (race.lottery()) {
+        boolean soldOut = checkout.soldOut(raceId, now);
+        boolean waitlist = !Boolean.FALSE.equals(request.waitlist());
+        if (race.lottery() || soldOut && !waitlist) {
+            Optional<RegistrationAnswer> done = checkout.replay(buyer, request.requestId(), fingerprint);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            if (!race.lottery()) {
+                throw Checkout.raceFull();
+            }
             return checkout.inTransaction(buyer, request.requestId(), fingerprint, now,
                     () -> withoutPlace(entry, "ENTERED"));
         }
-        if (!checkout.soldOut(raceId, now)) {
-            Checkout.Priced priced = checkout.price(race, 1, request.promoCode(), buyer, now);
-            String method = Checkout.method(priced.totalCents(), request.payment(), "payment");
+        Checkout.Priced priced = null;
+        String method = null;
+        if (!soldOut) {
+            priced = checkout.price(race, 1, request.promoCode(), buyer, now);
+            method = Checkout.method(priced.totalCents(), request.payment(), "payment");
             checkout.chargeCard(buyer, method, priced.totalCents(), request.requestId());
+        }
+        RegistrationAnswer answer = await(writer.submit(new RegistrationBatch.Candidate(entry, request.requestId(),
+                fingerprint, priced, method, waitlist, new CompletableFuture<>())));
+        if ("CONFIRMED".equals(answer.status()) && !answer.replayed()) {
             try {
-                return checkout.inTransaction(buyer, request.requestId(), fingerprint, now,
-                        () -> confirm(entry, request.requestId(), priced, method));
-            } catch (Checkout.RaceFull full) {
-                checkout.markSoldOut(raceId, now);
+                mail.confirmed(athlete, race, answer);
+            } catch (RuntimeException e) {
+                // the registration is written; its e-mail is best effort
+                log.warn("No confirmation mail for order {}: {}", answer.orderId(), e.toString());
             }
         }
-        if (Boolean.FALSE.equals(request.waitlist())) {
-            throw Checkout.raceFull();
+        return answer;
+    }
+
+    private RegistrationAnswer await(CompletableFuture<RegistrationAnswer> answer) {
+        try {
+            return answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new RegistrationWriter.Overloaded("The registration was not written within "
+                    + answerTimeout.toMillis() + " ms; it may still be. Retry with the same requestId to learn its"
+                    + " outcome.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistrationWriter.Overloaded("Interrupted while waiting for the registration to be written.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        return checkout.inTransaction(buyer, request.requestId(), fingerprint, now,
-                () -> withoutPlace(entry, "WAITLISTED"));
     }
 
     /** An athlete's entry being registered. */
     record Entry(RaceTerms race, AccountId buyer, Athlete athlete, UUID athleteAccount, String answers,
             Integer predictedSeconds, Instant now) {
-    }
-
-    private RegistrationAnswer confirm(Entry entry, String requestId, Checkout.Priced priced, String method) {
-        RaceTerms race = entry.race();
-        UUID orderId = UUID.randomUUID();
-        UUID registrationId = UUID.randomUUID();
-        checkout.usePromo(priced);
-        store.insertOrder(new RegistrationStore.NewOrder(orderId, entry.buyer().value(), race.eventId(), requestId,
-                method, priced.subtotalCents(), priced.discountCents(), priced.promo() == null ? null
-                        : priced.promo().id(), entry.now()));
-        long price = priced.totalCents();
-        store.insert(new RegistrationStore.NewRegistration(registrationId, race.raceId(), race.eventId(), orderId,
-                entry.athleteAccount(), entry.buyer().value(), null, null, "CONFIRMED", entry.athlete(),
-                entry.answers(), entry.predictedSeconds(), price, entry.now()));
-        if (!places.claim(race.raceId(), List.of(registrationId))) {
-            throw new Checkout.RaceFull();
-        }
-        checkout.debit(entry.buyer(), method, price, orderId);
-        store.history(List.of(registrationId), List.of("CREATED", "PAID"), entry.buyer().value(),
-                checkout.details(Map.of("orderId", orderId, "priceCents", price, "payment", method)), entry.now());
-        events.publishEvent(new RegistrationConfirmed(registrationId, race.raceId(), race.eventId(),
-                entry.athleteAccount(), null, entry.now()));
-        RegistrationAnswer answer = new RegistrationAnswer(orderId, "CONFIRMED", null, null,
-                List.of(new RegistrationAnswer.Entry(registrationId, race.raceId(), "CONFIRMED", null, price, null)),
-                priced.subtotalCents(), priced.discountCents(), priced.totalCents(), false);
-        AfterCommit.run(() -> mail.confirmed(orderId));
-        return race.bibAtPayment() ? answer.withBibs(store.bibs(List.of(registrationId))) : answer;
     }
 
     /** A waitlist place or a lottery entry: nothing is paid now, no place is held. */

@@ -7,12 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code paddock.events.registration.*}.
  *
- * @param termsTtl    how long a race's terms are served from memory
- * @param soldOutHint how long a race found full sends new registrations straight to its waitlist
- * @param maxInFlight registration requests (individual, team, join, accept) handled at once by a node; beyond,
- *                    503 {@code overloaded} at the door
+ * @param termsTtl      how long a race's terms are served from memory
+ * @param soldOutHint   how long a race found full sends new registrations straight to its waitlist
+ * @param maxInFlight   registration requests (individual, team, join, accept) handled at once by a node; beyond,
+ *                      503 {@code overloaded} at the door
+ * @param batchSize     most individual registrations the writer makes durable in one transaction
+ * @param queueCapacity individual registrations waiting for the writer; beyond, 503 {@code overloaded}
+ * @param answerTimeout how long a request waits for its batch before 503 (it may still be stored: retry with
+ *                      the same requestId)
  */
 @ConfigurationProperties("paddock.events.registration")
 record RegistrationProperties(@DefaultValue("2s") Duration termsTtl, @DefaultValue("1s") Duration soldOutHint,
-        @DefaultValue("64") int maxInFlight) {
+        @DefaultValue("512") int maxInFlight, @DefaultValue("256") int batchSize,
+        @DefaultValue("1024") int queueCapacity, @DefaultValue("5s") Duration answerTimeout) {
 }

@@ -1,0 +1,199 @@
+package dev.paddock.events.registration;
+
+import dev.paddock.events.RegistrationConfirmed;
+import dev.paddock.events.registration.RegistrationBatch.Candidate;
+import dev.paddock.events.registration.Seating.Seat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a decided batch of registrations leaves, in the batch's transaction: orders, registrations (CONFIRMED and
+ * WAITLISTED), the places' holders and the history with one statement each, {@link RegistrationConfirmed} per
+ * confirmed registration (its synchronous listeners, such as bibs at payment, run here), and the answers stored
+ * for replays.
+ */
+@Component
+class RegistrationRecords {
+
+    /**
+     * A batch once {@link RegistrationBatch} decided it.
+     *
+     * @param byRace   the buyers of each race, in arrival order
+     * @param free     the places each race's buyers got (locked), in the order they are given
+     * @param seats    per candidate, null for an entry answered without a seat
+     * @param orderIds per candidate, the order id a buyer's debit was keyed on
+     */
+    record Decided(List<Candidate> candidates, Map<UUID, List<Integer>> byRace, Map<UUID, List<Integer>> free,
+            Seat[] seats, UUID[] orderIds) {
+    }
+
+    private final RegistrationRows rows;
+    private final RegistrationStore store;
+    private final Checkout checkout;
+    private final ApplicationEventPublisher events;
+
+    RegistrationRecords(RegistrationRows rows, RegistrationStore store, Checkout checkout,
+            ApplicationEventPublisher events) {
+        this.rows = rows;
+        this.store = store;
+        this.checkout = checkout;
+        this.events = events;
+    }
+
+    /**
+     * Writes the confirmed and waitlisted entries, publishes {@link RegistrationConfirmed} for the confirmed, and
+     * puts each one's answer in {@code outcomes}; {@code stages} gets the time of the rows, events and answers.
+     */
+    void write(Decided decided, Object[] outcomes, Instant at, long[] stages) {
+        List<Candidate> candidates = decided.candidates();
+        Map<UUID, List<Integer>> byRace = decided.byRace();
+        Map<UUID, List<Integer>> free = decided.free();
+        Seat[] seats = decided.seats();
+        UUID[] orderIds = decided.orderIds();
+        long t2 = System.nanoTime();
+        List<Integer> confirmed = new ArrayList<>();
+        List<Integer> waiting = new ArrayList<>();
+        for (int i = 0; i < seats.length; i++) {
+            if (seats[i] == Seat.PLACE) {
+                confirmed.add(i);
+            } else if (seats[i] == Seat.WAITLIST) {
+                waiting.add(i);
+            }
+        }
+        if (confirmed.isEmpty() && waiting.isEmpty()) {
+            return;
+        }
+        UUID[] registrationIds = new UUID[candidates.size()];
+        Long[] positions = new Long[candidates.size()];
+        List<Long> nextPositions = waiting.isEmpty() ? List.of() : rows.waitlistPositions(waiting.size());
+        for (int w = 0; w < waiting.size(); w++) {
+            positions[waiting.get(w)] = nextPositions.get(w);
+        }
+        List<Integer> written = new ArrayList<>(confirmed);
+        written.addAll(waiting);
+        written.forEach(i -> registrationIds[i] = UUID.randomUUID());
+
+        if (!confirmed.isEmpty()) {
+            rows.insertOrders(confirmed.stream().map(i -> order(candidates.get(i), orderIds[i], at)).toList());
+        }
+        rows.insertRegistrations(written.stream().map(i -> registration(candidates.get(i), registrationIds[i],
+                        seats[i] == Seat.PLACE ? orderIds[i] : null, at)).toList(),
+                written.stream().map(i -> positions[i]).toArray(Long[]::new));
+        seat(candidates, byRace, free, seats, registrationIds);
+        history(candidates, written, seats, registrationIds, orderIds, at);
+        long t3 = System.nanoTime();
+        stages[2] = t3 - t2;
+        for (int i : confirmed) {
+            RegistrationDesk.Entry entry = candidates.get(i).entry();
+            events.publishEvent(new RegistrationConfirmed(registrationIds[i], entry.race().raceId(),
+                    entry.race().eventId(), entry.athleteAccount(), null, at));
+        }
+        long t4 = System.nanoTime();
+        stages[3] = t4 - t3;
+        Map<UUID, Integer> bibs = bibs(candidates, confirmed, registrationIds);
+        Map<Integer, Long> ranks = ranks(candidates, waiting, positions);
+        for (int i : written) {
+            outcomes[i] = answer(candidates.get(i), seats[i], registrationIds[i], orderIds[i], bibs, ranks, i);
+        }
+        rows.recordAnswers(written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
+                written.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new),
+                written.stream().map(i -> checkout.json((RegistrationAnswer) outcomes[i])).toArray(String[]::new));
+        stages[4] = System.nanoTime() - t4;
+    }
+
+    private static RegistrationStore.NewOrder order(Candidate candidate, UUID orderId, Instant at) {
+        Checkout.Priced priced = candidate.priced();
+        return new RegistrationStore.NewOrder(orderId, candidate.entry().buyer().value(),
+                candidate.entry().race().eventId(), candidate.requestId(), candidate.method(), priced.subtotalCents(),
+                priced.discountCents(), priced.promo() == null ? null : priced.promo().id(), at);
+    }
+
+    private static RegistrationStore.NewRegistration registration(Candidate candidate, UUID id, UUID orderId,
+            Instant at) {
+        RegistrationDesk.Entry entry = candidate.entry();
+        return new RegistrationStore.NewRegistration(id, entry.race().raceId(), entry.race().eventId(), orderId,
+                entry.athleteAccount(), entry.buyer().value(), null, null, orderId == null ? "WAITLISTED" : "CONFIRMED",
+                entry.athlete(), entry.answers(), entry.predictedSeconds(),
+                orderId == null ? 0 : candidate.priced().totalCents(), at);
+    }
+
+    private void seat(List<Candidate> candidates, Map<UUID, List<Integer>> byRace, Map<UUID, List<Integer>> free,
+            Seat[] seats, UUID[] registrationIds) {
+        List<UUID> races = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        List<UUID> holders = new ArrayList<>();
+        byRace.forEach((race, wanting) -> {
+            int next = 0;
+            for (int i : wanting) {
+                if (seats[i] == Seat.PLACE) {
+                    races.add(race);
+                    numbers.add(free.get(race).get(next++));
+                    holders.add(registrationIds[i]);
+                }
+            }
+        });
+        if (!holders.isEmpty()) {
+            rows.seat(races.toArray(UUID[]::new), numbers.toArray(Integer[]::new), holders.toArray(UUID[]::new));
+        }
+    }
+
+    private void history(List<Candidate> candidates, List<Integer> written, Seat[] seats, UUID[] registrationIds,
+            UUID[] orderIds, Instant at) {
+        List<UUID> registrations = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        List<UUID> actors = new ArrayList<>();
+        for (int i : written) {
+            Candidate candidate = candidates.get(i);
+            String paid = seats[i] != Seat.PLACE ? "{}" : checkout.details(Map.of("orderId", orderIds[i],
+                    "priceCents", candidate.priced().totalCents(), "payment", candidate.method()));
+            String second = seats[i] == Seat.PLACE ? "PAID" : "WAITLISTED";
+            for (String kind : List.of("CREATED", second)) {
+                registrations.add(registrationIds[i]);
+                kinds.add(kind);
+                details.add(paid);
+                actors.add(candidate.entry().buyer().value());
+            }
+        }
+        rows.history(registrations.toArray(UUID[]::new), kinds.toArray(String[]::new), details.toArray(String[]::new),
+                actors.toArray(UUID[]::new), at);
+    }
+
+    private Map<UUID, Integer> bibs(List<Candidate> candidates, List<Integer> confirmed, UUID[] registrationIds) {
+        List<UUID> withBibs = confirmed.stream().filter(i -> candidates.get(i).entry().race().bibAtPayment())
+                .map(i -> registrationIds[i]).toList();
+        return withBibs.isEmpty() ? Map.of() : store.bibs(withBibs);
+    }
+
+    /** Each waitlisted entry's place in its race's line (1 = next): the line ahead of the batch, then arrival order. */
+    private Map<Integer, Long> ranks(List<Candidate> candidates, List<Integer> waiting, Long[] positions) {
+        Map<Integer, Long> ranks = new HashMap<>();
+        Map<UUID, Long> ahead = new HashMap<>();
+        for (int i : waiting) {
+            long before = ahead.computeIfAbsent(candidates.get(i).entry().race().raceId(),
+                    race -> rows.waitingBefore(race, positions[i]));
+            ahead.put(candidates.get(i).entry().race().raceId(), before + 1);
+            ranks.put(i, before + 1);
+        }
+        return ranks;
+    }
+
+    private static RegistrationAnswer answer(Candidate candidate, Seat seat, UUID registrationId, UUID orderId,
+            Map<UUID, Integer> bibs, Map<Integer, Long> ranks, int index) {
+        UUID raceId = candidate.entry().race().raceId();
+        if (seat != Seat.PLACE) {
+            return new RegistrationAnswer(null, "WAITLISTED", null, null, List.of(new RegistrationAnswer.Entry(
+                    registrationId, raceId, "WAITLISTED", null, 0, ranks.get(index))), 0, 0, 0, false);
+        }
+        Checkout.Priced priced = candidate.priced();
+        return new RegistrationAnswer(orderId, "CONFIRMED", null, null, List.of(new RegistrationAnswer.Entry(
+                registrationId, raceId, "CONFIRMED", bibs.get(registrationId), priced.totalCents(), null)),
+                priced.subtotalCents(), priced.discountCents(), priced.totalCents(), false);
+    }
+}

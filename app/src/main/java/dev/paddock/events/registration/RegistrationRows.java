@@ -1,0 +1,213 @@
+package dev.paddock.events.registration;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The batched statements of {@link RegistrationWriter}: each writes or reads the rows of a whole batch in one
+ * round trip ({@code unnest} of arrays, rows in array order), in the batch's transaction.
+ */
+@Component
+class RegistrationRows {
+
+    private final JdbcClient jdbc;
+
+    RegistrationRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String key(UUID account, String requestId) {
+        return account + "|" + requestId;
+    }
+
+    /** Claims the requestIds; returns the keys ({@link #key}) claimed now. A key held by a running transaction waits for it. */
+    Set<String> claimRequests(UUID[] accounts, String[] requestIds, String[] fingerprints, Instant at) {
+        Set<String> claimed = new HashSet<>();
+        jdbc.sql("""
+                        insert into events.registration_requests (account_id, request_id, fingerprint, created_at)
+                        select a, r, f, :at from unnest(:accounts::uuid[], :requests::text[], :fingerprints::text[]) as t(a, r, f)
+                        on conflict do nothing returning account_id, request_id""")
+                .param("accounts", accounts).param("requests", requestIds).param("fingerprints", fingerprints)
+                .param("at", Timestamp.from(at))
+                .query((rs, n) -> claimed.add(key(rs.getObject(1, UUID.class), rs.getString(2)))).list();
+        return claimed;
+    }
+
+    /** The requests recorded earlier under these keys, by {@link #key}. */
+    Map<String, RegistrationStore.StoredRequest> requests(UUID[] accounts, String[] requestIds) {
+        Map<String, RegistrationStore.StoredRequest> found = new HashMap<>();
+        jdbc.sql("""
+                        select q.account_id, q.request_id, q.fingerprint, q.answer::text
+                        from events.registration_requests q
+                        join unnest(:accounts::uuid[], :requests::text[]) as t(a, r) on q.account_id = t.a and q.request_id = t.r""")
+                .param("accounts", accounts).param("requests", requestIds)
+                .query((rs, n) -> found.put(key(rs.getObject(1, UUID.class), rs.getString(2)),
+                        new RegistrationStore.StoredRequest(rs.getString(3), rs.getString(4)))).list();
+        return found;
+    }
+
+    /** Gives the requestIds back (entries refused in the batch): a retry with the same id is carried out anew. */
+    void releaseRequests(UUID[] accounts, String[] requestIds) {
+        jdbc.sql("""
+                        delete from events.registration_requests q
+                        using unnest(:accounts::uuid[], :requests::text[]) as t(a, r)
+                        where q.account_id = t.a and q.request_id = t.r""")
+                .param("accounts", accounts).param("requests", requestIds).update();
+    }
+
+    void recordAnswers(UUID[] accounts, String[] requestIds, String[] answers) {
+        jdbc.sql("""
+                        update events.registration_requests q set answer = t.answer::jsonb
+                        from unnest(:accounts::uuid[], :requests::text[], :answers::text[]) as t(a, r, answer)
+                        where q.account_id = t.a and q.request_id = t.r""")
+                .param("accounts", accounts).param("requests", requestIds).param("answers", answers).update();
+    }
+
+    /** The person keys ({@link Person#key}) among these that already hold a live entry in their race. */
+    Set<String> liveEntries(List<Person> people) {
+        Set<String> found = new HashSet<>();
+        jdbc.sql("""
+                        select r.race_id, lower(r.email), lower(r.first_name), lower(r.last_name), r.birth_date::text
+                        from events.registrations r
+                        join unnest(:races::uuid[], :emails::text[], :firsts::text[], :lasts::text[], :births::text[])
+                            as t(race, email, first, last, birth)
+                        on r.race_id = t.race and lower(r.email) = lower(t.email) and lower(r.first_name) = lower(t.first)
+                            and lower(r.last_name) = lower(t.last) and r.birth_date = t.birth::date
+                        where r.status in ('CONFIRMED', 'OFFERED', 'WAITLISTED', 'ENTERED')""")
+                .param("races", people.stream().map(Person::raceId).toArray(UUID[]::new))
+                .param("emails", people.stream().map(Person::email).toArray(String[]::new))
+                .param("firsts", people.stream().map(Person::firstName).toArray(String[]::new))
+                .param("lasts", people.stream().map(Person::lastName).toArray(String[]::new))
+                .param("births", people.stream().map(p -> p.birthDate().toString()).toArray(String[]::new))
+                .query((rs, n) -> found.add(rs.getObject(1, UUID.class) + "|" + rs.getString(2) + "|" + rs.getString(3)
+                        + "|" + rs.getString(4) + "|" + rs.getString(5))).list();
+        return found;
+    }
+
+    /** The person of the one-live-entry-per-race rule (the unique index registrations_one_live_per_person). */
+    record Person(UUID raceId, String email, String firstName, String lastName, java.time.LocalDate birthDate) {
+
+        String key() {
+            return raceId + "|" + email.toLowerCase(java.util.Locale.ROOT) + "|"
+                    + firstName.toLowerCase(java.util.Locale.ROOT) + "|" + lastName.toLowerCase(java.util.Locale.ROOT)
+                    + "|" + birthDate;
+        }
+    }
+
+    /** Up to {@code wanted} free places of the race, locked for this transaction; rows others hold are skipped. */
+    List<Integer> freePlaces(UUID raceId, int wanted) {
+        return jdbc.sql("""
+                        select number from events.places
+                        where race_id = :race and registration_id is null
+                        order by number limit :n for update skip locked""")
+                .param("race", raceId).param("n", wanted).query(Integer.class).list();
+    }
+
+    /** Gives each registration its place (rows locked by {@link #freePlaces}). */
+    void seat(UUID[] races, Integer[] numbers, UUID[] registrations) {
+        jdbc.sql("""
+                        update events.places p set registration_id = t.reg
+                        from unnest(:races::uuid[], :numbers::int[], :regs::uuid[]) as t(race, number, reg)
+                        where p.race_id = t.race and p.number = t.number""")
+                .param("races", races).param("numbers", numbers).param("regs", registrations).update();
+    }
+
+    /** The next {@code count} waitlist positions, in increasing order. */
+    List<Long> waitlistPositions(int count) {
+        return jdbc.sql("select nextval('events.waitlist_positions') from generate_series(1, :n) order by 1")
+                .param("n", count).query(Long.class).list();
+    }
+
+    /** How many are waiting in the race's line ahead of {@code position}. */
+    long waitingBefore(UUID raceId, long position) {
+        return jdbc.sql("""
+                        select count(*) from events.registrations
+                        where race_id = :race and status = 'WAITLISTED' and waitlist_position < :position""")
+                .param("race", raceId).param("position", position).query(Long.class).single();
+    }
+
+    void insertOrders(List<RegistrationStore.NewOrder> orders) {
+        jdbc.sql("""
+                        insert into events.orders (id, account_id, event_id, request_id, status, payment_method,
+                            subtotal_cents, discount_cents, total_cents, promo_code_id, created_at)
+                        select id, account, event, request, 'PAID', payment, subtotal, discount, subtotal - discount, promo, :at
+                        from unnest(:ids::uuid[], :accounts::uuid[], :events::uuid[], :requests::text[], :payments::text[],
+                            :subtotals::bigint[], :discounts::bigint[], :promos::uuid[])
+                            as t(id, account, event, request, payment, subtotal, discount, promo)""")
+                .param("ids", orders.stream().map(RegistrationStore.NewOrder::id).toArray(UUID[]::new))
+                .param("accounts", orders.stream().map(RegistrationStore.NewOrder::account).toArray(UUID[]::new))
+                .param("events", orders.stream().map(RegistrationStore.NewOrder::eventId).toArray(UUID[]::new))
+                .param("requests", orders.stream().map(RegistrationStore.NewOrder::requestId).toArray(String[]::new))
+                .param("payments", orders.stream().map(RegistrationStore.NewOrder::payment).toArray(String[]::new))
+                .param("subtotals", orders.stream().map(RegistrationStore.NewOrder::subtotalCents).toArray(Long[]::new))
+                .param("discounts", orders.stream().map(RegistrationStore.NewOrder::discountCents).toArray(Long[]::new))
+                .param("promos", orders.stream().map(RegistrationStore.NewOrder::promoId).toArray(UUID[]::new))
+                .param("at", Timestamp.from(orders.getFirst().at())).update();
+    }
+
+    /**
+     * Individual registrations (no team), CONFIRMED or WAITLISTED.
+     *
+     * @param positions the waitlist position of each WAITLISTED one, null for the others
+     */
+    void insertRegistrations(List<RegistrationStore.NewRegistration> registrations, Long[] positions) {
+        var r = registrations;
+        jdbc.sql("""
+                        insert into events.registrations (id, race_id, event_id, order_id, account_id, buyer_account_id,
+                            status, first_name, last_name, gender, birth_date, nationality, email, answers,
+                            predicted_seconds, price_cents, waitlist_position, created_at, confirmed_at)
+                        select id, race, event, ord, account, buyer, status, first, last, gender, birth::date, nationality,
+                            email, answers::jsonb, predicted, price, position, :at,
+                            case when status = 'CONFIRMED' then cast(:at as timestamptz) end
+                        from unnest(:ids::uuid[], :races::uuid[], :events::uuid[], :orders::uuid[], :accounts::uuid[],
+                            :buyers::uuid[], :statuses::text[], :firsts::text[], :lasts::text[], :genders::text[],
+                            :births::text[], :nationalities::text[], :emails::text[], :answers::text[], :predicted::int[],
+                            :prices::bigint[], :positions::bigint[])
+                            as t(id, race, event, ord, account, buyer, status, first, last, gender, birth, nationality,
+                                email, answers, predicted, price, position)""")
+                .param("ids", r.stream().map(RegistrationStore.NewRegistration::id).toArray(UUID[]::new))
+                .param("races", r.stream().map(RegistrationStore.NewRegistration::raceId).toArray(UUID[]::new))
+                .param("events", r.stream().map(RegistrationStore.NewRegistration::eventId).toArray(UUID[]::new))
+                .param("orders", r.stream().map(RegistrationStore.NewRegistration::orderId).toArray(UUID[]::new))
+                .param("accounts", r.stream().map(RegistrationStore.NewRegistration::accountId).toArray(UUID[]::new))
+                .param("buyers", r.stream().map(RegistrationStore.NewRegistration::buyer).toArray(UUID[]::new))
+                .param("statuses", r.stream().map(RegistrationStore.NewRegistration::status).toArray(String[]::new))
+                .param("firsts", r.stream().map(x -> x.athlete().firstName()).toArray(String[]::new))
+                .param("lasts", r.stream().map(x -> x.athlete().lastName()).toArray(String[]::new))
+                .param("genders", r.stream().map(x -> x.athlete().gender()).toArray(String[]::new))
+                .param("births", r.stream().map(x -> x.athlete().birthDate().toString()).toArray(String[]::new))
+                .param("nationalities", r.stream().map(x -> x.athlete().nationality()).toArray(String[]::new))
+                .param("emails", r.stream().map(x -> x.athlete().email()).toArray(String[]::new))
+                .param("answers", r.stream().map(RegistrationStore.NewRegistration::answers).toArray(String[]::new))
+                .param("predicted", r.stream().map(RegistrationStore.NewRegistration::predictedSeconds)
+                        .toArray(Integer[]::new))
+                .param("prices", r.stream().map(RegistrationStore.NewRegistration::priceCents).toArray(Long[]::new))
+                .param("positions", positions)
+                .param("at", Timestamp.from(r.getFirst().at())).update();
+    }
+
+    /** History rows in array order (a registration's rows in the order given). */
+    void history(UUID[] registrations, String[] kinds, String[] details, UUID[] actors, Instant at) {
+        jdbc.sql("""
+                        insert into events.registration_history (registration_id, at, kind, actor_account_id, details)
+                        select r, :at, k, a, d::jsonb
+                        from unnest(:registrations::uuid[], :kinds::text[], :details::text[], :actors::uuid[])
+                            with ordinality as t(r, k, d, a, o)
+                        order by o""")
+                .param("registrations", registrations).param("kinds", kinds).param("details", details)
+                .param("actors", actors).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Gives back one use of a promo code counted in this batch for an entry that did not buy. */
+    void returnPromoUse(UUID promoId) {
+        jdbc.sql("update events.promo_codes set uses = uses - 1 where id = :id").param("id", promoId).update();
+    }
+}

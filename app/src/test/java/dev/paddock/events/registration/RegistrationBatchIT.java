@@ -1,0 +1,260 @@
+package dev.paddock.events.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.identity.AccountId;
+import dev.paddock.shared.ProblemException;
+import dev.paddock.wallet.LedgerChecks;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Batches of individual registrations composed by hand and written as the writer writes them: entries refused
+ * on their own, replays within and across batches, a batch the database rejects, a batch across the last place.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class RegistrationBatchIT {
+
+    static final long PRICE = 9500;
+
+    @Autowired
+    RegistrationWriter writer;
+
+    @Autowired
+    RaceTermsCache races;
+
+    @Autowired
+    Checkout checkout;
+
+    @Autowired
+    RegistrationFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    LedgerChecks ledger;
+
+    @BeforeEach
+    void ledger() {
+        ledger = new LedgerChecks(jdbc);
+    }
+
+    @Test
+    void entriesRefusedOnTheirOwnLeaveTheOthersWritten() {
+        var race = fixtures.race().capacity(2).create();
+        AccountId rich = fixtures.fundedAccount(10 * PRICE);
+        AccountId poor = fixtures.fundedAccount(PRICE - 1);
+        var first = candidate(race, rich, "a", "Ann", true);
+        var unpaid = candidate(race, poor, "b", "Bea", true);
+        var sameAthlete = candidate(race, rich, "a2", "Ann", true);
+        var second = candidate(race, rich, "c", "Cem", true);
+        var noWaitlist = candidate(race, rich, "d", "Dan", false);
+        var waiting1 = candidate(race, rich, "e", "Eva", true);
+        var waiting2 = candidate(race, rich, "f", "Fil", true);
+
+        writer.write(List.of(first, unpaid, sameAthlete, second, noWaitlist, waiting1, waiting2));
+
+        assertThat(answer(first).status()).isEqualTo("CONFIRMED");
+        assertThat(refusal(unpaid).slug()).isEqualTo("insufficient-funds");
+        assertThat(refusal(sameAthlete).slug()).isEqualTo("already-registered");
+        assertThat(answer(second).status()).isEqualTo("CONFIRMED");
+        assertThat(refusal(noWaitlist).slug()).isEqualTo("race-full");
+        assertThat(answer(waiting1).registrations().getFirst().waitlistPosition()).isEqualTo(1L);
+        assertThat(answer(waiting2).registrations().getFirst().waitlistPosition()).isEqualTo(2L);
+
+        assertThat(statuses(race)).containsExactly("Ann CONFIRMED", "Cem CONFIRMED", "Eva WAITLISTED", "Fil WAITLISTED");
+        assertThat(fixtures.count("select count(*) from events.places where race_id = ? and registration_id is not null",
+                race.raceId)).isEqualTo(2);
+        assertThat(fixtures.count("select count(*) from events.registration_history h join events.registrations r"
+                + " on r.id = h.registration_id where r.race_id = ?", race.raceId)).isEqualTo(8);
+        ledger.assertConsistent(rich, 10 * PRICE - 2 * PRICE);
+        ledger.assertConsistent(poor, PRICE - 1);
+        // the refused entries left their requestIds free: nothing of them was stored
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
+                poor.value())).isZero();
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?"
+                + " and request_id in ('a2', 'd')", rich.value())).isZero();
+
+        // once funded, the same requestId is carried out anew: the race is full now, so the waitlist
+        fixtures.fund(poor, PRICE);
+        var again = candidate(race, poor, "b", "Bea", true);
+        writer.write(List.of(again));
+        assertThat(answer(again).status()).isEqualTo("WAITLISTED");
+        assertThat(answer(again).registrations().getFirst().waitlistPosition()).isEqualTo(3L);
+        ledger.assertConsistent(poor, 2 * PRICE - 1);
+    }
+
+    @Test
+    void aRetriedRequestIdGetsTheFirstOutcomeInTheSameBatchOrALaterOne() {
+        var race = fixtures.race().capacity(5).create();
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        var original = candidate(race, buyer, "x", "Xan", true);
+        var retry = candidate(race, buyer, "x", "Xan", true);
+        var other = candidate(race, buyer, "y", "Yan", true);
+        var reused = candidate(race, buyer, "y", "Zoe", true);
+
+        writer.write(List.of(original, retry, other, reused));
+
+        RegistrationAnswer first = answer(original);
+        assertThat(first.status()).isEqualTo("CONFIRMED");
+        assertThat(first.replayed()).isFalse();
+        assertThat(answer(retry).replayed()).isTrue();
+        assertThat(answer(retry).orderId()).isEqualTo(first.orderId());
+        assertThat(answer(other).status()).isEqualTo("CONFIRMED");
+        assertThat(refusal(reused).slug()).isEqualTo("request-id-reused");
+
+        var later = candidate(race, buyer, "x", "Xan", true);
+        var laterReused = candidate(race, buyer, "x", "Zoe", true);
+        writer.write(List.of(later));
+        writer.write(List.of(laterReused));
+        assertThat(answer(later).replayed()).isTrue();
+        assertThat(answer(later).orderId()).isEqualTo(first.orderId());
+        assertThat(answer(later).registrations()).isEqualTo(first.registrations());
+        assertThat(refusal(laterReused).slug()).isEqualTo("request-id-reused");
+
+        assertThat(statuses(race)).containsExactly("Xan CONFIRMED", "Yan CONFIRMED");
+        assertThat(fixtures.count("select count(*) from events.orders where account_id = ?", buyer.value())).isEqualTo(2);
+        ledger.assertConsistent(buyer, 10 * PRICE - 2 * PRICE);
+    }
+
+    @Test
+    void aBatchTheDatabaseRejectsAnswersEveryEntryWithAnErrorAndWritesNothing() {
+        var race = fixtures.race().capacity(5).create();
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        jdbc.sql("""
+                create function events.test_reject_order() returns trigger language plpgsql as $$
+                begin raise exception 'orders rejected by the test'; end $$""").update();
+        jdbc.sql("create trigger test_reject_order before insert on events.orders for each row when (new.event_id = '"
+                + race.eventId + "') execute function events.test_reject_order()").update();
+        List<RegistrationBatch.Candidate> batch = new ArrayList<>();
+        try {
+            for (String name : List.of("Ann", "Bea", "Cem")) {
+                batch.add(candidate(race, buyer, "r-" + name, name, true));
+            }
+            writer.write(batch);
+        } finally {
+            jdbc.sql("drop trigger test_reject_order on events.orders").update();
+            jdbc.sql("drop function events.test_reject_order()").update();
+        }
+        for (var candidate : batch) {
+            assertThat(candidate.answer()).isCompletedExceptionally();
+            assertThat(candidate.answer().exceptionNow()).hasMessageContaining("orders rejected by the test");
+        }
+        assertThat(statuses(race)).isEmpty();
+        assertThat(fixtures.count("select count(*) from events.places where race_id = ? and registration_id is not null",
+                race.raceId)).isZero();
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
+                buyer.value())).isZero();
+        ledger.assertConsistent(buyer, 10 * PRICE);
+
+        // nothing was kept: the same requestIds go through once the database takes orders again
+        var retry = candidate(race, buyer, "r-Ann", "Ann", true);
+        writer.write(List.of(retry));
+        assertThat(answer(retry).status()).isEqualTo("CONFIRMED");
+        assertThat(answer(retry).replayed()).isFalse();
+    }
+
+    @Test
+    void aBatchAcrossTheLastPlaceConfirmsExactlyTheCapacityAndWaitlistsTheRestInArrivalOrder() {
+        var race = fixtures.race().capacity(5).create();
+        List<AccountId> buyers = new ArrayList<>();
+        List<RegistrationBatch.Candidate> early = new ArrayList<>();
+        List<RegistrationBatch.Candidate> straddling = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            AccountId buyer = fixtures.fundedAccount(PRICE);
+            buyers.add(buyer);
+            (i < 3 ? early : straddling).add(candidate(race, buyer, "r", "Runner" + (char) ('a' + i), true));
+        }
+        writer.write(early);
+        writer.write(straddling);
+
+        List<String> outcomes = straddling.stream().map(c -> answer(c).status() + " "
+                + answer(c).registrations().getFirst().waitlistPosition()).toList();
+        assertThat(outcomes).containsExactly("CONFIRMED null", "CONFIRMED null", "WAITLISTED 1", "WAITLISTED 2",
+                "WAITLISTED 3");
+        assertThat(fixtures.count("select count(*) from events.registrations where race_id = ? and status = 'CONFIRMED'",
+                race.raceId)).isEqualTo(5);
+        assertThat(fixtures.count("select count(*) from events.places where race_id = ? and registration_id is null",
+                race.raceId)).isZero();
+        assertThat(jdbc.sql("select first_name from events.registrations where race_id = ? and status = 'WAITLISTED'"
+                + " order by waitlist_position").param(race.raceId).query(String.class).list())
+                .containsExactly("Runnerf", "Runnerg", "Runnerh");
+        for (int i = 0; i < buyers.size(); i++) {
+            ledger.assertConsistent(buyers.get(i), i < 5 ? 0 : PRICE);
+        }
+    }
+
+    @Test
+    void aPromoCodeCountsOnlyTheUsesOfEntriesThatBought() {
+        var race = fixtures.race().capacity(1).create();
+        fixtures.promo(race.eventId, "EARLY", "AMOUNT", 1000L, null, 5, false);
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        AccountId poor = fixtures.fundedAccount(100);
+        var unpaid = candidate(race, poor, "p", "Pia", true, "EARLY");
+        var bought = candidate(race, buyer, "q", "Quin", true, "EARLY");
+        var waiting = candidate(race, buyer, "r", "Rita", true, "EARLY");
+
+        writer.write(List.of(unpaid, bought, waiting));
+
+        assertThat(refusal(unpaid).slug()).isEqualTo("insufficient-funds");
+        assertThat(answer(bought).totalCents()).isEqualTo(PRICE - 1000);
+        assertThat(answer(waiting).status()).isEqualTo("WAITLISTED");
+        assertThat(fixtures.count("select uses from events.promo_codes where event_id = ? and code = 'EARLY'",
+                race.eventId)).isEqualTo(1);
+        ledger.assertConsistent(buyer, 10 * PRICE - (PRICE - 1000));
+    }
+
+    private RegistrationBatch.Candidate candidate(RegistrationFixtures.Race race, AccountId buyer, String requestId,
+            String firstName, boolean waitlist) {
+        return candidate(race, buyer, requestId, firstName, waitlist, null);
+    }
+
+    private RegistrationBatch.Candidate candidate(RegistrationFixtures.Race race, AccountId buyer, String requestId,
+            String firstName, boolean waitlist, String promoCode) {
+        RaceTerms terms = races.race(race.raceId).orElseThrow();
+        Instant now = Instant.now();
+        Athlete athlete = new Athlete(firstName, "Batch", "F", LocalDate.of(1990, 1, 1), "CH",
+                firstName.toLowerCase(Locale.ROOT) + "@example.com");
+        JsonNode answers = json.readTree("{\"tshirt\":\"M\",\"consent\":true}");
+        var request = new RegistrationRequests.Individual(requestId, athlete, answers, null, promoCode, "WALLET",
+                waitlist);
+        return new RegistrationBatch.Candidate(new RegistrationDesk.Entry(terms, buyer, athlete, null,
+                answers.toString(), null, now), requestId, checkout.fingerprint("individual", race.raceId, request),
+                checkout.price(terms, 1, promoCode, buyer, now), "WALLET", waitlist, new CompletableFuture<>());
+    }
+
+    private static RegistrationAnswer answer(RegistrationBatch.Candidate candidate) {
+        return candidate.answer().getNow(null);
+    }
+
+    private static ProblemException refusal(RegistrationBatch.Candidate candidate) {
+        try {
+            candidate.answer().join();
+        } catch (CompletionException e) {
+            return (ProblemException) e.getCause();
+        }
+        throw new AssertionError("not refused: " + candidate.answer().join());
+    }
+
+    private List<String> statuses(RegistrationFixtures.Race race) {
+        return jdbc.sql("select first_name || ' ' || status from events.registrations where race_id = ?"
+                + " order by status, first_name").param(race.raceId).query(String.class).list();
+    }
+}
