@@ -107,6 +107,33 @@ class BibNumbers {
     }
 
     /**
+     * Numbers one confirmed registration without a bib in one statement: claims the lowest free number (skipping
+     * rows other transactions hold), writes it on the registration and adds the BIB_ASSIGNED history row. Empty
+     * when the registration is not confirmed, already has a bib, or no number is free.
+     */
+    Optional<Integer> numberOne(UUID raceId, UUID registrationId, String run, Instant at) {
+        return jdbc.sql("""
+                with entrant as (
+                    select id from events.registrations
+                    where id = :reg and race_id = :race and status = 'CONFIRMED' and bib is null),
+                claimed as (
+                    update events.bib_numbers set registration_id = :reg
+                    where (race_id, bib) = (select race_id, bib from events.bib_numbers
+                                            where race_id = :race and registration_id is null
+                                            order by bib limit 1 for update skip locked)
+                      and exists (select 1 from entrant)
+                    returning bib, range_id),
+                numbered as (
+                    update events.registrations r set bib = c.bib from claimed c where r.id = :reg returning r.bib)
+                insert into events.registration_history (registration_id, at, kind, actor_account_id, details)
+                select :reg, :at, 'BIB_ASSIGNED', null, jsonb_build_object('bib', n.bib, 'wave', br.wave, 'run', cast(:run as text))
+                from numbered n join claimed c on c.bib = n.bib join events.bib_ranges br on br.id = c.range_id
+                returning (details->>'bib')::int""")
+                .param("reg", registrationId).param("race", raceId).param("run", run).param("at", Timestamp.from(at))
+                .query(Integer.class).optional();
+    }
+
+    /**
      * The first run of {@code size} consecutive free numbers of one range, claimed in order for the
      * registrations; empty when no such run can be had (another transaction holding part of each run counts).
      */

@@ -5,6 +5,7 @@ import dev.paddock.events.RegistrationTransferred;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.shared.ProblemException.FieldProblem;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bib numbers of a race: its ranges, a number at payment for AT_PAYMENT races (inside the confirming
@@ -25,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 class Bibs {
 
     private static final Logger log = LoggerFactory.getLogger(Bibs.class);
+    /** Key of the transaction's memo of races' bib modes. */
+    private static final Object MODES = new Object();
 
     private final BibNumbers numbers;
     private final Clock clock;
@@ -53,7 +58,14 @@ class Bibs {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void atPayment(RegistrationConfirmed confirmed) {
-        if (!numbers.bibModeAtPayment(confirmed.raceId())) {
+        if (!atPayment(confirmed.raceId())) {
+            return;
+        }
+        if (confirmed.teamId() == null) {
+            if (numbers.numberOne(confirmed.raceId(), confirmed.registrationId(), "AT_PAYMENT", clock.instant()).isEmpty()) {
+                log.warn("Race {} gave no bib to confirmed registration {}: no free number left, or it has one",
+                        confirmed.raceId(), confirmed.registrationId());
+            }
             return;
         }
         List<Entrant> waiting = confirmed.teamId() == null
@@ -79,6 +91,30 @@ class Bibs {
                     block.size() - bibs.size());
         }
         numbers.record(confirmed.raceId(), bibs, "AT_PAYMENT", null, clock.instant());
+    }
+
+    /**
+     * Whether the race numbers at payment, read once per race and transaction: a batch of confirmations (the
+     * registration writer's) asks once, not once per registration.
+     */
+    private boolean atPayment(UUID raceId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return numbers.bibModeAtPayment(raceId);
+        }
+        @SuppressWarnings("unchecked")
+        Map<UUID, Boolean> known = (Map<UUID, Boolean>) TransactionSynchronizationManager.getResource(MODES);
+        if (known == null) {
+            Map<UUID, Boolean> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(MODES, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MODES);
+                }
+            });
+            known = fresh;
+        }
+        return known.computeIfAbsent(raceId, numbers::bibModeAtPayment);
     }
 
     /**
