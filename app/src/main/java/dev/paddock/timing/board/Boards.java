@@ -85,6 +85,12 @@ public class Boards {
         return Optional.ofNullable(snapshot);
     }
 
+    /** The race's latest results if its board is in memory already: never waits on the database or a computation. */
+    public Optional<Snapshot> loaded(UUID raceId) {
+        State state = boards.get(raceId);
+        return state == null ? Optional.empty() : Optional.ofNullable(state.snapshot);
+    }
+
     /*
      * Plain listeners deferred with AfterCommit rather than @TransactionalEventListener: Modulith would record a
      * publication for each and mark it completed in a new transaction while the committing one still holds its
