@@ -161,9 +161,12 @@ public class Boards {
                     return;
                 }
                 List<Object> before = state.contents();
+                boolean whole = state.whole;
                 load(raceId, state);
                 if (!before.equals(state.contents())) {
                     state.stale(clock.instant());
+                } else {
+                    state.whole = whole;
                 }
             }
         });
@@ -183,6 +186,7 @@ public class Boards {
                     state.statuses.put(rs.getInt("bib"), Status.valueOf(rs.getString("status")));
                 });
         state.reload = false;
+        state.whole = true;
     }
 
     private void recompute(UUID raceId, State state) {
@@ -195,7 +199,8 @@ public class Boards {
         long version = state.snapshot == null ? 1 : state.snapshot.version() + 1;
         long started = System.nanoTime();
         state.snapshot = RaceBoard.compute(state.race, state.timing, state.starters, state.counted, state.statuses,
-                version, now, behind);
+                version, now, behind, state.whole ? null : state.snapshot, Set.copyOf(state.changedBibs));
+        state.whole = false;
         if (state.staleSince != null) {
             lag.record(Duration.between(state.staleSince, clock.instant()));
         }
@@ -254,6 +259,8 @@ public class Boards {
         Map<Integer, List<Passing>> counted = new HashMap<>();
         Map<Integer, Status> statuses = new HashMap<>();
         boolean reload;
+        /** The next computation starts from scratch: what it reads was loaded anew, not only changed bibs. */
+        boolean whole = true;
         volatile Instant staleSince;
         Instant pushedAt;
         volatile boolean unpushed;

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a race's start list, counted passings and statuses into a {@link Snapshot}. Pure: the
@@ -33,26 +34,40 @@ final class RaceBoard {
 
     static Snapshot compute(StartlistRace race, RaceTiming timing, List<Starter> starters,
             Map<Integer, List<Passing>> counted, Map<Integer, Status> statuses, long version, Instant now, long behind) {
+        return compute(race, timing, starters, counted, statuses, version, now, behind, null, Set.of());
+    }
+
+    /**
+     * The same, from a previous snapshot of the same start list and setup whose inputs differ only for the
+     * {@code changed} bibs: the other entrants are taken as they were and each ranking is updated with the changes
+     * ({@link Rankings#update}) instead of ranked again. A null previous snapshot computes everything.
+     */
+    static Snapshot compute(StartlistRace race, RaceTiming timing, List<Starter> starters,
+            Map<Integer, List<Passing>> counted, Map<Integer, Status> statuses, long version, Instant now, long behind,
+            Snapshot previous, Set<Integer> changed) {
         Map<Integer, Entrant> entrants = new LinkedHashMap<>();
         Map<Integer, Starter> byBib = new LinkedHashMap<>();
         Map<String, Integer> bibs = new HashMap<>();
         for (Starter starter : starters) {
             byBib.put(starter.bib(), starter);
             bibs.put(starter.registrationId().toString(), starter.bib());
-            entrants.put(starter.bib(), entrant(timing, starter, counted.getOrDefault(starter.bib(), List.of()),
-                    statuses.get(starter.bib())));
+            Entrant kept = previous == null || changed.contains(starter.bib()) ? null
+                    : previous.entrants().get(starter.bib());
+            entrants.put(starter.bib(), kept != null ? kept : entrant(timing, starter,
+                    counted.getOrDefault(starter.bib(), List.of()), statuses.get(starter.bib())));
         }
         List<Entrant> all = List.copyOf(entrants.values());
+        Ranker ranker = Ranker.of(all, entrants, previous, changed);
         Map<String, Ranking> rankings = new HashMap<>();
-        rankings.put(Snapshot.OVERALL, Rankings.rank(spec(Snapshot.OVERALL, Grouping.OVERALL, timing, Entrant.FINISH), all));
-        rankings.put(Snapshot.GENDER, Rankings.rank(spec(Snapshot.GENDER, Grouping.GENDER, timing, Entrant.FINISH), all));
-        rankings.put(Snapshot.CATEGORY, Rankings.rank(spec(Snapshot.CATEGORY, Grouping.CATEGORY, timing, Entrant.FINISH), all));
+        rankings.put(Snapshot.OVERALL, ranker.rank(Snapshot.OVERALL, spec(Snapshot.OVERALL, Grouping.OVERALL, timing, Entrant.FINISH)));
+        rankings.put(Snapshot.GENDER, ranker.rank(Snapshot.GENDER, spec(Snapshot.GENDER, Grouping.GENDER, timing, Entrant.FINISH)));
+        rankings.put(Snapshot.CATEGORY, ranker.rank(Snapshot.CATEGORY, spec(Snapshot.CATEGORY, Grouping.CATEGORY, timing, Entrant.FINISH)));
         List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
                 .map(TimingPoint::code).toList();
         for (String point : splitPoints) {
-            rankings.put(Snapshot.at(point, Snapshot.OVERALL), Rankings.rank(spec(point, Grouping.OVERALL, timing, point), all));
-            rankings.put(Snapshot.at(point, Snapshot.GENDER), Rankings.rank(spec(point, Grouping.GENDER, timing, point), all));
-            rankings.put(Snapshot.at(point, Snapshot.CATEGORY), Rankings.rank(spec(point, Grouping.CATEGORY, timing, point), all));
+            rankings.put(Snapshot.at(point, Snapshot.OVERALL), ranker.rank(Snapshot.at(point, Snapshot.OVERALL), spec(point, Grouping.OVERALL, timing, point)));
+            rankings.put(Snapshot.at(point, Snapshot.GENDER), ranker.rank(Snapshot.at(point, Snapshot.GENDER), spec(point, Grouping.GENDER, timing, point)));
+            rankings.put(Snapshot.at(point, Snapshot.CATEGORY), ranker.rank(Snapshot.at(point, Snapshot.CATEGORY), spec(point, Grouping.CATEGORY, timing, point)));
         }
         return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints,
                 teams(timing, starters, all), behind);
