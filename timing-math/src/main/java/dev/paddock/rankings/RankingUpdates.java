@@ -56,27 +56,21 @@ final class RankingUpdates {
         touched.addAll(coming.keySet());
         for (String group : touched) {
             List<Placing> kept = previous.group(group);
+            Set<String> leaving = gone.getOrDefault(group, Set.of());
             List<Ranked> arriving = coming.getOrDefault(group, new ArrayList<>());
             arriving.sort(null);
-            Set<String> leaving = gone.getOrDefault(group, Set.of());
-            List<Ranked> members = merge(kept, leaving, arriving, entrants, spec);
-            if (members.isEmpty()) {
+            // the placing before the first difference may become tied with the one after it
+            int from = Math.max(0, firstDifference(kept, leaving, arriving, previous) - 1);
+            List<Ranked> members = merge(kept.subList(from, kept.size()), leaving, arriving, entrants, spec);
+            if (from == 0 && members.isEmpty()) {
                 groups.remove(group);
                 continue;
             }
-            // the placing before the first difference may become tied with the one after it
-            int same = 0;
-            while (same < kept.size() && same < members.size() && unchanged(kept.get(same), members.get(same))) {
-                same++;
-            }
-            int from = Math.max(0, same - 1);
             List<Placing> placings = Rankings.place(group, members, spec.ties(), kept.subList(0, from));
             groups.put(group, placings);
-            for (int i = 0; i < placings.size(); i++) {
-                if (i >= from || leaving.contains(placings.get(i).entrantId())) {
-                    byEntrant.put(placings.get(i).entrantId(), placings.get(i));
-                    placed.add(placings.get(i).entrantId());
-                }
+            for (int i = from; i < placings.size(); i++) {
+                byEntrant.put(placings.get(i).entrantId(), placings.get(i));
+                placed.add(placings.get(i).entrantId());
             }
         }
         gone.values().forEach(ids -> ids.stream().filter(id -> !placed.contains(id)).forEach(byEntrant::remove));
@@ -104,9 +98,36 @@ final class RankingUpdates {
         return members;
     }
 
-    private static boolean unchanged(Placing placing, Ranked member) {
-        return placing.entrantId().equals(member.entrant().id()) && placing.laps() == member.laps()
-                && placing.time() == member.time();
+    /**
+     * At most the index of the group's first placing that changes: no one leaving stands before it (a placing's
+     * index is at least its place - 1) and no one arriving sorts before it (by laps and time alone, so a tie
+     * counts from the start of its block). Everyone before it keeps their placing.
+     */
+    private static int firstDifference(List<Placing> kept, Set<String> leaving, List<Ranked> arriving,
+            Ranking previous) {
+        int first = kept.size();
+        for (String id : leaving) {
+            Placing placing = previous.byEntrant().get(id);
+            first = Math.min(first, placing == null ? 0 : placing.place() - 1);
+        }
+        if (!arriving.isEmpty()) {
+            Ranked best = arriving.getFirst();
+            int low = 0;
+            int high = Math.min(first, kept.size());
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                Placing placing = kept.get(middle);
+                boolean ahead = placing.laps() != best.laps() ? placing.laps() > best.laps()
+                        : placing.time() < best.time();
+                if (ahead) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            first = Math.min(first, low);
+        }
+        return first;
     }
 
     /** Whether an entrant stands in the ranking as before: the same group with the same sort keys, or in none. */

@@ -105,17 +105,23 @@ public final class Rankings {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Places the group's members in order, keeping the placings {@code kept} of the first ones as they are. */
+    /**
+     * Places the group's members in order after the placings {@code kept} (its first ones, kept as they are):
+     * everyone when none are kept.
+     */
     static List<Placing> place(String group, List<Ranked> members, TiePolicy ties, List<Placing> kept) {
-        List<Placing> placings = new ArrayList<>(members.size());
+        List<Placing> placings = new ArrayList<>(kept.size() + members.size());
         placings.addAll(kept);
-        Ranked leader = members.getFirst();
-        for (int i = kept.size(); i < members.size(); i++) {
-            Ranked current = members.get(i);
-            boolean tiedWithPrevious = i > 0 && sameResult(members.get(i - 1), current);
-            boolean tiedWithNext = i + 1 < members.size() && sameResult(current, members.get(i + 1));
+        int leaderLaps = kept.isEmpty() ? members.getFirst().laps : kept.getFirst().laps();
+        long leaderTime = kept.isEmpty() ? members.getFirst().time : kept.getFirst().time();
+        for (int j = 0; j < members.size(); j++) {
+            Ranked current = members.get(j);
+            int i = kept.size() + j;
+            boolean tiedWithPrevious = j > 0 ? sameResult(members.get(j - 1), current)
+                    : i > 0 && kept.getLast().laps() == current.laps && kept.getLast().time() == current.time;
+            boolean tiedWithNext = j + 1 < members.size() && sameResult(current, members.get(j + 1));
             int place = ties == TiePolicy.SHARED && tiedWithPrevious ? placings.get(i - 1).place() : i + 1;
-            long behind = current.laps == leader.laps ? current.time - leader.time : 0;
+            long behind = current.laps == leaderLaps ? current.time - leaderTime : 0;
             placings.add(new Placing(current.entrant.id(), group, place, tiedWithPrevious || tiedWithNext,
                     current.laps, current.time, behind));
         }
