@@ -8,12 +8,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Events, races and confirmed entrants written straight into the events schema, for timing tests. */
-final class TimingFixtures {
+public final class TimingFixtures {
 
     private TimingFixtures() {
     }
 
-    static UUID race(JdbcClient jdbc, String name, int metres, Instant startsAt) {
+    public static UUID race(JdbcClient jdbc, String name, int metres, Instant startsAt) {
         UUID event = UUID.randomUUID();
         jdbc.sql("""
                 insert into events.events (id, slug, organizer_id, name, sport, venue, country, zone, starts_on, ends_on,
@@ -48,7 +48,7 @@ final class TimingFixtures {
                 .update();
     }
 
-    static UUID starter(JdbcClient jdbc, UUID race, int bib, String first, String last, String gender, String born,
+    public static UUID starter(JdbcClient jdbc, UUID race, int bib, String first, String last, String gender, String born,
             Map<String, String> publicAnswers) {
         UUID order = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();

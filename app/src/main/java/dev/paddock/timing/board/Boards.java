@@ -11,12 +11,13 @@ import dev.paddock.timing.PassingsCounted;
 import dev.paddock.timing.course.Courses;
 import dev.paddock.timing.course.RaceTiming;
 import dev.paddock.timing.course.TimingChanged;
+import dev.paddock.timing.intake.CountedPassings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,10 @@ public class Boards {
     private static final Logger log = LoggerFactory.getLogger(Boards.class);
     /** Live topics: {@code results:<raceId>} for ranking pages, {@code results:<raceId>:<bib>} for an athlete's followers. */
     public static final String RESULTS_TOPIC = "results:";
+    /** A passing received this long before a look may have committed after it. */
+    static final Duration LATE_COMMIT = Duration.ofMinutes(1);
+    /** Start lists and statuses change rarely on other nodes: boards are reloaded whole this often at most. */
+    static final Duration WHOLE_RELOAD = Duration.ofMinutes(2);
 
     private final Map<UUID, State> boards = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
@@ -52,9 +57,12 @@ public class Boards {
     private final Clock clock;
     private final Timer lag;
     private final LiveChannel live;
+    private final CountedPassings countedPassings;
 
-    Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters, LiveChannel live) {
+    Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters, LiveChannel live,
+            CountedPassings countedPassings) {
         this.jdbc = jdbc;
+        this.countedPassings = countedPassings;
         this.live = live;
         this.courses = courses;
         this.startlists = startlists;
@@ -138,7 +146,7 @@ public class Boards {
                     if (state.reload) {
                         load(raceId, state);
                     } else if (!state.pendingBibs.isEmpty()) {
-                        state.counted.putAll(counted(raceId, Set.copyOf(state.pendingBibs)));
+                        state.counted.putAll(countedPassings.of(raceId, Set.copyOf(state.pendingBibs)));
                     }
                     state.changedBibs.addAll(state.pendingBibs);
                     state.pendingBibs.clear();
@@ -152,7 +160,12 @@ public class Boards {
         });
     }
 
-    /** Reloads every board from the database; recomputes only those that differ (changes made on other nodes). */
+    /**
+     * Picks up changes committed on other nodes: the passings received since the last look (with a minute's margin
+     * for transactions that committed late), re-read for their athletes only; a board whose setup changed, that
+     * had corrections, or that was last loaded whole more than {@link #WHOLE_RELOAD} ago is reloaded whole
+     * (start lists included) and recomputed only if it differs.
+     */
     @Scheduled(fixedDelayString = "${paddock.timing.reconcile:15s}")
     void reconcile() {
         boards.forEach((raceId, state) -> {
@@ -160,16 +173,49 @@ public class Boards {
                 if (state.staleSince != null || state.race == null) {
                     return;
                 }
-                List<Object> before = state.contents();
-                boolean whole = state.whole;
-                load(raceId, state);
-                if (!before.equals(state.contents())) {
-                    state.stale(clock.instant());
+                Instant started = clock.instant();
+                Instant since = state.reconciledAt.minus(LATE_COMMIT);
+                if (started.isAfter(state.loadedAt.plus(WHOLE_RELOAD)) || corrected(raceId, since)
+                        || !courses.find(raceId).equals(Optional.ofNullable(state.timing))) {
+                    reloadWhole(raceId, state);
                 } else {
-                    state.whole = whole;
+                    catchUp(raceId, state, since);
                 }
+                state.reconciledAt = started;
             }
         });
+    }
+
+    private void reloadWhole(UUID raceId, State state) {
+        List<Object> before = state.contents();
+        boolean whole = state.whole;
+        load(raceId, state);
+        if (!before.equals(state.contents())) {
+            state.stale(clock.instant());
+        } else {
+            state.whole = whole;
+        }
+    }
+
+    /** The athletes with passings received since {@code since}: their counted passings, if they differ. */
+    private void catchUp(UUID raceId, State state, Instant since) {
+        List<Integer> bibs = jdbc.sql("select distinct bib from timing.passings where race_id = :race and received_at >= :since")
+                .param("race", raceId).param("since", Timestamp.from(since)).query(Integer.class).list();
+        if (bibs.isEmpty()) {
+            return;
+        }
+        countedPassings.of(raceId, bibs).forEach((bib, passings) -> {
+            if (!Set.copyOf(passings).equals(Set.copyOf(state.counted.getOrDefault(bib, List.of())))) {
+                state.counted.put(bib, passings);
+                state.changedBibs.add(bib);
+                state.stale(clock.instant());
+            }
+        });
+    }
+
+    private boolean corrected(UUID raceId, Instant since) {
+        return jdbc.sql("select exists (select 1 from timing.corrections where race_id = :race and at >= :since)")
+                .param("race", raceId).param("since", Timestamp.from(since)).query(Boolean.class).single();
     }
 
     private void load(UUID raceId, State state) {
@@ -179,7 +225,7 @@ public class Boards {
             return;
         }
         state.starters = startlists.starters(raceId);
-        state.counted = new HashMap<>(counted(raceId, null));
+        state.counted = countedPassings.of(raceId);
         state.statuses = new HashMap<>();
         jdbc.sql("select bib, status from timing.statuses where race_id = :race").param("race", raceId)
                 .query(rs -> {
@@ -187,6 +233,8 @@ public class Boards {
                 });
         state.reload = false;
         state.whole = true;
+        state.loadedAt = clock.instant();
+        state.reconciledAt = state.loadedAt;
     }
 
     private void recompute(UUID raceId, State state) {
@@ -234,24 +282,6 @@ public class Boards {
         }
     }
 
-    /** Counted passings by bib: of the given bibs, or of every bib when null. */
-    private Map<Integer, List<Passing>> counted(UUID raceId, Set<Integer> bibs) {
-        Map<Integer, List<Passing>> counted = new HashMap<>();
-        if (bibs != null) {
-            bibs.forEach(bib -> counted.put(bib, new ArrayList<>()));
-        }
-        jdbc.sql("""
-                select id, bib, point, at from timing.passings
-                where race_id = :race and verdict = 'COUNTED' and (cast(:bibs as int[]) is null or bib = any(cast(:bibs as int[])))""")
-                .param("race", raceId).param("bibs", bibs == null ? null : bibs.toArray(Integer[]::new))
-                .query(rs -> {
-                    int bib = rs.getInt("bib");
-                    counted.computeIfAbsent(bib, b -> new ArrayList<>()).add(new Passing(String.valueOf(rs.getLong("id")),
-                            String.valueOf(bib), rs.getString("point"), rs.getTimestamp("at").getTime(), Passing.Line.MAIN));
-                });
-        return counted;
-    }
-
     private static final class State {
         StartlistRace race;
         RaceTiming timing;
@@ -261,6 +291,8 @@ public class Boards {
         boolean reload;
         /** The next computation starts from scratch: what it reads was loaded anew, not only changed bibs. */
         boolean whole = true;
+        Instant loadedAt = Instant.EPOCH;
+        Instant reconciledAt = Instant.EPOCH;
         volatile Instant staleSince;
         Instant pushedAt;
         volatile boolean unpushed;
