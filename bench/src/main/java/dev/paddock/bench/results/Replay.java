@@ -85,7 +85,8 @@ final class Replay implements Schedule, Target {
             List<Marathon.Crossing> unknown = crossings.stream().filter(c -> c.raceMillis() < from
                     + length.toMillis() * compression / 1000 && !outcomes.known(c)).toList();
             for (Marathon.Crossing crossing : unknown) {
-                send(crossing, false).join();
+                // a failure leaves the outcome unknown, for the next round
+                send(crossing, false).exceptionally(Outcome::failed).join();
                 sent++;
             }
         }

@@ -129,8 +129,8 @@ final class ResultsChecks {
 
     private JsonNode get(String path) {
         HttpResponse<String> answer = api.sendKeepingBody(api.anonymousGet("/api/results/races/" + race.raceId() + path,
-                "application/json")).join();
-        return answer.statusCode() == 200 ? api.read(answer.body()) : null;
+                "application/json")).exceptionally(e -> null).join();
+        return answer != null && answer.statusCode() == 200 ? api.read(answer.body()) : null;
     }
 
     private long counted(String jdbcUrl) throws Exception {
