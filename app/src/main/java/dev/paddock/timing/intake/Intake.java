@@ -55,7 +55,9 @@ public class Intake {
         this.courses = courses;
         this.events = events;
         this.clock = clock;
-        this.bibs = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(1_000)
+        // refreshed in the background: a reading never waits for a 14,000-athlete start list to load (but the first)
+        this.bibs = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5))
+                .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(1_000)
                 .build(race -> startlists.starters(race).stream().map(Starter::bib).collect(Collectors.toUnmodifiableSet()));
     }
 

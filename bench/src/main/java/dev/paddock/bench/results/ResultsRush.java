@@ -90,7 +90,7 @@ final class ResultsRush {
             api.refreshExpiring(List.of(race.operator()), Duration.ofMinutes(10));
 
             List<Lookups> lookups = Lookups.of(race.raceId(), options.runners(), athletes, groups(api, race, "gender"),
-                    groups(api, race, "category"), options.seed());
+                    groups(api, race, "category"), options.htmlShare(), options.seed());
             RankingLag lag = new RankingLag(api, race.raceId());
             int measured = (int) (sent.size() - before.size() - replayedIn(replayed, from, compression, options));
             Duration length = options.warmUp().plus(options.duration());
@@ -112,7 +112,7 @@ final class ResultsRush {
                         sampler.scheduleAtFixedRate(() -> out.println(Report.progress("passings", passings, "lookups",
                                 lookups.stream().map(Lookups::results).toList(), 5)), 5, 5, TimeUnit.SECONDS);
                     })));
-            for (Lookups kind : lookups) {
+            for (Lookups kind : lookups.stream().filter(kind -> kind.share() > 0).toList()) {
                 LoadGenerator reading = new LoadGenerator(RateSchedule.constant(options.rate() * kind.share(), length),
                         options.warmUp(), options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM);
                 generators.add(GeneratorThreads.startAt(now, "lookups " + kind.name(),

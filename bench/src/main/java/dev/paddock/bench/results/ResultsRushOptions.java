@@ -18,25 +18,29 @@ import java.util.Set;
  * @param rate       anonymous result lookups per second, warm-up included
  * @param peak       the most passings in one second of the run (the curve is scaled to it)
  * @param lagSamples about how many passings of the measured part have their ranking lag measured
+ * @param htmlShare  the share of lookups that ask for the HTML results pages (0 = JSON only)
  */
 record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
-        int runners, double rate, int peak, Duration duration, Duration warmUp, int lagSamples, int maxInFlight,
+        int runners, double rate, int peak, Duration duration, Duration warmUp, int lagSamples, double htmlShare,
+        int maxInFlight,
         Duration drainTimeout, int setupThreads, long seed) {
 
     static final String USAGE = """
             usage: results-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--runners 14000] [--rate 5000]
-                     [--peak 100] [--duration 60s] [--warm-up 10s] [--lag-samples 300] [--max-in-flight 10000]
+                     [--peak 100] [--duration 60s] [--warm-up 10s] [--lag-samples 300] [--html-share 0.15]
+                     [--max-in-flight 10000]
                      [--drain-timeout 30s] [--setup-threads 4] [--seed 42]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options", "jdbc-url",
-            "runners", "rate", "peak", "duration", "warm-up", "lag-samples", "max-in-flight", "drain-timeout",
+            "runners", "rate", "peak", "duration", "warm-up", "lag-samples", "html-share", "max-in-flight", "drain-timeout",
             "setup-threads", "seed");
 
     ResultsRushOptions {
-        if (runners < 10 || rate <= 0 || peak <= 0 || lagSamples < 0) {
-            throw new IllegalArgumentException("--runners at least 10, --rate and --peak positive, --lag-samples >= 0");
+        if (runners < 10 || rate <= 0 || peak <= 0 || lagSamples < 0 || htmlShare < 0 || htmlShare > 1) {
+            throw new IllegalArgumentException("--runners at least 10, --rate and --peak positive, --lag-samples >= 0, "
+                    + "--html-share in 0..1");
         }
         if (!startApp && jdbcUrl == null) {
             throw new IllegalArgumentException("--jdbc-url is needed to insert the start list (or --start-app true)");
@@ -56,6 +60,7 @@ record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> 
                 Options.duration(values.getOrDefault("duration", "60s")),
                 Options.duration(values.getOrDefault("warm-up", "10s")),
                 Integer.parseInt(values.getOrDefault("lag-samples", "300")),
+                Double.parseDouble(values.getOrDefault("html-share", "0.15")),
                 Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
                 Options.duration(values.getOrDefault("drain-timeout", "30s")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
@@ -65,6 +70,6 @@ record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> 
     /** The same run against another server (the one {@code --start-app} started). */
     ResultsRushOptions against(URI server, String database) {
         return new ResultsRushOptions(server, startApp, jar, serverJavaOptions, database, runners, rate, peak, duration,
-                warmUp, lagSamples, maxInFlight, drainTimeout, setupThreads, seed);
+                warmUp, lagSamples, htmlShare, maxInFlight, drainTimeout, setupThreads, seed);
     }
 }
