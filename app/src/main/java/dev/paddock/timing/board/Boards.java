@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,7 +86,7 @@ public class Boards {
             synchronized (state) {
                 if (state.snapshot == null) {
                     load(raceId, state);
-                    recompute(raceId, state);
+                    recompute(raceId, state, state.takeStale());
                 }
                 snapshot = state.snapshot;
             }
@@ -102,7 +103,10 @@ public class Boards {
     /*
      * Plain listeners deferred with AfterCommit rather than @TransactionalEventListener: Modulith would record a
      * publication for each and mark it completed in a new transaction while the committing one still holds its
-     * connection, which starves the pool when many commit at once (an opening rush of registrations did).
+     * connection, which starves the pool when many commit at once (an opening rush of registrations did). They
+     * only mark the board and never take its lock: the committing request still holds its connection, and the
+     * tick holding the lock may be waiting for a connection (at 100 passings/s the two waited for each other
+     * until the pool's time-out).
      */
 
     @EventListener
@@ -110,10 +114,8 @@ public class Boards {
         AfterCommit.run(() -> {
             State state = boards.get(counted.raceId());
             if (state != null) {
-                synchronized (state) {
-                    state.pendingBibs.addAll(counted.bibs());
-                    state.stale(clock.instant());
-                }
+                state.pendingBibs.addAll(counted.bibs());
+                state.stale(clock.instant());
             }
         });
     }
@@ -131,26 +133,28 @@ public class Boards {
     private void reloadLater(UUID raceId) {
         State state = boards.get(raceId);
         if (state != null) {
-            synchronized (state) {
-                state.reload = true;
-                state.stale(clock.instant());
-            }
+            state.reload = true;
+            state.stale(clock.instant());
         }
     }
 
     @Scheduled(fixedDelayString = "${paddock.timing.tick:200ms}")
     void tick() {
         boards.forEach((raceId, state) -> {
-            if (state.staleSince != null) {
+            if (state.isStale()) {
                 synchronized (state) {
+                    // taken first: whatever is marked from now on is for the next tick
+                    Instant since = state.takeStale();
+                    Set<Integer> bibs = Set.copyOf(state.pendingBibs);
+                    state.pendingBibs.removeAll(bibs);
                     if (state.reload) {
+                        state.reload = false;
                         load(raceId, state);
-                    } else if (!state.pendingBibs.isEmpty()) {
-                        state.counted.putAll(countedPassings.of(raceId, Set.copyOf(state.pendingBibs)));
+                    } else if (!bibs.isEmpty()) {
+                        state.counted.putAll(countedPassings.of(raceId, bibs));
                     }
-                    state.changedBibs.addAll(state.pendingBibs);
-                    state.pendingBibs.clear();
-                    recompute(raceId, state);
+                    state.changedBibs.addAll(bibs);
+                    recompute(raceId, state, since);
                 }
             } else if (state.unpushed) {
                 synchronized (state) {
@@ -170,7 +174,7 @@ public class Boards {
     void reconcile() {
         boards.forEach((raceId, state) -> {
             synchronized (state) {
-                if (state.staleSince != null || state.race == null) {
+                if (state.isStale() || state.race == null) {
                     return;
                 }
                 Instant started = clock.instant();
@@ -231,28 +235,26 @@ public class Boards {
                 .query(rs -> {
                     state.statuses.put(rs.getInt("bib"), Status.valueOf(rs.getString("status")));
                 });
-        state.reload = false;
         state.whole = true;
         state.loadedAt = clock.instant();
         state.reconciledAt = state.loadedAt;
     }
 
-    private void recompute(UUID raceId, State state) {
+    /** {@code since}: when the oldest change it includes was marked, or null. */
+    private void recompute(UUID raceId, State state, Instant since) {
         if (state.race == null || state.timing == null) {
-            state.staleSince = null;
             return;
         }
         Instant now = clock.instant();
-        long behind = state.staleSince == null ? 0 : Duration.between(state.staleSince, now).toMillis();
+        long behind = since == null ? 0 : Duration.between(since, now).toMillis();
         long version = state.snapshot == null ? 1 : state.snapshot.version() + 1;
         long started = System.nanoTime();
         state.snapshot = RaceBoard.compute(state.race, state.timing, state.starters, state.counted, state.statuses,
                 version, now, behind, state.whole ? null : state.snapshot, Set.copyOf(state.changedBibs));
         state.whole = false;
-        if (state.staleSince != null) {
-            lag.record(Duration.between(state.staleSince, clock.instant()));
+        if (since != null) {
+            lag.record(Duration.between(since, clock.instant()));
         }
-        state.staleSince = null;
         push(raceId, state, now);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (millis > 500) {
@@ -288,16 +290,17 @@ public class Boards {
         List<dev.paddock.events.Starter> starters = List.of();
         Map<Integer, List<Passing>> counted = new HashMap<>();
         Map<Integer, Status> statuses = new HashMap<>();
-        boolean reload;
+        volatile boolean reload;
         /** The next computation starts from scratch: what it reads was loaded anew, not only changed bibs. */
         boolean whole = true;
         Instant loadedAt = Instant.EPOCH;
         Instant reconciledAt = Instant.EPOCH;
-        volatile Instant staleSince;
+        final AtomicReference<Instant> staleSince = new AtomicReference<>();
         Instant pushedAt;
         volatile boolean unpushed;
         final Set<Integer> changedBibs = new java.util.HashSet<>();
-        final Set<Integer> pendingBibs = new java.util.HashSet<>();
+        /** Bibs marked by committed passings, taken by the next tick; written without the board's lock. */
+        final Set<Integer> pendingBibs = ConcurrentHashMap.newKeySet();
         volatile Snapshot snapshot;
 
         /** What the snapshot is computed from, comparable between two loads. */
@@ -311,10 +314,18 @@ public class Boards {
             return List.of(String.valueOf(timing), starters, reads, Map.copyOf(statuses));
         }
 
+        /** Not on the board's lock: marking must never wait for a computation. */
         void stale(Instant at) {
-            if (staleSince == null) {
-                staleSince = at;
-            }
+            staleSince.compareAndSet(null, at);
+        }
+
+        /** When the board was first marked stale since the last take, or null; it is no longer stale after. */
+        Instant takeStale() {
+            return staleSince.getAndSet(null);
+        }
+
+        boolean isStale() {
+            return staleSince.get() != null;
         }
     }
 }
