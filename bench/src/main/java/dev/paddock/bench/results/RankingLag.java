@@ -2,9 +2,9 @@ package dev.paddock.bench.results;
 
 import dev.paddock.bench.PaddockApi;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +23,7 @@ final class RankingLag {
     private final String raceId;
     private final Histogram lags = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     private final AtomicInteger following = new AtomicInteger();
-    private final LongAdder neverShown = new LongAdder();
+    private final java.util.Queue<Marathon.Crossing> givenUp = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     RankingLag(PaddockApi api, String raceId) {
         this.api = api;
@@ -42,7 +42,7 @@ final class RankingLag {
                     }
                     Thread.sleep(POLL_MILLIS);
                 }
-                neverShown.increment();
+                givenUp.add(crossing);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -51,7 +51,8 @@ final class RankingLag {
         });
     }
 
-    private boolean shows(Marathon.Crossing crossing) {
+    /** Whether the athlete's results JSON shows the crossing now. */
+    boolean shows(Marathon.Crossing crossing) {
         HttpResponse<String> answer = api.sendKeepingBody(api.anonymousGet("/api/results/races/" + raceId
                 + "/athletes/" + crossing.bib(), "application/json")).exceptionally(e -> null).join();
         if (answer == null || answer.statusCode() != 200) {
@@ -90,7 +91,8 @@ final class RankingLag {
         return lags.copy();
     }
 
-    long neverShown() {
-        return neverShown.sum();
+    /** The passings not shown within {@link #GIVE_UP_SECONDS} (or whose polls kept failing). */
+    List<Marathon.Crossing> givenUp() {
+        return List.copyOf(givenUp);
     }
 }

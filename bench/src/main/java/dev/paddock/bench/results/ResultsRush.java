@@ -40,7 +40,7 @@ final class ResultsRush {
 
     /** Everything a run measured and found. */
     record Figures(ResultsRushOptions options, String raceId, long compression, int before, Results passings,
-            List<Lookups> lookups, Histogram lags, int replayed, double generatorCpu, CpuSamples serverCpu,
+            List<Lookups> lookups, Histogram lags, int lagsGivenUp, int replayed, double generatorCpu, CpuSamples serverCpu,
             List<ResultsChecks.Check> checks) {
 
         boolean passed() {
@@ -131,7 +131,7 @@ final class ResultsRush {
             List<ResultsChecks.Check> checks = new ResultsChecks(api, race, sent, outcomes, athletes)
                     .all(options.jdbcUrl(), lag);
             return new Figures(options, race.raceId(), compression, before.size(), passings, lookups, lag.lags(),
-                    again, generatorCpu, serverCpu, checks);
+                    lag.givenUp().size(), again, generatorCpu, serverCpu, checks);
         } finally {
             sampler.shutdownNow();
         }
