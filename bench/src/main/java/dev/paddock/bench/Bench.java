@@ -27,6 +27,11 @@ public final class Bench {
             dev.paddock.bench.events.RushBench.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("results-rush")) {
+            // passings replayed on a curve and lookups of several kinds at once, with its own checks
+            dev.paddock.bench.results.ResultsRushBench.main(args);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(Arrays.asList(args));

@@ -56,6 +56,22 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
                 Map.copyOf(values));
     }
 
+    /** {@code --name value} pairs of the names {@code known}, by name (for the runners' own command lines). */
+    public static Map<String, String> pairs(List<String> args, Set<String> known) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String name = args.get(i);
+            if (!name.startsWith("--") || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("Expected --name value pairs, got '" + name + "'");
+            }
+            if (!known.contains(name.substring(2))) {
+                throw new IllegalArgumentException("Unknown option " + name);
+            }
+            values.put(name.substring(2), args.get(i + 1));
+        }
+        return values;
+    }
+
     public String text(String name, String fallback) {
         return all.getOrDefault(name, fallback);
     }

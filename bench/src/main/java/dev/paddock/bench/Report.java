@@ -1,6 +1,7 @@
 package dev.paddock.bench;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -33,6 +34,25 @@ public final class Report {
                 ms(results.maxSchedulingLagNanos() / 1_000));
         out.printf(Locale.ROOT, "CPU: generator %.0f%% of this machine's %d cores; server %s%n",
                 generatorCpu * 100, Runtime.getRuntime().availableProcessors(), serverCpu.describe());
+    }
+
+    /**
+     * A progress line over the last {@code seconds}: the writes answered per second and their p99, the reads
+     * answered per second over all their groups and the worst group's p99.
+     */
+    public static String progress(String writesName, Results writes, String readsName, List<Results> reads,
+            double seconds) {
+        Histogram written = writes.interval();
+        long read = 0;
+        long readP99 = 0;
+        for (Results group : reads) {
+            Histogram interval = group.interval();
+            read += interval.getTotalCount();
+            readP99 = Math.max(readP99, interval.getValueAtPercentile(99));
+        }
+        return String.format(Locale.ROOT, "%s %6.0f/s p99 %s ms   %s %6.0f/s worst p99 %s ms", writesName,
+                written.getTotalCount() / seconds, ms(written.getValueAtPercentile(99)), readsName, read / seconds,
+                ms(readP99));
     }
 
     /** Microseconds as milliseconds with two decimals. */

@@ -66,7 +66,7 @@ public record RankingSpec(String code, Filter filter, Grouping grouping, String 
 
         boolean holds(Entrant entrant) {
             return (gender == null || gender.equals(entrant.gender()))
-                    && (categories.isEmpty() || categories.contains(entrant.category()))
+                    && (categories.isEmpty() || entrant.category() != null && categories.contains(entrant.category()))
                     && fields.entrySet().stream().allMatch(f -> f.getValue().equals(entrant.fields().get(f.getKey())));
         }
     }

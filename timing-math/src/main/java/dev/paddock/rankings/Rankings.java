@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes rankings. Pure and deterministic: the same entrants in any order give the same ranking. A
- * 14,000-entrant race ranks in a few milliseconds, so rankings are recomputed whole after each batch of
- * passings rather than patched.
+ * Computes rankings. Pure and deterministic: the same entrants in any order give the same ranking. Live results
+ * {@link #update} the previous ranking with what changed instead (see {@link RankingUpdates}); the result is the
+ * same as ranking everyone again.
  */
 public final class Rankings {
 
@@ -20,12 +20,12 @@ public final class Rankings {
     public static Ranking rank(RankingSpec spec, List<Entrant> entrants) {
         List<Ranked> eligible = new ArrayList<>();
         for (Entrant entrant : entrants) {
-            Long time = entrant.time(spec.clock(), spec.point());
-            if (time != null && eligibleAt(entrant, spec) && spec.filter().holds(entrant)) {
-                eligible.add(Ranked.of(entrant, spec.lapsFirst() ? entrant.laps() : 0, time));
+            Ranked ranked = ranked(entrant, spec);
+            if (ranked != null) {
+                eligible.add(ranked);
             }
         }
-        Map<String, String> mergedInto = spec.grouping() == Grouping.CATEGORY && spec.minCategorySize() > 0
+        Map<String, String> mergedInto = merges(spec)
                 ? CategoryMerge.targets(sizes(eligible), spec.categoryMergeOrder(), spec.minCategorySize())
                 : Map.of();
         // One sort for all groups: each group then receives its members already in order.
@@ -40,11 +40,43 @@ public final class Rankings {
         Map<String, List<Placing>> groups = new TreeMap<>();
         Map<String, Placing> byEntrant = new HashMap<>();
         grouped.forEach((group, members) -> {
-            List<Placing> placings = place(group, members, spec.ties());
+            List<Placing> placings = place(group, members, spec.ties(), List.of());
             groups.put(group, placings);
             placings.forEach(p -> byEntrant.put(p.entrantId(), p));
         });
         return new Ranking(spec, groups, byEntrant);
+    }
+
+    /**
+     * The previous ranking brought up to date with {@code changes} (each entrant as it was and as it is; null before
+     * for a new one, null after for one gone): equal to {@link #rank} over {@code entrants}, all of them as they are
+     * now, by id. Groups no change touches are kept as they were, and so is a touched group up to its first change.
+     * A null previous ranking, or one of another spec, is ranked whole.
+     */
+    public static Ranking update(Ranking previous, RankingSpec spec, Map<String, Entrant> entrants,
+            List<Change> changes) {
+        if (previous == null || !previous.spec().equals(spec)) {
+            return rank(spec, List.copyOf(entrants.values()));
+        }
+        return RankingUpdates.update(previous, spec, entrants, changes);
+    }
+
+    /** An entrant as it was in the previous ranking's input and as it is now; null when absent. */
+    public record Change(Entrant before, Entrant after) {
+    }
+
+    /** The entrant with its sort keys if the ranking holds them, else null. */
+    static Ranked ranked(Entrant entrant, RankingSpec spec) {
+        if (entrant == null) {
+            return null;
+        }
+        Long time = entrant.time(spec.clock(), spec.point());
+        return time != null && eligibleAt(entrant, spec) && spec.filter().holds(entrant)
+                ? Ranked.of(entrant, spec.lapsFirst() ? entrant.laps() : 0, time) : null;
+    }
+
+    static boolean merges(RankingSpec spec) {
+        return spec.grouping() == Grouping.CATEGORY && spec.minCategorySize() > 0;
     }
 
     private static boolean eligibleAt(Entrant entrant, RankingSpec spec) {
@@ -60,7 +92,7 @@ public final class Rankings {
     }
 
     /** The entrant's group, or null when the grouping does not apply to them (no category, no club). */
-    private static String groupOf(Entrant entrant, RankingSpec spec) {
+    static String groupOf(Entrant entrant, RankingSpec spec) {
         return switch (spec.grouping()) {
             case OVERALL -> "";
             case GENDER -> entrant.gender();
@@ -73,15 +105,23 @@ public final class Rankings {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static List<Placing> place(String group, List<Ranked> members, TiePolicy ties) {
-        List<Placing> placings = new ArrayList<>(members.size());
-        Ranked leader = members.getFirst();
-        for (int i = 0; i < members.size(); i++) {
-            Ranked current = members.get(i);
-            boolean tiedWithPrevious = i > 0 && sameResult(members.get(i - 1), current);
-            boolean tiedWithNext = i + 1 < members.size() && sameResult(current, members.get(i + 1));
+    /**
+     * Places the group's members in order after the placings {@code kept} (its first ones, kept as they are):
+     * everyone when none are kept.
+     */
+    static List<Placing> place(String group, List<Ranked> members, TiePolicy ties, List<Placing> kept) {
+        List<Placing> placings = new ArrayList<>(kept.size() + members.size());
+        placings.addAll(kept);
+        int leaderLaps = kept.isEmpty() ? members.getFirst().laps : kept.getFirst().laps();
+        long leaderTime = kept.isEmpty() ? members.getFirst().time : kept.getFirst().time();
+        for (int j = 0; j < members.size(); j++) {
+            Ranked current = members.get(j);
+            int i = kept.size() + j;
+            boolean tiedWithPrevious = j > 0 ? sameResult(members.get(j - 1), current)
+                    : i > 0 && kept.getLast().laps() == current.laps && kept.getLast().time() == current.time;
+            boolean tiedWithNext = j + 1 < members.size() && sameResult(current, members.get(j + 1));
             int place = ties == TiePolicy.SHARED && tiedWithPrevious ? placings.get(i - 1).place() : i + 1;
-            long behind = current.laps == leader.laps ? current.time - leader.time : 0;
+            long behind = current.laps == leaderLaps ? current.time - leaderTime : 0;
             placings.add(new Placing(current.entrant.id(), group, place, tiedWithPrevious || tiedWithNext,
                     current.laps, current.time, behind));
         }
@@ -96,7 +136,7 @@ public final class Rankings {
      * An eligible entrant with its sort keys unpacked: more laps, then less time, then who crossed first, then
      * the bib ("9" before "10" when both are numbers) and the id, so the order is total.
      */
-    private record Ranked(Entrant entrant, int laps, long time, long sequence, long bibNumber, String bib)
+    record Ranked(Entrant entrant, int laps, long time, long sequence, long bibNumber, String bib)
             implements Comparable<Ranked> {
 
         static Ranked of(Entrant entrant, int laps, long time) {

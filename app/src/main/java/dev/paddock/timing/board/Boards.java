@@ -11,12 +11,13 @@ import dev.paddock.timing.PassingsCounted;
 import dev.paddock.timing.course.Courses;
 import dev.paddock.timing.course.RaceTiming;
 import dev.paddock.timing.course.TimingChanged;
+import dev.paddock.timing.intake.CountedPassings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,10 @@ public class Boards {
     private static final Logger log = LoggerFactory.getLogger(Boards.class);
     /** Live topics: {@code results:<raceId>} for ranking pages, {@code results:<raceId>:<bib>} for an athlete's followers. */
     public static final String RESULTS_TOPIC = "results:";
+    /** A passing received this long before a look may have committed after it. */
+    static final Duration LATE_COMMIT = Duration.ofMinutes(1);
+    /** Start lists and statuses change rarely on other nodes: boards are reloaded whole this often at most. */
+    static final Duration WHOLE_RELOAD = Duration.ofMinutes(2);
 
     private final Map<UUID, State> boards = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
@@ -52,9 +58,12 @@ public class Boards {
     private final Clock clock;
     private final Timer lag;
     private final LiveChannel live;
+    private final CountedPassings countedPassings;
 
-    Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters, LiveChannel live) {
+    Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters, LiveChannel live,
+            CountedPassings countedPassings) {
         this.jdbc = jdbc;
+        this.countedPassings = countedPassings;
         this.live = live;
         this.courses = courses;
         this.startlists = startlists;
@@ -77,7 +86,7 @@ public class Boards {
             synchronized (state) {
                 if (state.snapshot == null) {
                     load(raceId, state);
-                    recompute(raceId, state);
+                    recompute(raceId, state, state.takeStale());
                 }
                 snapshot = state.snapshot;
             }
@@ -85,10 +94,19 @@ public class Boards {
         return Optional.ofNullable(snapshot);
     }
 
+    /** The race's latest results if its board is in memory already: never waits on the database or a computation. */
+    public Optional<Snapshot> loaded(UUID raceId) {
+        State state = boards.get(raceId);
+        return state == null ? Optional.empty() : Optional.ofNullable(state.snapshot);
+    }
+
     /*
      * Plain listeners deferred with AfterCommit rather than @TransactionalEventListener: Modulith would record a
      * publication for each and mark it completed in a new transaction while the committing one still holds its
-     * connection, which starves the pool when many commit at once (an opening rush of registrations did).
+     * connection, which starves the pool when many commit at once (an opening rush of registrations did). They
+     * only mark the board and never take its lock: the committing request still holds its connection, and the
+     * tick holding the lock may be waiting for a connection (at 100 passings/s the two waited for each other
+     * until the pool's time-out).
      */
 
     @EventListener
@@ -96,10 +114,8 @@ public class Boards {
         AfterCommit.run(() -> {
             State state = boards.get(counted.raceId());
             if (state != null) {
-                synchronized (state) {
-                    state.pendingBibs.addAll(counted.bibs());
-                    state.stale(clock.instant());
-                }
+                state.pendingBibs.addAll(counted.bibs());
+                state.stale(clock.instant());
             }
         });
     }
@@ -117,26 +133,28 @@ public class Boards {
     private void reloadLater(UUID raceId) {
         State state = boards.get(raceId);
         if (state != null) {
-            synchronized (state) {
-                state.reload = true;
-                state.stale(clock.instant());
-            }
+            state.reload = true;
+            state.stale(clock.instant());
         }
     }
 
     @Scheduled(fixedDelayString = "${paddock.timing.tick:200ms}")
     void tick() {
         boards.forEach((raceId, state) -> {
-            if (state.staleSince != null) {
+            if (state.isStale()) {
                 synchronized (state) {
+                    // taken first: whatever is marked from now on is for the next tick
+                    Instant since = state.takeStale();
+                    Set<Integer> bibs = Set.copyOf(state.pendingBibs);
+                    state.pendingBibs.removeAll(bibs);
                     if (state.reload) {
+                        state.reload = false;
                         load(raceId, state);
-                    } else if (!state.pendingBibs.isEmpty()) {
-                        state.counted.putAll(counted(raceId, Set.copyOf(state.pendingBibs)));
+                    } else if (!bibs.isEmpty()) {
+                        state.counted.putAll(countedPassings.of(raceId, bibs));
                     }
-                    state.changedBibs.addAll(state.pendingBibs);
-                    state.pendingBibs.clear();
-                    recompute(raceId, state);
+                    state.changedBibs.addAll(bibs);
+                    recompute(raceId, state, since);
                 }
             } else if (state.unpushed) {
                 synchronized (state) {
@@ -146,21 +164,62 @@ public class Boards {
         });
     }
 
-    /** Reloads every board from the database; recomputes only those that differ (changes made on other nodes). */
+    /**
+     * Picks up changes committed on other nodes: the passings received since the last look (with a minute's margin
+     * for transactions that committed late), re-read for their athletes only; a board whose setup changed, that
+     * had corrections, or that was last loaded whole more than {@link #WHOLE_RELOAD} ago is reloaded whole
+     * (start lists included) and recomputed only if it differs.
+     */
     @Scheduled(fixedDelayString = "${paddock.timing.reconcile:15s}")
     void reconcile() {
         boards.forEach((raceId, state) -> {
             synchronized (state) {
-                if (state.staleSince != null || state.race == null) {
+                if (state.isStale() || state.race == null) {
                     return;
                 }
-                List<Object> before = state.contents();
-                load(raceId, state);
-                if (!before.equals(state.contents())) {
-                    state.stale(clock.instant());
+                Instant started = clock.instant();
+                Instant since = state.reconciledAt.minus(LATE_COMMIT);
+                if (started.isAfter(state.loadedAt.plus(WHOLE_RELOAD)) || corrected(raceId, since)
+                        || !courses.find(raceId).equals(Optional.ofNullable(state.timing))) {
+                    reloadWhole(raceId, state);
+                } else {
+                    catchUp(raceId, state, since);
                 }
+                state.reconciledAt = started;
             }
         });
+    }
+
+    private void reloadWhole(UUID raceId, State state) {
+        List<Object> before = state.contents();
+        boolean whole = state.whole;
+        load(raceId, state);
+        if (!before.equals(state.contents())) {
+            state.stale(clock.instant());
+        } else {
+            state.whole = whole;
+        }
+    }
+
+    /** The athletes with passings received since {@code since}: their counted passings, if they differ. */
+    private void catchUp(UUID raceId, State state, Instant since) {
+        List<Integer> bibs = jdbc.sql("select distinct bib from timing.passings where race_id = :race and received_at >= :since")
+                .param("race", raceId).param("since", Timestamp.from(since)).query(Integer.class).list();
+        if (bibs.isEmpty()) {
+            return;
+        }
+        countedPassings.of(raceId, bibs).forEach((bib, passings) -> {
+            if (!Set.copyOf(passings).equals(Set.copyOf(state.counted.getOrDefault(bib, List.of())))) {
+                state.counted.put(bib, passings);
+                state.changedBibs.add(bib);
+                state.stale(clock.instant());
+            }
+        });
+    }
+
+    private boolean corrected(UUID raceId, Instant since) {
+        return jdbc.sql("select exists (select 1 from timing.corrections where race_id = :race and at >= :since)")
+                .param("race", raceId).param("since", Timestamp.from(since)).query(Boolean.class).single();
     }
 
     private void load(UUID raceId, State state) {
@@ -170,30 +229,32 @@ public class Boards {
             return;
         }
         state.starters = startlists.starters(raceId);
-        state.counted = new HashMap<>(counted(raceId, null));
+        state.counted = countedPassings.of(raceId);
         state.statuses = new HashMap<>();
         jdbc.sql("select bib, status from timing.statuses where race_id = :race").param("race", raceId)
                 .query(rs -> {
                     state.statuses.put(rs.getInt("bib"), Status.valueOf(rs.getString("status")));
                 });
-        state.reload = false;
+        state.whole = true;
+        state.loadedAt = clock.instant();
+        state.reconciledAt = state.loadedAt;
     }
 
-    private void recompute(UUID raceId, State state) {
+    /** {@code since}: when the oldest change it includes was marked, or null. */
+    private void recompute(UUID raceId, State state, Instant since) {
         if (state.race == null || state.timing == null) {
-            state.staleSince = null;
             return;
         }
         Instant now = clock.instant();
-        long behind = state.staleSince == null ? 0 : Duration.between(state.staleSince, now).toMillis();
+        long behind = since == null ? 0 : Duration.between(since, now).toMillis();
         long version = state.snapshot == null ? 1 : state.snapshot.version() + 1;
         long started = System.nanoTime();
         state.snapshot = RaceBoard.compute(state.race, state.timing, state.starters, state.counted, state.statuses,
-                version, now, behind);
-        if (state.staleSince != null) {
-            lag.record(Duration.between(state.staleSince, clock.instant()));
+                version, now, behind, state.whole ? null : state.snapshot, Set.copyOf(state.changedBibs));
+        state.whole = false;
+        if (since != null) {
+            lag.record(Duration.between(since, clock.instant()));
         }
-        state.staleSince = null;
         push(raceId, state, now);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (millis > 500) {
@@ -223,36 +284,23 @@ public class Boards {
         }
     }
 
-    /** Counted passings by bib: of the given bibs, or of every bib when null. */
-    private Map<Integer, List<Passing>> counted(UUID raceId, Set<Integer> bibs) {
-        Map<Integer, List<Passing>> counted = new HashMap<>();
-        if (bibs != null) {
-            bibs.forEach(bib -> counted.put(bib, new ArrayList<>()));
-        }
-        jdbc.sql("""
-                select id, bib, point, at from timing.passings
-                where race_id = :race and verdict = 'COUNTED' and (cast(:bibs as int[]) is null or bib = any(cast(:bibs as int[])))""")
-                .param("race", raceId).param("bibs", bibs == null ? null : bibs.toArray(Integer[]::new))
-                .query(rs -> {
-                    int bib = rs.getInt("bib");
-                    counted.computeIfAbsent(bib, b -> new ArrayList<>()).add(new Passing(String.valueOf(rs.getLong("id")),
-                            String.valueOf(bib), rs.getString("point"), rs.getTimestamp("at").getTime(), Passing.Line.MAIN));
-                });
-        return counted;
-    }
-
     private static final class State {
         StartlistRace race;
         RaceTiming timing;
         List<dev.paddock.events.Starter> starters = List.of();
         Map<Integer, List<Passing>> counted = new HashMap<>();
         Map<Integer, Status> statuses = new HashMap<>();
-        boolean reload;
-        volatile Instant staleSince;
+        volatile boolean reload;
+        /** The next computation starts from scratch: what it reads was loaded anew, not only changed bibs. */
+        boolean whole = true;
+        Instant loadedAt = Instant.EPOCH;
+        Instant reconciledAt = Instant.EPOCH;
+        final AtomicReference<Instant> staleSince = new AtomicReference<>();
         Instant pushedAt;
         volatile boolean unpushed;
         final Set<Integer> changedBibs = new java.util.HashSet<>();
-        final Set<Integer> pendingBibs = new java.util.HashSet<>();
+        /** Bibs marked by committed passings, taken by the next tick; written without the board's lock. */
+        final Set<Integer> pendingBibs = ConcurrentHashMap.newKeySet();
         volatile Snapshot snapshot;
 
         /** What the snapshot is computed from, comparable between two loads. */
@@ -266,10 +314,18 @@ public class Boards {
             return List.of(String.valueOf(timing), starters, reads, Map.copyOf(statuses));
         }
 
+        /** Not on the board's lock: marking must never wait for a computation. */
         void stale(Instant at) {
-            if (staleSince == null) {
-                staleSince = at;
-            }
+            staleSince.compareAndSet(null, at);
+        }
+
+        /** When the board was first marked stale since the last take, or null; it is no longer stale after. */
+        Instant takeStale() {
+            return staleSince.getAndSet(null);
+        }
+
+        boolean isStale() {
+            return staleSince.get() != null;
         }
     }
 }

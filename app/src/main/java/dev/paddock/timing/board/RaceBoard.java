@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,6 +41,17 @@ final class RaceBoard {
 
     static Snapshot compute(StartlistRace race, RaceTiming timing, List<Starter> starters,
             Map<Integer, List<Passing>> counted, Map<Integer, Status> statuses, long version, Instant now, long behind) {
+        return compute(race, timing, starters, counted, statuses, version, now, behind, null, Set.of());
+    }
+
+    /**
+     * The same, from a previous snapshot of the same start list and setup whose inputs differ only for the
+     * {@code changed} bibs: the other entrants are taken as they were and each ranking is updated with the changes
+     * ({@link Rankings#update}) instead of ranked again. A null previous snapshot computes everything.
+     */
+    static Snapshot compute(StartlistRace race, RaceTiming timing, List<Starter> starters,
+            Map<Integer, List<Passing>> counted, Map<Integer, Status> statuses, long version, Instant now, long behind,
+            Snapshot previous, Set<Integer> changed) {
         Map<Integer, Entrant> entrants = new LinkedHashMap<>();
         Map<Integer, Starter> byBib = new LinkedHashMap<>();
         Map<String, Integer> bibs = new HashMap<>();
@@ -47,19 +59,22 @@ final class RaceBoard {
         for (Starter starter : starters) {
             byBib.put(starter.bib(), starter);
             bibs.put(starter.registrationId().toString(), starter.bib());
-            entrants.put(starter.bib(), entrant(timing, course, starter, counted.getOrDefault(starter.bib(), List.of()),
-                    statuses.get(starter.bib())));
+            Entrant kept = previous == null || changed.contains(starter.bib()) ? null
+                    : previous.entrants().get(starter.bib());
+            entrants.put(starter.bib(), kept != null ? kept : entrant(timing, course, starter,
+                    counted.getOrDefault(starter.bib(), List.of()), statuses.get(starter.bib())));
         }
         List<Entrant> all = List.copyOf(entrants.values());
+        Ranker ranker = Ranker.of(all, entrants, previous, changed);
         Map<String, Ranking> rankings = new HashMap<>();
         for (RaceRanking ranking : timing.rankingsOrDefault()) {
-            rankings.put(ranking.code(), Rankings.rank(ranking.spec(timing), all));
+            rankings.put(ranking.code(), ranker.rank(ranking.code(), ranking.spec(timing)));
         }
         // Each segment's places, for athletes' pages; listed only when the race configures a ranking on it.
         for (Segment segment : timing.segments()) {
             String key = RaceRanking.segmentKey(segment.code());
-            rankings.put(key, Rankings.rank(new RankingSpec(key, RankingSpec.Filter.EVERYONE, RankingSpec.Grouping.OVERALL,
-                    null, timing.officialClock(), key, false, TiePolicy.SHARED, 0, List.of()), all));
+            rankings.put(key, ranker.rank(key, new RankingSpec(key, RankingSpec.Filter.EVERYONE, RankingSpec.Grouping.OVERALL,
+                    null, timing.officialClock(), key, false, TiePolicy.SHARED, 0, List.of())));
         }
         List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
                 .map(TimingPoint::code).toList();

@@ -44,15 +44,20 @@ public class Intake {
     private final Courses courses;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CountedPassings countedPassings;
     /** Bibs of each race's start list; a bib registered moments ago may read as unknown for this long. */
     private final LoadingCache<UUID, Set<Integer>> bibs;
 
-    Intake(JdbcClient jdbc, Courses courses, Startlists startlists, ApplicationEventPublisher events, Clock clock) {
+    Intake(JdbcClient jdbc, Courses courses, Startlists startlists, ApplicationEventPublisher events, Clock clock,
+            CountedPassings countedPassings) {
         this.jdbc = jdbc;
+        this.countedPassings = countedPassings;
         this.courses = courses;
         this.events = events;
         this.clock = clock;
-        this.bibs = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(1_000)
+        // refreshed in the background: a reading never waits for a 14,000-athlete start list to load (but the first)
+        this.bibs = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5))
+                .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(1_000)
                 .build(race -> startlists.starters(race).stream().map(Starter::bib).collect(Collectors.toUnmodifiableSet()));
     }
 
@@ -91,13 +96,7 @@ public class Intake {
         if (start == null) {
             return insert(raceId, read, received, "REJECTED", "BEFORE_START", "No start signal has been given yet");
         }
-        List<Passing> counted = jdbc.sql("""
-                select id, bib, point, at from timing.passings
-                where race_id = :race and bib = :bib and verdict = 'COUNTED'""")
-                .param("race", raceId).param("bib", read.bib())
-                .query((rs, n) -> new Passing(String.valueOf(rs.getLong("id")), String.valueOf(rs.getInt("bib")),
-                        rs.getString("point"), rs.getTimestamp("at").getTime(), Passing.Line.MAIN))
-                .list();
+        List<Passing> counted = countedPassings.of(raceId, read.bib());
         Passing passing = new Passing("new", String.valueOf(read.bib()), read.point(), read.at().toEpochMilli(),
                 read.line() == PassingRequest.Line.BACKUP ? Passing.Line.BACKUP : Passing.Line.MAIN);
         Verdict verdict = PassingJudge.judge(timing.course(), start.toEpochMilli(), counted, passing);

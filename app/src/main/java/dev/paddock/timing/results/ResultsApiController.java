@@ -1,15 +1,11 @@
 package dev.paddock.timing.results;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.timing.board.Boards;
 import dev.paddock.timing.board.Snapshot;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,29 +15,24 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Public results, read from the race's current snapshot. Each answer carries the snapshot's version in its
  * ETag and may be cached for a second by browsers, a CDN or a reverse proxy; a request with the current
  * ETag gets a 304. Bodies are serialised once per snapshot and URL, so a peak of identical lookups costs a
- * map read each.
+ * map read each. Anonymous reads of a race in memory are answered before they reach it, by
+ * {@link ResultsQuickRead} from the same bodies; what it leaves (first reads, errors) comes here.
  */
 @RestController
 @RequestMapping("/api/results/races/{raceId}")
 class ResultsApiController {
 
-    static final CacheControl CACHING = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic()
-            .staleWhileRevalidate(Duration.ofSeconds(5));
-
     private final Boards boards;
-    private final JsonMapper json;
-    private final Cache<String, byte[]> bodies = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final ResultBodies bodies;
 
-    ResultsApiController(Boards boards, JsonMapper json) {
+    ResultsApiController(Boards boards, ResultBodies bodies) {
         this.boards = boards;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @GetMapping
@@ -98,12 +89,12 @@ class ResultsApiController {
     private ResponseEntity<byte[]> answer(UUID raceId, String what, String ifNoneMatch, Function<Snapshot, Object> view) {
         Snapshot snapshot = boards.snapshot(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
                 "not-found", "No results for this race"));
-        String etag = "\"" + raceId.toString().substring(0, 8) + "-" + snapshot.version() + "\"";
+        String etag = ResultBodies.etag(raceId, snapshot);
         if (etag.equals(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHING).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(ResultBodies.CACHING).build();
         }
-        byte[] body = bodies.get(raceId + "|" + snapshot.version() + "|" + what,
-                key -> json.writeValueAsBytes(view.apply(snapshot)));
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHING).contentType(MediaType.APPLICATION_JSON).body(body);
+        byte[] body = bodies.body(raceId, snapshot, what, view);
+        return ResponseEntity.ok().eTag(etag).cacheControl(ResultBodies.CACHING).contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * between 1950 and 2006, a nationality weighted towards a Swiss event's field, a PUBLIC club for about half of
  * them and a T-shirt size (the race's CHOICE field).
  */
-final class Athletes {
+public final class Athletes {
 
     static final List<String> SIZES = List.of("XS", "S", "M", "L", "XL");
 
@@ -28,19 +28,19 @@ final class Athletes {
             "Lauftreff Baden", "CA Genève", "Running Club Bern");
 
     /** One athlete as the registration API takes it, plus the custom field answers. */
-    record Athlete(String firstName, String lastName, String gender, LocalDate birthDate, String nationality,
+    public record Athlete(String firstName, String lastName, String gender, LocalDate birthDate, String nationality,
             String email, String club, String tshirt) {
     }
 
     private final String run;
     private final long seed;
 
-    Athletes(String run, long seed) {
+    public Athletes(String run, long seed) {
         this.run = run;
         this.seed = seed;
     }
 
-    Athlete athlete(long n) {
+    public Athlete athlete(long n) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n);
         int g = random.nextInt(100);
         String gender = g < 42 ? "F" : g < 99 ? "M" : "X";

@@ -2,6 +2,7 @@ package dev.paddock.bench.events;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.paddock.bench.CpuSamples;
+import dev.paddock.bench.GeneratorThreads;
 import dev.paddock.bench.LoadGenerator;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.RateSchedule;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * The registration opening rush: buyers set up and funded, the event created with its registration opening
@@ -101,18 +101,19 @@ final class Rush {
                     LoadGenerator reading = new LoadGenerator(RateSchedule.constant(options.readers() * group.share(),
                             options.readerWarmUp().plus(options.window())), options.readerWarmUp(),
                             options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM);
-                    generators.add(startAt(opensAt.minus(options.readerWarmUp()), "readers " + group.name(),
+                    generators.add(GeneratorThreads.startAt(opensAt.minus(options.readerWarmUp()), "readers " + group.name(),
                             () -> reading.run(group.on(api), group.results(), () -> { })));
                 }
             }
             long[] from = new long[2];
             LoadGenerator registering = new LoadGenerator(arrivals, Duration.ZERO, options.maxInFlight(),
                     options.drainTimeout(), Ticker.SYSTEM);
-            generators.add(startAt(opensAt, "registrations", () -> registering.run(attempts, registrations, () -> {
+            generators.add(GeneratorThreads.startAt(opensAt, "registrations", () -> registering.run(attempts, registrations, () -> {
                 from[0] = System.nanoTime();
                 from[1] = os.getProcessCpuTime();
                 sampler.scheduleAtFixedRate(() -> api.serverCpu().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);
-                sampler.scheduleAtFixedRate(() -> out.println(progress(registrations, readers)), 5, 5,
+                sampler.scheduleAtFixedRate(() -> out.println(Report.progress("registrations", registrations, "reads",
+                        readers.stream().map(Readers::results).toList(), 5)), 5, 5,
                         TimeUnit.SECONDS);
             })));
             List<String> database = List.of();
@@ -161,40 +162,5 @@ final class Rush {
         out.println("Warm-up: " + count + " registrations in the 10 km race before the opening: "
                 + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the "
                 + "opening; raise --lead)" : ""));
-    }
-
-    /** A generator's thread, which waits until {@code at} (wall clock) before it starts its schedule. */
-    private static Thread startAt(Instant at, String name, Generating generating) {
-        return Thread.ofPlatform().name(name).start(() -> {
-            try {
-                Duration wait = Duration.between(Instant.now(), at);
-                if (!wait.isNegative()) {
-                    Thread.sleep(wait);
-                }
-                generating.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface Generating {
-        void run() throws InterruptedException;
-    }
-
-    /** The last five seconds: registrations answered and their p99, reads answered and the worst reader p99. */
-    private static String progress(Results registrations, List<Readers> readers) {
-        Histogram writes = registrations.interval();
-        long reads = 0;
-        long readP99 = 0;
-        for (Readers group : readers) {
-            Histogram interval = group.results().interval();
-            reads += interval.getTotalCount();
-            readP99 = Math.max(readP99, interval.getValueAtPercentile(99));
-        }
-        return String.format(Locale.ROOT, "registrations %6.0f/s p99 %s ms   reads %6.0f/s p99 %s ms",
-                writes.getTotalCount() / 5.0, Report.ms(writes.getValueAtPercentile(99)), reads / 5.0,
-                Report.ms(readP99));
     }
 }

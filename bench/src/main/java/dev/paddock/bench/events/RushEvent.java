@@ -22,14 +22,14 @@ import tools.jackson.databind.JsonNode;
  * when {@code warmUpPlaces} is positive, a 10 km race of that many places opened at once by the organizer, for the
  * warm-up registrations a running server would have served before the opening.
  */
-record RushEvent(String eventId, String slug, String raceId, String raceCode, Instant opensAt, long priceCents,
+public record RushEvent(String eventId, String slug, String raceId, String raceCode, Instant opensAt, long priceCents,
         String warmUpRaceId) {
 
     static final String ORGANIZER = "organizer@paddock.dev";
     static final String ORGANIZER_PASSWORD = "paddock-organizer";
     static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
 
-    static RushEvent create(PaddockApi api, String run, int places, long priceCents, Instant opensAt, int warmUpPlaces,
+    public static RushEvent create(PaddockApi api, String run, int places, long priceCents, Instant opensAt, int warmUpPlaces,
             PrintStream out) throws IOException, InterruptedException {
         String token = api.logIn(ORGANIZER, ORGANIZER_PASSWORD).accessToken();
         LocalDate raceDay = LocalDate.ofInstant(opensAt, ZONE).plusDays(120);
@@ -108,7 +108,7 @@ record RushEvent(String eventId, String slug, String raceId, String raceCode, In
     }
 
     /** The answers athlete n gives to the race's custom fields. */
-    static Map<String, Object> answers(Athletes.Athlete athlete) {
+    public static Map<String, Object> answers(Athletes.Athlete athlete) {
         Map<String, Object> answers = new LinkedHashMap<>();
         if (athlete.club() != null) {
             answers.put("club", athlete.club());
@@ -132,7 +132,7 @@ record RushEvent(String eventId, String slug, String raceId, String raceCode, In
     }
 
     /** A JSON object in the order given, nulls kept (Map.of refuses them). */
-    static Map<String, Object> object(Object... namesAndValues) {
+    public static Map<String, Object> object(Object... namesAndValues) {
         Map<String, Object> object = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             object.put((String) namesAndValues[i], namesAndValues[i + 1]);

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,17 +53,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
     }
 
     static RushOptions parse(List<String> args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.size(); i += 2) {
-            String name = args.get(i);
-            if (!name.startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("Expected --name value pairs, got '" + name + "'");
-            }
-            if (!KNOWN.contains(name.substring(2))) {
-                throw new IllegalArgumentException("Unknown option " + name);
-            }
-            values.put(name.substring(2), args.get(i + 1));
-        }
+        Map<String, String> values = Options.pairs(args, KNOWN);
         return new RushOptions(URI.create(values.getOrDefault("base-url", "http://localhost:8080")),
                 Boolean.parseBoolean(values.getOrDefault("start-app", "false")),
                 Path.of(values.getOrDefault("jar", "app/target/paddock.jar")),

@@ -1,0 +1,111 @@
+package dev.paddock.timing.results;
+
+import dev.paddock.shared.QuickAnswer;
+import dev.paddock.shared.QuickRead;
+import dev.paddock.timing.board.Boards;
+import dev.paddock.timing.board.Snapshot;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * The results API's anonymous reads from memory, ahead of the security chain and Spring MVC: the race, a ranking
+ * page, an athlete, a search, the teams, from a board already in memory and bodies already serialised
+ * ({@link ResultBodies}). Anything else (a race not loaded yet, a bad parameter, something not found) returns null
+ * and goes on to {@link ResultsApiController}, which answers it, errors as problem+json included.
+ */
+@Component
+class ResultsQuickRead implements QuickRead {
+
+    static final String PREFIX = "/api/results/races/";
+
+    private final Boards boards;
+    private final ResultBodies bodies;
+
+    ResultsQuickRead(Boards boards, ResultBodies bodies) {
+        this.boards = boards;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public QuickAnswer answer(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
+        int slash = path.indexOf('/');
+        UUID raceId = race(slash < 0 ? path : path.substring(0, slash));
+        if (raceId == null) {
+            return null;
+        }
+        Snapshot snapshot = boards.loaded(raceId).orElse(null);
+        if (snapshot == null) {
+            return null;
+        }
+        String rest = slash < 0 ? "" : path.substring(slash);
+        String what;
+        Function<Snapshot, Object> view;
+        if (rest.isEmpty()) {
+            what = "race";
+            view = ResultViews::race;
+        } else if (rest.equals("/rankings/teams")) {
+            what = "teams";
+            view = ResultViews::teams;
+        } else if (rest.startsWith("/rankings/") && rest.indexOf('/', 10) < 0) {
+            String code = rest.substring(10);
+            String group = request.getParameter("group");
+            Integer page = number(request.getParameter("page"), 0);
+            Integer size = number(request.getParameter("size"), 50);
+            if (page == null || size == null) {
+                return null;
+            }
+            what = "ranking|" + code + "|" + group + "|" + page + "|" + size;
+            view = s -> ResultViews.page(s, code, group, page, size);
+        } else if (rest.startsWith("/athletes/") && rest.indexOf('/', 10) < 0) {
+            Integer bib = number(rest.substring(10), null);
+            if (bib == null) {
+                return null;
+            }
+            what = "athlete|" + bib;
+            view = s -> ResultViews.athlete(s, bib);
+        } else if (rest.equals("/search")) {
+            String q = request.getParameter("q");
+            if (q == null || q.isBlank() || q.length() > 60) {
+                return null;
+            }
+            what = "search|" + ResultViews.fold(q.strip());
+            view = s -> ResultViews.search(s, q, 50);
+        } else {
+            return null;
+        }
+        byte[] body = bodies.body(raceId, snapshot, what, view);
+        return body == null ? null
+                : QuickAnswer.json(body, ResultBodies.etag(raceId, snapshot), ResultBodies.CACHE_CONTROL);
+    }
+
+    private static UUID race(String text) {
+        if (text.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A whole number as Spring MVC would bind it, the default when absent, or null when it is not one. */
+    private static Integer number(String text, Integer absent) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.paddock.bench.results;
+
+import dev.paddock.bench.PaddockApi;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How far the rankings trail the passings: for a sampled passing, from the intake's 2xx to the first answer of
+ * the athlete's results JSON (anonymous, as the public reads it) that shows the passing counted: the finish time
+ * for a finish, the split for a split. Polled every {@link #POLL_MILLIS} ms on a virtual thread; a passing not
+ * shown after {@link #GIVE_UP_SECONDS} s is counted as never shown.
+ */
+final class RankingLag {
+
+    static final long POLL_MILLIS = 20;
+    static final long GIVE_UP_SECONDS = 30;
+
+    private final PaddockApi api;
+    private final String raceId;
+    private final Histogram lags = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    private final AtomicInteger following = new AtomicInteger();
+    private final java.util.Queue<Marathon.Crossing> givenUp = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    RankingLag(PaddockApi api, String raceId) {
+        this.api = api;
+        this.raceId = raceId;
+    }
+
+    void follow(Marathon.Crossing crossing, long answeredAt) {
+        following.incrementAndGet();
+        Thread.ofVirtual().start(() -> {
+            try {
+                long giveUp = answeredAt + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS);
+                while (System.nanoTime() < giveUp) {
+                    if (shows(crossing)) {
+                        record(System.nanoTime() - answeredAt);
+                        return;
+                    }
+                    Thread.sleep(POLL_MILLIS);
+                }
+                givenUp.add(crossing);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                following.decrementAndGet();
+            }
+        });
+    }
+
+    /** Whether the athlete's results JSON shows the crossing now. */
+    boolean shows(Marathon.Crossing crossing) {
+        HttpResponse<String> answer = api.sendKeepingBody(api.anonymousGet("/api/results/races/" + raceId
+                + "/athletes/" + crossing.bib(), "application/json")).exceptionally(e -> null).join();
+        if (answer == null || answer.statusCode() != 200) {
+            return false;
+        }
+        return shows(api.read(answer.body()), crossing);
+    }
+
+    /** Whether an athlete's results JSON counts the crossing. */
+    static boolean shows(JsonNode athlete, Marathon.Crossing crossing) {
+        if (crossing.finish()) {
+            JsonNode gun = athlete.get("gun");
+            return gun != null && !gun.asString().isEmpty();
+        }
+        for (JsonNode split : athlete.get("splits")) {
+            if (split.get("point").asString().equals(crossing.point())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized void record(long nanos) {
+        lags.recordValue(Math.min(lags.getHighestTrackableValue(), nanos / 1000));
+    }
+
+    /** Waits until every followed passing is shown or given up. */
+    void await() throws InterruptedException {
+        while (following.get() > 0) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** The lags measured, in microseconds. */
+    synchronized Histogram lags() {
+        return lags.copy();
+    }
+
+    /** The passings not shown within {@link #GIVE_UP_SECONDS} (or whose polls kept failing). */
+    List<Marathon.Crossing> givenUp() {
+        return List.copyOf(givenUp);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.paddock.bench.results;
+
+import dev.paddock.bench.Options;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The results-rush command line: {@code --name value} pairs, every one with a default (the issue's figures).
+ *
+ * @param startApp   start the packaged jar with its own embedded PostgreSQL instead of using {@code baseUrl}
+ * @param jdbcUrl    the server's database: the start list is inserted there (set by {@code startApp}; required)
+ * @param runners    athletes in the race
+ * @param rate       anonymous result lookups per second, warm-up included
+ * @param peak       the most passings in one second of the run (the curve is scaled to it)
+ * @param lagSamples about how many passings of the measured part have their ranking lag measured
+ * @param htmlShare  the share of lookups that ask for the HTML results pages (0 = JSON only)
+ */
+record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
+        int runners, double rate, int peak, Duration duration, Duration warmUp, int lagSamples, double htmlShare,
+        int maxInFlight,
+        Duration drainTimeout, int setupThreads, long seed) {
+
+    static final String USAGE = """
+            usage: results-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
+                     [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--runners 14000] [--rate 5000]
+                     [--peak 100] [--duration 60s] [--warm-up 10s] [--lag-samples 300] [--html-share 0.15]
+                     [--max-in-flight 10000]
+                     [--drain-timeout 30s] [--setup-threads 4] [--seed 42]
+            """;
+
+    private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options", "jdbc-url",
+            "runners", "rate", "peak", "duration", "warm-up", "lag-samples", "html-share", "max-in-flight", "drain-timeout",
+            "setup-threads", "seed");
+
+    ResultsRushOptions {
+        if (runners < 10 || rate <= 0 || peak <= 0 || lagSamples < 0 || htmlShare < 0 || htmlShare > 1) {
+            throw new IllegalArgumentException("--runners at least 10, --rate and --peak positive, --lag-samples >= 0, "
+                    + "--html-share in 0..1");
+        }
+        if (!startApp && jdbcUrl == null) {
+            throw new IllegalArgumentException("--jdbc-url is needed to insert the start list (or --start-app true)");
+        }
+    }
+
+    static ResultsRushOptions parse(List<String> args) {
+        Map<String, String> values = Options.pairs(args, KNOWN);
+        return new ResultsRushOptions(URI.create(values.getOrDefault("base-url", "http://localhost:8080")),
+                Boolean.parseBoolean(values.getOrDefault("start-app", "false")),
+                Path.of(values.getOrDefault("jar", "app/target/paddock.jar")),
+                Arrays.asList(values.getOrDefault("server-java-options", "-Xmx2g").split(" ")),
+                values.get("jdbc-url"),
+                Integer.parseInt(values.getOrDefault("runners", "14000")),
+                Double.parseDouble(values.getOrDefault("rate", "5000")),
+                Integer.parseInt(values.getOrDefault("peak", "100")),
+                Options.duration(values.getOrDefault("duration", "60s")),
+                Options.duration(values.getOrDefault("warm-up", "10s")),
+                Integer.parseInt(values.getOrDefault("lag-samples", "300")),
+                Double.parseDouble(values.getOrDefault("html-share", "0.15")),
+                Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
+                Options.duration(values.getOrDefault("drain-timeout", "30s")),
+                Integer.parseInt(values.getOrDefault("setup-threads", "4")),
+                Long.parseLong(values.getOrDefault("seed", "42")));
+    }
+
+    /** The same run against another server (the one {@code --start-app} started). */
+    ResultsRushOptions against(URI server, String database) {
+        return new ResultsRushOptions(server, startApp, jar, serverJavaOptions, database, runners, rate, peak, duration,
+                warmUp, lagSamples, htmlShare, maxInFlight, drainTimeout, setupThreads, seed);
+    }
+}
