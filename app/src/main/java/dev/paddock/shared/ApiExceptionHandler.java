@@ -42,7 +42,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException e, WebRequest request) {
-        return problem(ProblemException.of(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage()), request);
+        return problem(ApiProblems.unexpected(e, request.getDescription(false)), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -60,12 +60,16 @@ public final class ApiProblems {
     }
 
     /**
-     * An exception no rule turned into a problem: a saturated connection pool (possibly behind an asynchronous
-     * step's wrapper) is 503 {@code overloaded}; anything else is logged and is a 500 that reveals nothing.
+     * An exception no rule turned into a problem: an {@link IllegalArgumentException} is a 400
+     * {@code bad-request} with its message; a saturated connection pool (possibly behind an asynchronous step's
+     * wrapper) is 503 {@code overloaded}; anything else is logged and is a 500 that reveals nothing.
      *
      * @param where what the request was, for the log
      */
     public static ProblemException unexpected(Throwable e, String where) {
+        if (e instanceof IllegalArgumentException illegal) {
+            return ProblemException.of(HttpStatus.BAD_REQUEST, "bad-request", illegal.getMessage());
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (saturated(cause)) {
                 log.warn("Refused {}: no database connection available ({})", where, cause.getMessage());
