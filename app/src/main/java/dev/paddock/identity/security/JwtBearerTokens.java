@@ -4,27 +4,25 @@ import dev.paddock.identity.AccountId;
 import dev.paddock.identity.BearerTokens;
 import dev.paddock.identity.Role;
 import dev.paddock.shared.ProblemException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
-/** The {@code /api} chain's token checks for callers ahead of it: the same decoder (cached) and the same reading of roles. */
+/** The {@code /api} chain's token checks for callers ahead of it: the same decoder (cached) and the same roles claim. */
 @Component
 class JwtBearerTokens implements BearerTokens {
 
     static final String UNAUTHORIZED = "A valid access token is required: POST /api/auth/token to get one.";
 
     private final JwtDecoder decoder;
-    private final JwtAccounts accounts;
 
-    JwtBearerTokens(JwtDecoder decoder, JwtAccounts accounts) {
+    JwtBearerTokens(JwtDecoder decoder) {
         this.decoder = decoder;
-        this.accounts = accounts;
     }
 
     @Override
@@ -35,11 +33,14 @@ class JwtBearerTokens implements BearerTokens {
         } catch (JwtException invalid) {
             throw ProblemException.of(HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED);
         }
+        // the roles claim as JwtAccounts reads it for the chain, without building an Authentication per request
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (GrantedAuthority authority : accounts.authentication(jwt).getAuthorities()) {
-            for (Role role : Role.values()) {
-                if (role.authority().equals(authority.getAuthority())) {
-                    roles.add(role);
+        if (jwt.getClaims().get(JwtAccounts.ROLES) instanceof Collection<?> names) {
+            for (Object name : names) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(String.valueOf(name))) {
+                        roles.add(role);
+                    }
                 }
             }
         }
