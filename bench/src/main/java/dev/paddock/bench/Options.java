@@ -23,7 +23,7 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
               --rate-to   ramp linearly to this rate by the end of the run (warm-up included)
             wallet scenario: [--accounts 20] [--amount 1000] [--withdraw-share 0.5] [--signup-rate 2]
             tote scenario:   [--accounts 200] [--signup-rate 20] [--ack-file <path>] [--client lean|jdk]
-                             [--connections 128]
+                             [--connections 256]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "rate", "rate-to", "duration", "warm-up",

@@ -67,12 +67,13 @@ final class BetLane extends OncePerRequestFilter {
     /**
      * Anything the lane would not answer the same way goes on down the chain: no bearer token, a malformed
      * {@code Authorization} header, a body that is not declared JSON (Spring MVC also reads YAML and words its
-     * 415 from all its converters). Those are rare; the bets the lane is for come with JSON and a token.
+     * 415 from all its converters), an {@code Accept} header that refuses JSON (Spring MVC negotiates, and may
+     * answer 406). Those are rare; the bets the lane is for come with JSON and a token.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !("POST".equals(request.getMethod()) && BetWindow.PATH.equals(request.getRequestURI())
-                && bearer(request) != null && json(request.getContentType()));
+                && bearer(request) != null && json(request.getContentType()) && acceptsJson(request.getHeader(HttpHeaders.ACCEPT)));
     }
 
     @Override
@@ -164,6 +165,23 @@ final class BetLane extends OncePerRequestFilter {
             }
         }
         return authorization.substring(BEARER.length());
+    }
+
+    /** No Accept header, or one that takes application/json: then Spring MVC would answer JSON too. */
+    static boolean acceptsJson(String accept) {
+        if (accept == null || accept.equals(MediaType.APPLICATION_JSON_VALUE) || accept.equals(MediaType.ALL_VALUE)) {
+            return true;
+        }
+        try {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
+                if (type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** application/json or application/*+json, with any parameters: what Spring MVC's JSON converter reads. */

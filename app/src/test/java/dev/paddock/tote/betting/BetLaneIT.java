@@ -11,6 +11,7 @@ import dev.paddock.parimutuel.BetType;
 import dev.paddock.parimutuel.ChannelFamily;
 import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
+import dev.paddock.tote.programme.ProgrammeDesk;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,7 @@ class BetLaneIT {
     private static final Set<String> TRANSPORT = Set.of("date", "content-length", "transfer-encoding", "connection",
             "keep-alive");
     private static final Pattern INSTANT = Pattern.compile("\"(placedAt)\":\"[^\"]+\"");
+    private static final Pattern BET_ID = Pattern.compile("(?:\"betId\":\"|/api/tote/my/bets/)([0-9a-f-]{36})");
 
     private static ConfigurableApplicationContext laneServer;
 
@@ -134,6 +137,12 @@ class BetLaneIT {
                 new Call("a JSON array", 400, s -> s.bet(s.rich, "[]")),
                 new Call("a JSON flavour (+json) with a charset", 201, s -> s.post(s.rich,
                         "application/vnd.paddock+json; charset=UTF-8", bet("ok-4", s.win, unit(2), "150"))),
+                new Call("an Accept that takes JSON among others", 201, s -> s.bet(s.rich,
+                        bet("ok-5", s.win, unit(5), "150")).header("Accept", "text/html, application/json;q=0.9")),
+                new Call("an Accept of any application type", 201, s -> s.bet(s.rich,
+                        bet("ok-6", s.win, unit(6), "150")).header("Accept", "application/*")),
+                new Call("an Accept of XML only", 406, s -> s.bet(s.rich,
+                        bet("ok-7", s.win, unit(7), "150")).header("Accept", "application/xml")),
                 new Call("text", 415, s -> s.post(s.rich, "text/plain", bet("m-1", s.win, unit(1), "150"))),
                 new Call("no content type", 415, s -> s.post(s.rich, null, bet("m-2", s.win, unit(1), "150"))),
                 new Call("no content type and no body", 400, s -> s.post(s.rich, null, "")),
@@ -207,6 +216,7 @@ class BetLaneIT {
         final JsonMapper json;
         final Map<String, String> names = new LinkedHashMap<>();
         final Map<AccountId, String> tokens = new LinkedHashMap<>();
+        private int bets;
         final UUID win;
         final UUID tierce;
         final UUID couple;
@@ -227,9 +237,13 @@ class BetLaneIT {
             this.json = context.getBean(JsonMapper.class);
             this.accounts = context.getBean(Accounts.class);
             RaceCard race = tote.openRace();
-            context.getBean(dev.paddock.tote.programme.ProgrammeDesk.class).declareNonRunner(race.id(), 9);
+            ProgrammeDesk desk = context.getBean(ProgrammeDesk.class);
+            desk.declareNonRunner(race.id(), 9);
             race = context.getBean(dev.paddock.tote.Programme.class).race(race.id()).orElseThrow();
-            RaceCard later = tote.scheduledRace(Duration.ofHours(5));
+            // race 2 of the same meeting, so its code (R<meeting>C2) never equals the open race's
+            RaceCard later = desk.createRace(new ProgrammeDesk.NewRace(race.meetingId(), 2, "Prix d'essai",
+                    clock.instant().plus(Duration.ofHours(5)), IntStream.rangeClosed(1, 10)
+                            .mapToObj(n -> new ProgrammeDesk.NewRunner(n, "Runner " + n)).toList(), ToteFixtures.BET_TYPES));
             name(race.id(), "race");
             name(later.id(), "later-race");
             name(race.code(), "race-code");
@@ -299,6 +313,7 @@ class BetLaneIT {
         String answer(HttpClient http, Call call) throws Exception {
             HttpResponse<String> response = http.send(call.request().apply(this).build(), HttpResponse.BodyHandlers.ofString());
             learnBetId(response.body());
+            response.headers().firstValue("Location").ifPresent(this::learnBetId);
             Map<String, List<String>> headers = new TreeMap<>();
             response.headers().map().forEach((name, values) -> {
                 if (!TRANSPORT.contains(name.toLowerCase(Locale.ROOT))) {
@@ -315,10 +330,11 @@ class BetLaneIT {
             return named;
         }
 
-        private void learnBetId(String body) {
-            Matcher betId = Pattern.compile("\"betId\":\"([^\"]+)\"").matcher(body);
+        /** Names the bet id a body or a Location shows, in the order answers come: the same names on both servers. */
+        private void learnBetId(String text) {
+            Matcher betId = BET_ID.matcher(text);
             if (betId.find() && !names.containsKey(betId.group(1))) {
-                names.put(betId.group(1), "<bet-" + names.size() + ">");
+                names.put(betId.group(1), "<bet-" + ++bets + ">");
             }
         }
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * combined Couplé and Tiercé, Quarté+ champs, Quinté+ units and Big 5 tickets with several runners in some
  * legs; each with a unique requestId, round-robin over the accounts. With {@code --ack-file}, the account
  * and requestId of every accepted bet are written there, for the durability check. Bets go over the lean
- * {@link KeepAliveClient} ({@code --connections} keep-alive connections, 128 by default), or over the JDK
+ * {@link KeepAliveClient} ({@code --connections} keep-alive connections, 256 by default), or over the JDK
  * {@code HttpClient} with {@code --client jdk}, to compare.
  */
 final class ToteScenario implements Scenario {
@@ -113,7 +113,7 @@ final class ToteScenario implements Scenario {
         }
         refresher.scheduleWithFixedDelay(() -> api.refreshExpiring(accounts), 30, 30, TimeUnit.SECONDS);
         if (!"jdk".equals(options.text("client", "lean"))) {
-            client = new KeepAliveClient(options.baseUrl(), (int) options.number("connections", 128), Duration.ofSeconds(30));
+            client = new KeepAliveClient(options.baseUrl(), (int) options.number("connections", 256), Duration.ofSeconds(30));
         }
     }
 
