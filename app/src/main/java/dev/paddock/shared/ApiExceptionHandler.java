@@ -82,7 +82,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         ProblemException problem = ApiProblems.unexpected(e, request.getDescription(false));
-        return problem.status() == HttpStatus.SERVICE_UNAVAILABLE ? retryLater(problem, request) : problem(problem, request);
+        return problem.status() == HttpStatus.SERVICE_UNAVAILABLE ? retryLater(problem, request)
+                : problem(problem, request);
     }
 
     /**

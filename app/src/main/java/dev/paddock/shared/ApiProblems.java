@@ -43,7 +43,8 @@ public final class ApiProblems {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 String field = path(unknown);
-                return ProblemException.field(field, "unknown", "Unknown field '" + field + "'; this endpoint does not accept it.");
+                return ProblemException.field(field, "unknown",
+                        "Unknown field '" + field + "'; this endpoint does not accept it.");
             }
             // The innermost cause may be a DateTimeParseException or the like; the field is on the Jackson one.
             if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
@@ -51,7 +52,8 @@ public final class ApiProblems {
                 return ProblemException.field(field, "type", "Field '" + field + "' has a value of the wrong type.");
             }
         }
-        return ProblemException.of(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is missing or is not valid JSON.");
+        return ProblemException.of(HttpStatus.BAD_REQUEST, "malformed-json",
+                "The request body is missing or is not valid JSON.");
     }
 
     /** The node ran out of database connections: 503 {@code overloaded}, to be sent with {@code Retry-After}. */

@@ -73,7 +73,8 @@ final class BetLane extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !("POST".equals(request.getMethod()) && BetWindow.PATH.equals(request.getRequestURI())
-                && bearer(request) != null && json(request.getContentType()) && acceptsJson(request.getHeader(HttpHeaders.ACCEPT)));
+                && bearer(request) != null && json(request.getContentType())
+                && acceptsJson(request.getHeader(HttpHeaders.ACCEPT)));
     }
 
     @Override
@@ -95,7 +96,8 @@ final class BetLane extends OncePerRequestFilter {
             if (receipt.replayed()) {
                 response.setHeader(BetWindow.REPLAYED, "true");
             }
-            write(response, HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(receipt.bet()));
+            write(response, HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE,
+                    json.writeValueAsBytes(receipt.bet()));
         } catch (ProblemException refused) {
             problem(request, response, ApiProblems.body(refused));
         } catch (Betting.Busy busy) {
@@ -105,7 +107,7 @@ final class BetLane extends OncePerRequestFilter {
         }
     }
 
-    /** As {@code @RequestBody} reads it: Jackson's errors worded by {@link ApiProblems#unreadable}, no body or null a 400. */
+    /** As {@code @RequestBody} reads it: Jackson's errors worded by {@link ApiProblems#unreadable}; no body or null: 400. */
     private PlaceBetRequest read(HttpServletRequest request) throws IOException {
         PlaceBetRequest bet;
         try {
