@@ -3,8 +3,6 @@ package dev.paddock.shared;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,8 +25,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error of a REST controller into RFC 9457 problem+json with a stable {@code type}, a human
@@ -39,22 +35,14 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> problem(ProblemException e, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        body.setType(e.type());
-        body.setTitle(title(e.slug()));
-        if (!e.fieldProblems().isEmpty()) {
-            body.setProperty("errors", e.fieldProblems());
-        }
-        return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
+        return handleExceptionInternal(e, ApiProblems.body(e), new HttpHeaders(), e.status(), request);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException e, WebRequest request) {
-        return problem(ProblemException.of(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage()), request);
+        return problem(ApiProblems.unexpected(e, request.getDescription(false)), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -87,25 +75,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> overloaded(Exception e, WebRequest request) {
-        log.warn("Refused {}: no database connection available ({})", request.getDescription(false), e.getMessage());
-        ResponseEntity<Object> response = problem(ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
-                "Paddock is at capacity right now; nothing was changed. Retry in a moment with the same"
-                        + " idempotency key."), request);
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
+        return retryLater(ApiProblems.unexpected(e, request.getDescription(false)), request);
     }
 
+    /** A saturated pool seen through a wrapper (a CompletionException from an asynchronous step) is still a 503. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        // a saturated pool seen through a wrapper (a CompletionException from an asynchronous step) is still a 503
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException) {
-                return overloaded((Exception) cause, request);
-            }
-        }
-        log.error("Unexpected error on {}", request.getDescription(false), e);
-        return problem(ProblemException.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Something went wrong on our side; nothing was changed by this request."), request);
+        ProblemException problem = ApiProblems.unexpected(e, request.getDescription(false));
+        return problem.status() == HttpStatus.SERVICE_UNAVAILABLE ? retryLater(problem, request)
+                : problem(problem, request);
+    }
+
+    /**
+     * No database connection within the pool's timeout: the node is saturated. A 503 with Retry-After tells
+     * clients and load balancers to back off; nothing was written, so a retry with the same idempotency key
+     * is safe.
+     */
+    private ResponseEntity<Object> retryLater(ProblemException problem, WebRequest request) {
+        ResponseEntity<Object> response = problem(problem, request);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
     }
 
     @Override
@@ -129,21 +118,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnrecognizedPropertyException unknown) {
-                String field = path(unknown);
-                return problem(ProblemException.field(field, "unknown",
-                        "Unknown field '" + field + "'; this endpoint does not accept it."), request);
-            }
-            // The innermost cause may be a DateTimeParseException or the like; the field is on the Jackson one.
-            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-                String field = path(json);
-                return problem(ProblemException.field(field, "type",
-                        "Field '" + field + "' has a value of the wrong type."), request);
-            }
-        }
-        return problem(ProblemException.of(HttpStatus.BAD_REQUEST, "malformed-json",
-                "The request body is missing or is not valid JSON."), request);
+        return problem(ApiProblems.unreadable(e), request);
     }
 
     @Override
@@ -175,16 +150,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String lastCode(String[] codes) {
         String code = codes[codes.length - 1];
         return code.substring(code.lastIndexOf('.') + 1);
-    }
-
-    private static String path(JacksonException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String title(String slug) {
-        String words = slug.replace('-', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -22,11 +22,13 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
               --rate      requests per second (at the start, if --rate-to is given)
               --rate-to   ramp linearly to this rate by the end of the run (warm-up included)
             wallet scenario: [--accounts 20] [--amount 1000] [--withdraw-share 0.5] [--signup-rate 2]
-            tote scenario:   [--accounts 200] [--signup-rate 20] [--ack-file <path>]
+            tote scenario:   [--accounts 200] [--signup-rate 20] [--ack-file <path>] [--client lean|jdk]
+                             [--connections 256]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "rate", "rate-to", "duration", "warm-up",
-            "max-in-flight", "drain-timeout", "accounts", "amount", "withdraw-share", "signup-rate", "ack-file");
+            "max-in-flight", "drain-timeout", "accounts", "amount", "withdraw-share", "signup-rate", "ack-file",
+            "client", "connections");
 
     public static Options parse(List<String> args) {
         if (args.isEmpty() || args.getFirst().startsWith("--")) {

@@ -1,5 +1,6 @@
 package dev.paddock.identity.security;
 
+import dev.paddock.identity.BearerTokens;
 import dev.paddock.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,14 +30,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                "A valid access token is required: POST /api/auth/token to get one.");
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", JwtBearerTokens.UNAUTHORIZED);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "You do not have the role this operation needs.");
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden", BearerTokens.Bearer.FORBIDDEN);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,

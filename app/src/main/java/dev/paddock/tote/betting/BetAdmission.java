@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class BetAdmission extends Admission {
 
-    static final String PATH = "/api/tote/bets";
+    static final String PATH = BetWindow.PATH;
 
     BetAdmission(int maxInFlight, MeterRegistry meters) {
         super(request -> "POST".equals(request.getMethod()) && PATH.equals(request.getRequestURI()), maxInFlight,

@@ -1,14 +1,15 @@
 package dev.paddock.tote.betting;
 
 import dev.paddock.identity.AccountId;
+import dev.paddock.shared.ApiProblems;
 import dev.paddock.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,28 +28,27 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('CUSTOMER')")
 class BetApiController {
 
-    static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED = BetWindow.REPLAYED;
 
     private final Betting betting;
     private final Portfolio portfolio;
+    private final BetWindow window;
 
-    BetApiController(Betting betting, Portfolio portfolio) {
+    BetApiController(Betting betting, Portfolio portfolio, BetWindow window) {
         this.betting = betting;
         this.portfolio = portfolio;
+        this.window = window;
     }
 
     @PostMapping("/bets")
     ResponseEntity<Portfolio.BetView> place(AccountId account, @RequestBody PlaceBetRequest body,
             HttpServletRequest request) {
-        Betting.Placed placed = betting.placed(account, body, betting.connectionCountry(request));
-        BetOutcome outcome = placed.outcome();
-        // a replay of a bet cancelled since is read back; a new bet is answered from memory
-        Portfolio.BetView bet = outcome.replayed() ? portfolio.bet(account, outcome.betId()).orElseThrow() : placed.view();
-        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/tote/my/bets/" + bet.betId()));
-        if (outcome.replayed()) {
+        BetWindow.Receipt receipt = window.place(account, body, request);
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(receipt.location());
+        if (receipt.replayed()) {
             response.header(REPLAYED, "true");
         }
-        return response.body(bet);
+        return response.body(receipt.bet());
     }
 
     @PostMapping("/bets/{betId}/cancellation")
@@ -72,10 +72,7 @@ class BetApiController {
     /** The writer's queue is full or it did not answer in time: back off, then retry with the same requestId. */
     @ExceptionHandler(Betting.Busy.class)
     ResponseEntity<ProblemDetail> busy(Betting.Busy busy) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage());
-        body.setType(URI.create(ProblemException.TYPE_BASE + "overloaded"));
-        body.setTitle("Overloaded");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ApiProblems.body(busy.problem()));
     }
 }

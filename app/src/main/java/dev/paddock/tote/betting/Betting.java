@@ -113,5 +113,10 @@ class Betting {
         Busy(String message) {
             super(message);
         }
+
+        /** 503 {@code overloaded}, answered with {@code Retry-After: 1}. */
+        ProblemException problem() {
+            return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", getMessage());
+        }
     }
 }

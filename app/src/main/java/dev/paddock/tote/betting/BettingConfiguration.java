@@ -1,11 +1,14 @@
 package dev.paddock.tote.betting;
 
+import dev.paddock.identity.BearerTokens;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BettingProperties.class)
@@ -21,6 +24,21 @@ class BettingConfiguration {
                 new FilterRegistrationBean<>(new BetAdmission(properties.maxInFlight(), meters));
         registration.addUrlPatterns(BetAdmission.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * Right after the bet door, so the lane only serves admitted bets, and ahead of Spring Security and Spring
+     * MVC, which it stands in for. {@code paddock.tote.betting.lane.enabled=false} sends bets the usual way.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "paddock.tote.betting.lane.enabled", havingValue = "true", matchIfMissing = true)
+    FilterRegistrationBean<BetLane> betLane(BearerTokens tokens, BetWindow window, JsonMapper json,
+            MeterRegistry meters) {
+        FilterRegistrationBean<BetLane> registration =
+                new FilterRegistrationBean<>(new BetLane(tokens, window, json, meters));
+        registration.addUrlPatterns(BetWindow.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 }

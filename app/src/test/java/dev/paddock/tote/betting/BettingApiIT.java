@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.paddock.MutableClock;
 import dev.paddock.identity.AccountId;
+import dev.paddock.identity.Accounts;
+import dev.paddock.identity.TestAccounts;
 import dev.paddock.parimutuel.BetType;
 import dev.paddock.parimutuel.CombinationKey;
 import dev.paddock.tote.BetAccepted;
@@ -18,16 +20,20 @@ import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.programme.ProgrammeDesk;
 import dev.paddock.wallet.LedgerChecks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,6 +44,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The bet API as a client uses it, with a real access token: with the lane on (the default) bets are served
+ * by {@link BetLane}; {@link BettingApiWithoutLaneIT} runs the same tests through Spring Security and Spring MVC.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
@@ -65,6 +75,39 @@ public class BettingApiIT {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    Accounts directory;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private final Map<AccountId, String> tokens = new HashMap<>();
+
+    /** Whether this class's context serves bets through the lane. */
+    boolean lane() {
+        return true;
+    }
+
+    @Test
+    void betsAreServedByTheLaneExactlyWhenItIsOn() throws Exception {
+        PoolCard win = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
+        AccountId player = tote.player("10.00");
+        double before = laneServed();
+
+        place(player, "lane-1", win.id(), unit(1), 150).andExpect(status().isCreated());
+        place(player, "lane-1", win.id(), unit(1), 150).andExpect(status().isCreated());
+
+        assertThat(laneServed() - before).isEqualTo(lane() ? 2 : 0);
+    }
+
+    private double laneServed() {
+        var counter = meters.find("paddock.tote.bet.lane").counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @AfterEach
     void resetClock() {
@@ -339,7 +382,19 @@ public class BettingApiIT {
     }
 
     private ResultActions send(AccountId player, String body) throws Exception {
-        return mvc.perform(post("/api/tote/bets").with(as(player)).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/tote/bets").header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(token(player)))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** A real access token, as a client sends it (the lane reads only real ones). */
+    private String token(AccountId player) throws Exception {
+        String token = tokens.get(player);
+        if (token == null) {
+            token = accounts.tokens(mvc, directory.find(player).orElseThrow().email(), TestAccounts.PASSWORD)
+                    .get("accessToken").asString();
+            tokens.put(player, token);
+        }
+        return token;
     }
 
     private static void expectField(ResultActions result, String field, String code) throws Exception {

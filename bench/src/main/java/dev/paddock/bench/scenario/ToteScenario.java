@@ -1,5 +1,6 @@
 package dev.paddock.bench.scenario;
 
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.Options;
 import dev.paddock.bench.Outcome;
 import dev.paddock.bench.PaddockApi;
@@ -33,11 +34,14 @@ import tools.jackson.databind.JsonNode;
  * is a fixed pseudo-random mix close to a PMU race's: mostly Simple Gagnant/Placé and Couplé unit bets, some
  * combined Couplé and Tiercé, Quarté+ champs, Quinté+ units and Big 5 tickets with several runners in some
  * legs; each with a unique requestId, round-robin over the accounts. With {@code --ack-file}, the account
- * and requestId of every accepted bet are written there, for the durability check.
+ * and requestId of every accepted bet are written there, for the durability check. Bets go over the lean
+ * {@link KeepAliveClient} ({@code --connections} keep-alive connections, 256 by default), or over the JDK
+ * {@code HttpClient} with {@code --client jdk}, to compare.
  */
 final class ToteScenario implements Scenario {
 
     private static final int RUNNERS = 16;
+    private static final String BETS = "/api/tote/bets";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<AtomicReference<Tokens>> accounts = new ArrayList<>();
@@ -46,6 +50,7 @@ final class ToteScenario implements Scenario {
             Thread.ofPlatform().daemon().name("token-refresher").factory());
     private final Map<String, String> pools = new java.util.HashMap<>();
     private PaddockApi api;
+    private KeepAliveClient client;
     private BufferedWriter acknowledged;
 
     @Override
@@ -107,6 +112,9 @@ final class ToteScenario implements Scenario {
             acknowledged = Files.newBufferedWriter(Path.of(ackFile));
         }
         refresher.scheduleWithFixedDelay(() -> api.refreshExpiring(accounts), 30, 30, TimeUnit.SECONDS);
+        if (!"jdk".equals(options.text("client", "lean"))) {
+            client = new KeepAliveClient(options.baseUrl(), (int) options.number("connections", 256), Duration.ofSeconds(30));
+        }
     }
 
     private JsonNode meeting(String token) throws Exception {
@@ -126,13 +134,14 @@ final class ToteScenario implements Scenario {
     @Override
     public HttpRequest request(long sequence) {
         int account = (int) (sequence % accounts.size());
-        return api.request("/api/tote/bets", accounts.get(account).get().accessToken())
+        return api.request(BETS, accounts.get(account).get().accessToken())
                 .POST(HttpRequest.BodyPublishers.ofString(bet(sequence))).build();
     }
 
     @Override
     public CompletableFuture<Outcome> send(PaddockApi api, long sequence) {
-        CompletableFuture<Outcome> answer = api.send(request(sequence));
+        CompletableFuture<Outcome> answer = client == null ? api.send(request(sequence))
+                : client.postJson(BETS, accounts.get((int) (sequence % accounts.size())).get().accessToken(), bet(sequence));
         if (acknowledged == null) {
             return answer;
         }
@@ -214,12 +223,16 @@ final class ToteScenario implements Scenario {
     @Override
     public String describe() {
         return accounts.size() + " accounts, 1 race of " + RUNNERS + " runners (Simple, Couplé, Tiercé, Quarté+, Quinté+)"
-                + " and a Big 5" + (acknowledged == null ? "" : "; accepted bets written to the ack file");
+                + " and a Big 5" + (acknowledged == null ? "" : "; accepted bets written to the ack file")
+                + (client == null ? "; JDK HttpClient" : "; keep-alive client");
     }
 
     @Override
     public void close() {
         refresher.shutdownNow();
+        if (client != null) {
+            client.close();
+        }
         if (acknowledged != null) {
             synchronized (this) {
                 try {
