@@ -134,6 +134,39 @@ class BibNumbers {
     }
 
     /**
+     * Numbers confirmed registrations of a race without a bib in one statement: as many of the lowest free numbers
+     * as there are such registrations (skipping rows other transactions hold), given in the registrations' order,
+     * written on them with their BIB_ASSIGNED history rows. Returns how many were numbered.
+     */
+    int numberAll(UUID raceId, List<UUID> registrationIds, String run, Instant at) {
+        return jdbc.sql("""
+                with entrants as (
+                    select t.id, row_number() over (order by t.ord) as n
+                    from unnest(cast(:ids as uuid[])) with ordinality as t(id, ord)
+                    join events.registrations r on r.id = t.id
+                    where r.race_id = :race and r.status = 'CONFIRMED' and r.bib is null),
+                free as (
+                    select bib, range_id, row_number() over (order by bib) as n
+                    from (select bib, range_id from events.bib_numbers
+                          where race_id = :race and registration_id is null
+                          order by bib limit (select count(*) from entrants) for update skip locked) f),
+                claimed as (
+                    update events.bib_numbers b set registration_id = e.id
+                    from entrants e join free f on f.n = e.n
+                    where b.race_id = :race and b.bib = f.bib
+                    returning b.bib, b.range_id, b.registration_id),
+                numbered as (
+                    update events.registrations r set bib = c.bib from claimed c where r.id = c.registration_id
+                    returning r.id)
+                insert into events.registration_history (registration_id, at, kind, actor_account_id, details)
+                select c.registration_id, :at, 'BIB_ASSIGNED', null,
+                       jsonb_build_object('bib', c.bib, 'wave', br.wave, 'run', cast(:run as text))
+                from claimed c join numbered n on n.id = c.registration_id join events.bib_ranges br on br.id = c.range_id""")
+                .param("ids", registrationIds.toArray(UUID[]::new)).param("race", raceId).param("run", run)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /**
      * The first run of {@code size} consecutive free numbers of one range, claimed in order for the
      * registrations; empty when no such run can be had (another transaction holding part of each run counts).
      */

@@ -2,10 +2,13 @@ package dev.paddock.events.organizer;
 
 import dev.paddock.events.RegistrationConfirmed;
 import dev.paddock.events.RegistrationTransferred;
+import dev.paddock.events.RegistrationsConfirmed;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.shared.ProblemException.FieldProblem;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class Bibs {
 
     private static final Logger log = LoggerFactory.getLogger(Bibs.class);
-    /** Key of the transaction's memo of races' bib modes. */
-    private static final Object MODES = new Object();
+    /** Key of the transaction's {@link Memo}. */
+    private static final Object MEMO = new Object();
 
     private final BibNumbers numbers;
     private final Clock clock;
@@ -58,7 +61,7 @@ class Bibs {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void atPayment(RegistrationConfirmed confirmed) {
-        if (!atPayment(confirmed.raceId())) {
+        if (memo().numbered.contains(confirmed.registrationId()) || !atPayment(confirmed.raceId())) {
             return;
         }
         if (confirmed.teamId() == null) {
@@ -94,27 +97,58 @@ class Bibs {
     }
 
     /**
+     * Numbers a batch of individual registrations of an AT_PAYMENT race confirmed together, in their order, in
+     * one statement; their single confirmations that follow in the transaction are then passed over.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void atPayment(RegistrationsConfirmed confirmed) {
+        if (!atPayment(confirmed.raceId())) {
+            return;
+        }
+        int numbered = numbers.numberAll(confirmed.raceId(), confirmed.registrationIds(), "AT_PAYMENT", clock.instant());
+        Memo memo = memo();
+        if (memo != NONE) {
+            memo.numbered.addAll(confirmed.registrationIds());
+        }
+        if (numbered < confirmed.registrationIds().size()) {
+            log.warn("Race {} gave no bib to {} of {} confirmed registrations: no free number left",
+                    confirmed.raceId(), confirmed.registrationIds().size() - numbered, confirmed.registrationIds().size());
+        }
+    }
+
+    /** What one transaction already knows: races' bib modes, registrations numbered by a batch. */
+    private static final class Memo {
+        final Map<UUID, Boolean> modes = new HashMap<>();
+        final Set<UUID> numbered = new HashSet<>();
+    }
+
+    private static final Memo NONE = new Memo();
+
+    private static Memo memo() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return NONE;
+        }
+        Memo memo = (Memo) TransactionSynchronizationManager.getResource(MEMO);
+        if (memo == null) {
+            memo = new Memo();
+            TransactionSynchronizationManager.bindResource(MEMO, memo);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
+                }
+            });
+        }
+        return memo;
+    }
+
+    /**
      * Whether the race numbers at payment, read once per race and transaction: a batch of confirmations (the
      * registration writer's) asks once, not once per registration.
      */
     private boolean atPayment(UUID raceId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return numbers.bibModeAtPayment(raceId);
-        }
-        @SuppressWarnings("unchecked")
-        Map<UUID, Boolean> known = (Map<UUID, Boolean>) TransactionSynchronizationManager.getResource(MODES);
-        if (known == null) {
-            Map<UUID, Boolean> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(MODES, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(MODES);
-                }
-            });
-            known = fresh;
-        }
-        return known.computeIfAbsent(raceId, numbers::bibModeAtPayment);
+        Memo memo = memo();
+        return memo == NONE ? numbers.bibModeAtPayment(raceId) : memo.modes.computeIfAbsent(raceId, numbers::bibModeAtPayment);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.paddock.events.organizer;
 
 import dev.paddock.events.RegistrationConfirmed;
 import dev.paddock.events.RegistrationTransferred;
+import dev.paddock.events.RegistrationsConfirmed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,11 @@ class BibsAtPayment {
 
     @EventListener
     void on(RegistrationConfirmed confirmed) {
+        bibs.atPayment(confirmed);
+    }
+
+    @EventListener
+    void on(RegistrationsConfirmed confirmed) {
         bibs.atPayment(confirmed);
     }
 

@@ -1,9 +1,11 @@
 package dev.paddock.events.registration;
 
 import dev.paddock.events.RegistrationConfirmed;
+import dev.paddock.events.RegistrationsConfirmed;
 import dev.paddock.events.registration.RegistrationBatch.Candidate;
 import dev.paddock.events.registration.Seating.Seat;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +91,15 @@ class RegistrationRecords {
         history(candidates, written, seats, registrationIds, orderIds, at);
         long t3 = System.nanoTime();
         stages[2] = t3 - t2;
+        Map<UUID, List<UUID>> confirmedByRace = new LinkedHashMap<>();
+        Map<UUID, UUID> eventOfRace = new HashMap<>();
+        for (int i : confirmed) {
+            RegistrationDesk.Entry entry = candidates.get(i).entry();
+            confirmedByRace.computeIfAbsent(entry.race().raceId(), race -> new ArrayList<>()).add(registrationIds[i]);
+            eventOfRace.put(entry.race().raceId(), entry.race().eventId());
+        }
+        confirmedByRace.forEach((race, ids) -> events.publishEvent(new RegistrationsConfirmed(race, eventOfRace.get(race),
+                ids, at)));
         for (int i : confirmed) {
             RegistrationDesk.Entry entry = candidates.get(i).entry();
             events.publishEvent(new RegistrationConfirmed(registrationIds[i], entry.race().raceId(),

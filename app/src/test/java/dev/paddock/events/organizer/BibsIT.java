@@ -81,6 +81,38 @@ class BibsIT {
     }
 
     @Test
+    void aBatchOfConfirmationsIsNumberedInItsOrderInOneGoUpToTheLastFreeNumber() throws Exception {
+        UUID race = fixtures.race(fixtures.event(organizer), "batch", 10, "AT_PAYMENT");
+        ranges(race, "[{\"firstBib\":7,\"lastBib\":8,\"wave\":\"A\"},{\"firstBib\":30,\"lastBib\":30}]")
+                .andExpect(status().isOk());
+        UUID early = fixtures.confirm(race, null, List.of(Athlete.named("Early", "Bird"))).getFirst();
+
+        List<UUID> batch = fixtures.confirmBatch(race, List.of(Athlete.named("Zoe", "Zimmer"), Athlete.named("Abe", "Amrein"),
+                Athlete.named("Mia", "Moser")), false);
+
+        assertThat(fixtures.bib(early)).isEqualTo(7);
+        assertThat(batch.stream().map(fixtures::bib).toList()).as("arrival order, not names; the last one without")
+                .containsExactly(8, 30, null);
+        assertThat(jdbc.sql("""
+                select count(*) from events.registration_history where kind = 'BIB_ASSIGNED' and registration_id = any(?)""")
+                .params((Object) batch.toArray(UUID[]::new)).query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from events.bib_numbers where race_id = ? and registration_id is not null")
+                .params(race).query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("""
+                select details ->> 'bib' || '/' || coalesce(details ->> 'wave', '-') || '/' || (details ->> 'run')
+                from events.registration_history where registration_id = ? and kind = 'BIB_ASSIGNED'""")
+                .params(batch.get(1)).query(String.class).list()).containsExactly("30/-/AT_PAYMENT");
+
+        UUID other = fixtures.race(fixtures.event(organizer), "batch2", 10, "AT_PAYMENT");
+        ranges(other, "[{\"firstBib\":1,\"lastBib\":5}]").andExpect(status().isOk());
+        List<UUID> withSingles = fixtures.confirmBatch(other, List.of(Athlete.named("B", "One"), Athlete.named("A", "Two")), true);
+        assertThat(withSingles.stream().map(fixtures::bib).toList()).as("the single events after the batch add nothing")
+                .containsExactly(1, 2);
+        assertThat(jdbc.sql("select count(*) from events.registration_history where kind = 'BIB_ASSIGNED' and registration_id = any(?)")
+                .params((Object) withSingles.toArray(UUID[]::new)).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aTeamConfirmedTogetherGetsABlockAndAnAfterCloseRaceNothingAtPayment() throws Exception {
         UUID event = fixtures.event(organizer);
         UUID relay = fixtures.race(event, "relay", 20, "AT_PAYMENT");

@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.paddock.events.RegistrationConfirmed;
+import dev.paddock.events.RegistrationsConfirmed;
 import dev.paddock.events.places.Places;
 import dev.paddock.identity.AccountId;
 import dev.paddock.identity.security.AccountPrincipal;
@@ -142,6 +143,23 @@ class OrganizerFixtures {
             UUID order = order(event, 5000L * athletes.size(), 0, Instant.now());
             List<UUID> ids = athletes.stream().map(a -> registration(race, "CONFIRMED", order, team, a, Instant.now())).toList();
             ids.forEach(id -> events.publishEvent(new RegistrationConfirmed(id, race, event, null, team, Instant.now())));
+            return ids;
+        });
+    }
+
+    /**
+     * Confirms individual athletes in one transaction as the registration writer does: the batch event, then (with
+     * {@code singles}) each one's.
+     */
+    List<UUID> confirmBatch(UUID race, List<Athlete> athletes, boolean singles) {
+        return inTransaction(() -> {
+            UUID event = jdbc.sql("select event_id from events.races where id = ?").params(race).query(UUID.class).single();
+            UUID order = order(event, 5000L * athletes.size(), 0, Instant.now());
+            List<UUID> ids = athletes.stream().map(a -> registration(race, "CONFIRMED", order, null, a, Instant.now())).toList();
+            events.publishEvent(new RegistrationsConfirmed(race, event, ids, Instant.now()));
+            if (singles) {
+                ids.forEach(id -> events.publishEvent(new RegistrationConfirmed(id, race, event, null, null, Instant.now())));
+            }
             return ids;
         });
     }
