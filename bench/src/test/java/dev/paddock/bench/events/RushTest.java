@@ -83,13 +83,18 @@ class RushTest {
         return figures.checks().stream().filter(check -> !check.passed()).map(RushChecks.Check::name).toList();
     }
 
+    /**
+     * Small pools for a small rush: the stand-in's JDK HttpServer keeps at most 200 idle connections and closes
+     * the others, among them the set-up client's, whose next POST would then fail.
+     */
     private static Rush.Figures rush(ContractDouble.Fault fault, String... more) throws Exception {
         try (ContractDouble server = new ContractDouble(fault)) {
             RushOptions options = RushOptions.parse(Stream.concat(Stream.of("--base-url", server.baseUrl().toString(),
                     "--athletes", String.valueOf(ATHLETES), "--places", String.valueOf(PLACES), "--accounts", "20",
                     "--window", "2s", "--half-life", "500ms", "--readers", "40", "--lead", "1s",
                     "--reader-warm-up", "500ms", "--warm-up-registrations", "10", "--drain-timeout", "5s",
-                    "--setup-threads", "4"), Stream.of(more)).toList());
+                    "--setup-threads", "4", "--connections", "64", "--reader-connections", "16"),
+                    Stream.of(more)).toList());
             return Rush.run(options, new PrintStream(OutputStream.nullOutputStream()));
         }
     }
