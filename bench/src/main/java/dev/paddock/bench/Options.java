@@ -74,6 +74,23 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
         return values;
     }
 
+    /**
+     * A runner's {@code --client}: {@code lean} (the default) for its {@link KeepAliveClient}s, {@code jdk} for the
+     * JDK {@code HttpClient}; anything else is refused.
+     */
+    public static boolean lean(Map<String, String> values) {
+        String client = values.getOrDefault("client", "lean");
+        if (!client.equals("lean") && !client.equals("jdk")) {
+            throw new IllegalArgumentException("--client lean or jdk, not " + client);
+        }
+        return client.equals("lean");
+    }
+
+    /** How a runner's output names what carries its load: {@code pools} of keep-alive connections, or the JDK client. */
+    public static String clients(boolean lean, String pools) {
+        return lean ? "keep-alive clients, " + pools : "JDK HttpClient";
+    }
+
     public String text(String name, String fallback) {
         return all.getOrDefault(name, fallback);
     }

@@ -136,7 +136,7 @@ class KeepAliveClientTest {
         return client;
     }
 
-    private static Outcome answer(CompletableFuture<Outcome> future) throws Exception {
+    private static <T> T answer(CompletableFuture<T> future) throws Exception {
         return future.get(30, TimeUnit.SECONDS);
     }
 
@@ -232,6 +232,97 @@ class KeepAliveClientTest {
         }
         assertThat(server.connections.get()).isBetween(1, 4);
         assertThat(server.received).hasSize(500);
+    }
+
+    @Test
+    void aGetSendsItsHeadersWithoutABodyAndSkipsTheBodyOfASuccess() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        LocalServer server = new LocalServer(request -> n.incrementAndGet() == 1
+                ? "HTTP/1.1 200 \r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<html></html>"
+                : fixed(404, "{\"type\":\"https://paddock.dev/problems/event-not-found\"}"));
+        KeepAliveClient client = client(server, 1);
+
+        assertThat(answer(client.get("/events/rush-1", "Accept", "text/html"))).isEqualTo(Outcome.of(200, null));
+        assertThat(answer(client.get("/api/events/none", "Accept", "application/json")))
+                .isEqualTo(Outcome.of(404, "https://paddock.dev/problems/event-not-found"));
+
+        Received first = server.received.getFirst();
+        assertThat(first.head()).startsWith("GET /events/rush-1 HTTP/1.1\r\n").contains("\r\nAccept: text/html\r\n")
+                .doesNotContain("Content-Length", "Authorization");
+        assertThat(first.body()).isEmpty();
+        assertThat(server.connections).hasValue(1);
+    }
+
+    @Test
+    void aBodyAskedForIsKeptForASuccessAndForARefusal() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        LocalServer server = new LocalServer(request -> n.incrementAndGet() == 1
+                ? fixed(201, "{\"registrations\":[{\"status\":\"CONFIRMED\",\"lastName\":\"Müller\"}]}")
+                : fixed(409, PROBLEM));
+        KeepAliveClient client = client(server, 1);
+
+        assertThat(answer(client.postJsonKeepingBody("/api/events/races/r/registrations", "token-1", "{}")))
+                .isEqualTo(new KeepAliveClient.Reply(201, null,
+                        "{\"registrations\":[{\"status\":\"CONFIRMED\",\"lastName\":\"Müller\"}]}"));
+        assertThat(answer(client.postJsonKeepingBody("/api/events/races/r/registrations", "token-1", "{}")))
+                .isEqualTo(new KeepAliveClient.Reply(409, "https://paddock.dev/problems/race-closed", PROBLEM));
+        assertThat(server.received.getFirst().head()).contains("\r\nAuthorization: Bearer token-1\r\n");
+    }
+
+    @Test
+    void aChunkedBodyAskedForIsPutTogether() throws Exception {
+        LocalServer server = new LocalServer(request -> "HTTP/1.1 200 \r\nContent-Type: text/html;charset=UTF-8\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n6\r\n<html>\r\n"
+                + "9\r\nZoë</ul>\r\n7\r\n</html>\r\n0\r\n\r\n");
+        KeepAliveClient client = client(server, 1);
+
+        assertThat(answer(client.getKeepingBody("/events/rush-1/participants", "Accept", "text/html")))
+                .isEqualTo(new KeepAliveClient.Reply(200, null, "<html>Zoë</ul></html>"));
+        assertThat(answer(client.getKeepingBody("/events/rush-1/participants", "Accept", "text/html")).body())
+                .isEqualTo("<html>Zoë</ul></html>");
+        assertThat(server.connections).hasValue(1);
+    }
+
+    @Test
+    void getsAndPostsOfEveryKindFollowOneAnotherOnOneKeptConnection() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        LocalServer server = new LocalServer(request -> switch (n.incrementAndGet() % 4) {
+            case 1 -> "HTTP/1.1 204 \r\n\r\n"; // no length, no body: the next answer follows at once
+            case 2 -> "HTTP/1.1 200 \r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+            case 3 -> fixed(201, "{\"verdict\":\"COUNTED\"}");
+            default -> fixed(503, "{\"type\":\"https://paddock.dev/problems/overloaded\"}");
+        });
+        KeepAliveClient client = client(server, 1);
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(answer(client.get("/a", "Accept", "application/json"))).isEqualTo(Outcome.of(204, null));
+            assertThat(answer(client.getKeepingBody("/b")).body()).isEqualTo("{}");
+            assertThat(answer(client.postJsonKeepingBody("/c", "t", "{}")).body()).isEqualTo("{\"verdict\":\"COUNTED\"}");
+            assertThat(answer(client.postJson("/d", "t", "{}")))
+                    .isEqualTo(Outcome.of(503, "https://paddock.dev/problems/overloaded"));
+        }
+        assertThat(server.received).hasSize(12).extracting(Received::connection).containsOnly(1);
+        assertThat(server.connections).hasValue(1);
+    }
+
+    @Test
+    void aBodyWithoutLengthRunsToTheEndOfItsConnectionAndTheNextRequestOpensAnother() throws Exception {
+        LocalServer server = new LocalServer(request -> "HTTP/1.1 200 \r\nContent-Type: text/html\r\n"
+                + "Connection: close\r\n\r\n<p>all of it</p>");
+        KeepAliveClient client = client(server, 1);
+
+        assertThat(answer(client.getKeepingBody("/x")).body()).isEqualTo("<p>all of it</p>");
+        assertThat(answer(client.getKeepingBody("/x")).body()).isEqualTo("<p>all of it</p>");
+        assertThat(server.connections).hasValue(2);
+    }
+
+    @Test
+    void headersThatDoNotComeInPairsAreRefused() throws Exception {
+        LocalServer server = new LocalServer(request -> fixed(200, ""));
+        KeepAliveClient client = client(server, 1);
+
+        assertThatThrownBy(() -> client.get("/x", "Accept")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.received).isEmpty();
     }
 
     @Test

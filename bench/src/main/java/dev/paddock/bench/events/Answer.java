@@ -1,7 +1,7 @@
 package dev.paddock.bench.events;
 
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.PaddockApi;
-import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,10 +15,10 @@ record Answer(int httpStatus, String label, String registrationId, String orderI
     static final String CONFIRMED = "CONFIRMED";
     static final String WAITLISTED = "WAITLISTED";
 
-    static Answer of(HttpResponse<String> response, PaddockApi api) {
-        int status = response.statusCode();
+    static Answer of(KeepAliveClient.Reply response, PaddockApi api) {
+        int status = response.status();
         if (status / 100 != 2) {
-            String type = PaddockApi.problemType(response.body());
+            String type = response.problemType();
             return new Answer(status, type == null ? String.valueOf(status)
                     : status + " " + type.substring(type.lastIndexOf('/') + 1), null, null, 0);
         }

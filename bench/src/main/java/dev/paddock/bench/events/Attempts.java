@@ -1,5 +1,6 @@
 package dev.paddock.bench.events;
 
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.Outcome;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.Target;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code rush-<run>-<n>} and {@code waitlist} true for a fixed pseudo-random share of attempts. After the rush,
  * attempts whose outcome is unknown (no answer, a server error) are sent again with the same requestId, as a
  * client retries, until their outcome is known; the registration API answers a replay with the original result.
+ * Attempts and replays go through the lean {@link KeepAliveClient} when one is given, else the JDK client.
  */
 final class Attempts implements Target {
 
@@ -26,6 +28,7 @@ final class Attempts implements Target {
     private static final int REPLAY_ROUNDS = 5;
 
     private final PaddockApi api;
+    private final KeepAliveClient lean;
     private final String raceId;
     private final List<Buyer> buyers;
     private final Athletes athletes;
@@ -35,9 +38,11 @@ final class Attempts implements Target {
     private final AtomicReferenceArray<Answer> answers;
     private final AtomicReferenceArray<Answer> replays;
 
-    Attempts(PaddockApi api, String raceId, List<Buyer> buyers, Athletes athletes, String run, int count,
-            double waitlistShare) {
+    /** @param lean the registrations' keep-alive client; null = the JDK client ({@code --client jdk}) */
+    Attempts(PaddockApi api, KeepAliveClient lean, String raceId, List<Buyer> buyers, Athletes athletes, String run,
+            int count, double waitlistShare) {
         this.api = api;
+        this.lean = lean;
         this.raceId = raceId;
         this.buyers = buyers;
         this.athletes = athletes;
@@ -61,7 +66,7 @@ final class Attempts implements Target {
         return ((n * 0x9E3779B97F4A7C15L) >>> 11) / (double) (1L << 53) < waitlistShare;
     }
 
-    HttpRequest request(int n) {
+    private CompletableFuture<KeepAliveClient.Reply> post(int n) {
         Athletes.Athlete athlete = athletes.athlete(n);
         String body = api.json(RushEvent.object("requestId", "rush-" + run + "-" + n,
                 "athlete", Map.of("firstName", athlete.firstName(), "lastName", athlete.lastName(),
@@ -69,23 +74,27 @@ final class Attempts implements Target {
                         "nationality", athlete.nationality(), "email", athlete.email()),
                 "answers", RushEvent.answers(athlete), "promoCode", null, "payment", "WALLET",
                 "waitlist", waitlist(n)));
-        return api.request("/api/events/races/" + raceId + "/registrations",
-                buyer(n).tokens().get().accessToken()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String path = "/api/events/races/" + raceId + "/registrations";
+        String token = buyer(n).tokens().get().accessToken();
+        if (lean != null) {
+            return lean.postJsonKeepingBody(path, token, body);
+        }
+        return api.sendKeepingBody(api.request(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build())
+                .thenApply(response -> KeepAliveClient.Reply.of(response.statusCode(), response.body()));
     }
 
     @Override
     public CompletableFuture<Outcome> send(long sequence) {
         int n = (int) sequence;
         sent.set(n, 1);
-        return api.sendKeepingBody(request(n)).handle((response, failure) -> {
+        return post(n).handle((response, failure) -> {
             answers.set(n, failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
-            return failure == null ? Outcome.of(response.statusCode(), response.statusCode() / 100 == 2 ? null
-                    : PaddockApi.problemType(response.body())) : Outcome.failed(failure);
+            return failure == null ? response.outcome() : Outcome.failed(failure);
         });
     }
 
     private CompletableFuture<Answer> exchange(int n) {
-        return api.sendKeepingBody(request(n)).handle((response, failure) ->
+        return post(n).handle((response, failure) ->
                 failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
     }
 

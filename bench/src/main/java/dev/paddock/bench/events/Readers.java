@@ -1,5 +1,6 @@
 package dev.paddock.bench.events;
 
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.Results;
 import dev.paddock.bench.Target;
@@ -20,7 +21,13 @@ record Readers(String name, String path, String accept, double share, Results re
                 new Readers("event JSON", "/api/events/" + event.slug(), "application/json", 0.25, new Results()));
     }
 
+    /** Through the JDK client ({@code --client jdk}). */
     Target on(PaddockApi api) {
         return sequence -> api.send(api.anonymousGet(path, accept));
+    }
+
+    /** Through the readers' keep-alive client; the body is skipped. */
+    Target on(KeepAliveClient client) {
+        return sequence -> client.get(path, "Accept", accept);
     }
 }

@@ -3,11 +3,13 @@ package dev.paddock.bench.events;
 import com.sun.management.OperatingSystemMXBean;
 import dev.paddock.bench.CpuSamples;
 import dev.paddock.bench.GeneratorThreads;
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.LoadGenerator;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.RateSchedule;
 import dev.paddock.bench.Report;
 import dev.paddock.bench.Results;
+import dev.paddock.bench.Target;
 import dev.paddock.bench.Ticker;
 import dev.paddock.bench.settle.DatabaseSamples;
 import dev.paddock.bench.settle.PaddockServer;
@@ -32,10 +34,17 @@ import java.util.concurrent.TimeUnit;
  * front-loaded {@link ArrivalCurve} while {@link Readers} read the event page, the participant list and the
  * event's JSON at {@code --readers} per second (started {@code --reader-warm-up} before the opening, unmeasured
  * until it). Both are open-model {@link LoadGenerator}s: latency runs from each request's intended send time.
+ * Registrations (and their replays) and reads each go over a {@link KeepAliveClient} of their own
+ * ({@code --connections}, {@code --reader-connections}), or over the JDK client with {@code --client jdk}; a
+ * request that waits in a keep-alive client's queue for a free connection is still timed from its intended send
+ * time. Set-up traffic (sign-ups, deposits, the organizer's API, the checks) goes over the JDK client.
  * When the runner owns the database, PostgreSQL is sampled during the rush ({@link DatabaseSamples}). Then
  * attempts of unknown outcome are replayed, and {@link RushChecks} verify the bookkeeping.
  */
 final class Rush {
+
+    /** The keep-alive clients' connect timeout and longest silence within an answer, as the JDK requests' timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Rush() {
     }
@@ -65,7 +74,11 @@ final class Rush {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1,
                 Thread.ofPlatform().daemon().name("rush-sampler").factory());
-        try (PaddockApi api = new PaddockApi(options.baseUrl())) {
+        try (PaddockApi api = new PaddockApi(options.baseUrl());
+                KeepAliveClient registering = options.lean()
+                        ? new KeepAliveClient(options.baseUrl(), options.connections(), TIMEOUT) : null;
+                KeepAliveClient reading = options.lean()
+                        ? new KeepAliveClient(options.baseUrl(), options.readerConnections(), TIMEOUT) : null) {
             out.printf(Locale.ROOT, "Setting up %,d buyers (sign-up, sign-in, %,d cents each in the wallet) against %s%n",
                     options.accounts(), options.fundingCents(), options.baseUrl());
             long setUp = System.nanoTime();
@@ -81,15 +94,15 @@ final class Rush {
             out.printf(Locale.ROOT, "Event /events/%s, race %s of %,d places at %d.%02d, registration opens at %s; "
                     + "public API says %s%n", event.slug(), event.raceId(), options.places(), options.priceCents() / 100,
                     options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());
-            warmUp(api, event, run, options, out);
+            warmUp(api, registering, event, run, options, out);
 
             ArrivalCurve arrivals = options.arrivals();
             out.printf(Locale.ROOT, "Rush: %,d attempts in %d s, half-life %.1f s (%.0f%% in the first 5 s, peak %,.0f/s), "
-                    + "%.0f%% asking for the waitlist; readers %,.0f/s%n", options.athletes(),
+                    + "%.0f%% asking for the waitlist; readers %,.0f/s; %s%n", options.athletes(),
                     options.window().toSeconds(), options.halfLife().toMillis() / 1000.0,
                     arrivals.shareBy(Duration.ofSeconds(5)) * 100, arrivals.rateAt(Duration.ZERO),
-                    options.waitlistShare() * 100, options.readers());
-            Attempts attempts = new Attempts(api, event.raceId(), buyers, new Athletes(run, options.seed()), run,
+                    options.waitlistShare() * 100, options.readers(), options.clients());
+            Attempts attempts = new Attempts(api, registering, event.raceId(), buyers, new Athletes(run, options.seed()), run,
                     options.athletes(), options.waitlistShare());
             Results registrations = new Results();
             List<Readers> readers = Readers.of(event);
@@ -98,17 +111,18 @@ final class Rush {
             List<Thread> generators = new ArrayList<>();
             if (options.readers() > 0) {
                 for (Readers group : readers) {
-                    LoadGenerator reading = new LoadGenerator(RateSchedule.constant(options.readers() * group.share(),
+                    LoadGenerator groupReads = new LoadGenerator(RateSchedule.constant(options.readers() * group.share(),
                             options.readerWarmUp().plus(options.window())), options.readerWarmUp(),
                             options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM);
+                    Target target = reading != null ? group.on(reading) : group.on(api);
                     generators.add(GeneratorThreads.startAt(opensAt.minus(options.readerWarmUp()), "readers " + group.name(),
-                            () -> reading.run(group.on(api), group.results(), () -> { })));
+                            () -> groupReads.run(target, group.results(), () -> { })));
                 }
             }
             long[] from = new long[2];
-            LoadGenerator registering = new LoadGenerator(arrivals, Duration.ZERO, options.maxInFlight(),
+            LoadGenerator registrationLoad = new LoadGenerator(arrivals, Duration.ZERO, options.maxInFlight(),
                     options.drainTimeout(), Ticker.SYSTEM);
-            generators.add(GeneratorThreads.startAt(opensAt, "registrations", () -> registering.run(attempts, registrations, () -> {
+            generators.add(GeneratorThreads.startAt(opensAt, "registrations", () -> registrationLoad.run(attempts, registrations, () -> {
                 from[0] = System.nanoTime();
                 from[1] = os.getProcessCpuTime();
                 sampler.scheduleAtFixedRate(() -> api.serverCpu().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);
@@ -148,15 +162,15 @@ final class Rush {
      * running server has served registrations before (JIT, caches, the wallet's purchase account), and so is
      * this one. Not measured; {@code --warm-up-registrations 0} skips it.
      */
-    private static void warmUp(PaddockApi api, RushEvent event, String run, RushOptions options, PrintStream out)
-            throws Exception {
+    private static void warmUp(PaddockApi api, KeepAliveClient registering, RushEvent event, String run,
+            RushOptions options, PrintStream out) throws Exception {
         int count = options.warmUpRegistrations();
         if (count == 0) {
             return;
         }
         String tag = "warm-" + run;
         List<Buyers.Buyer> buyer = Buyers.create(api, tag, 1, count * options.priceCents() + 100_00, 1, out);
-        Attempts warmUp = new Attempts(api, event.warmUpRaceId(), buyer, new Athletes(tag, options.seed()), tag, count,
+        Attempts warmUp = new Attempts(api, registering, event.warmUpRaceId(), buyer, new Athletes(tag, options.seed()), tag, count,
                 0);
         warmUp.sendAll(8);
         out.println("Warm-up: " + count + " registrations in the 10 km race before the opening: "

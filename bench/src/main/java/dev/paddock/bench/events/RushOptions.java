@@ -23,11 +23,15 @@ import java.util.Set;
  * @param readerWarmUp  how long before the opening the readers start (not measured)
  * @param warmUpRegistrations registrations in another race of the event before the opening (not measured): a
  *                      running server has served some; 0 = hit a freshly started server with the rush
+ * @param lean          {@code --client lean} (true): registrations, replays and reads over {@link dev.paddock.bench.KeepAliveClient}s;
+ *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
+ * @param connections   the registrations' keep-alive connections (lean client)
+ * @param readerConnections the readers' keep-alive connections, a pool apart so neither starves the other
  */
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
         double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
-        int setupThreads,
+        int setupThreads, boolean lean, int connections, int readerConnections,
         int maxInFlight, Duration drainTimeout, long seed) {
 
     static final String USAGE = """
@@ -35,13 +39,14 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
                      [--price-cents 5000] [--lead 20s] [--reader-warm-up 10s] [--warm-up-registrations 50]
-                     [--setup-threads 4]
+                     [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
                      [--max-in-flight 10000] [--drain-timeout 30s] [--seed 42]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
             "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
-            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "setup-threads", "max-in-flight", "drain-timeout", "seed");
+            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "setup-threads", "client", "connections",
+            "reader-connections", "max-in-flight", "drain-timeout", "seed");
 
     RushOptions {
         if (accounts <= 0 || accounts > athletes) {
@@ -49,6 +54,9 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         }
         if (places <= 0 || readers < 0 || waitlistShare < 0 || waitlistShare > 1) {
             throw new IllegalArgumentException("--places must be positive, --readers >= 0, --waitlist-share in 0..1");
+        }
+        if (connections <= 0 || readerConnections <= 0) {
+            throw new IllegalArgumentException("--connections and --reader-connections must be positive");
         }
     }
 
@@ -71,6 +79,9 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Options.duration(values.getOrDefault("reader-warm-up", "10s")),
                 Integer.parseInt(values.getOrDefault("warm-up-registrations", "50")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
+                Options.lean(values),
+                Integer.parseInt(values.getOrDefault("connections", "1024")),
+                Integer.parseInt(values.getOrDefault("reader-connections", "384")),
                 Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
                 Options.duration(values.getOrDefault("drain-timeout", "30s")),
                 Long.parseLong(values.getOrDefault("seed", "42")));
@@ -80,8 +91,13 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
     RushOptions against(URI server, String database) {
         return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
                 halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, setupThreads,
-                maxInFlight,
+                lean, connections, readerConnections, maxInFlight,
                 drainTimeout, seed);
+    }
+
+    /** Which clients carry the load, for the run's output. */
+    String clients() {
+        return Options.clients(lean, connections + " connections for registrations, " + readerConnections + " for readers");
     }
 
     ArrivalCurve arrivals() {

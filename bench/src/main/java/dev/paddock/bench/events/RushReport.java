@@ -17,8 +17,8 @@ final class RushReport {
         RushOptions o = f.options();
         out.println();
         out.printf(Locale.ROOT, "events-rush against %s: %,d attempts by %,d buyers for %,d places in %d s "
-                + "(half-life %.1f s), readers %,.0f/s%n", o.baseUrl(), o.athletes(), f.buyers(), o.places(),
-                o.window().toSeconds(), o.halfLife().toMillis() / 1000.0, o.readers());
+                + "(half-life %.1f s), readers %,.0f/s; %s%n", o.baseUrl(), o.athletes(), f.buyers(), o.places(),
+                o.window().toSeconds(), o.halfLife().toMillis() / 1000.0, o.readers(), o.clients());
         group(out, "POST /api/events/races/{id}/registrations", f.registrations(), f.seconds());
         out.println("  first answers:");
         labels(out, f.attempts().firstAnswers());

@@ -1,5 +1,6 @@
 package dev.paddock.bench.results;
 
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.Results;
 import dev.paddock.bench.Target;
@@ -50,8 +51,14 @@ record Lookups(String name, double share, String accept, LongFunction<String> pa
                         n -> page + "/athletes/" + (1 + random(seed, n).nextInt(runners)), new Results()));
     }
 
+    /** Through the JDK client ({@code --client jdk}). */
     Target on(PaddockApi api) {
         return sequence -> api.send(api.anonymousGet(path.apply(sequence), accept));
+    }
+
+    /** Through the lookups' keep-alive client; the body is skipped. */
+    Target on(KeepAliveClient client) {
+        return sequence -> client.get(path.apply(sequence), "Accept", accept);
     }
 
     private static SplittableRandom random(long seed, long n) {

@@ -1,5 +1,6 @@
 package dev.paddock.bench.results;
 
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.Outcome;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.Schedule;
@@ -12,13 +13,15 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The passings of the replayed part of the race, each due when its race time comes on the compressed clock
  * ({@code compression} race milliseconds per second of the run), sent one by one through the authenticated intake
- * API by an open-model generator. Every {@code sampleEvery}-th passing counted is followed until the results API
+ * API by an open-model generator, over the passings' {@link KeepAliveClient} when one is given (else the JDK
+ * client). Every {@code sampleEvery}-th passing counted is followed until the results API
  * shows it ({@link RankingLag}).
  */
 final class Replay implements Schedule, Target {
 
     private final ResultsRace race;
     private final PaddockApi api;
+    private final KeepAliveClient lean;
     private final List<Marathon.Crossing> crossings;
     private final long from;
     private final long compression;
@@ -27,10 +30,13 @@ final class Replay implements Schedule, Target {
     private final RankingLag lag;
     private final Outcomes outcomes;
 
-    Replay(ResultsRace race, PaddockApi api, List<Marathon.Crossing> crossings, long from, long compression,
+    /** @param lean the passings' keep-alive client; null = the JDK client ({@code --client jdk}) */
+    Replay(ResultsRace race, PaddockApi api, KeepAliveClient lean, List<Marathon.Crossing> crossings, long from,
+            long compression,
             Duration length, int sampleEvery, RankingLag lag, Outcomes outcomes) {
         this.race = race;
         this.api = api;
+        this.lean = lean;
         this.crossings = crossings;
         this.from = from;
         this.compression = compression;
@@ -62,20 +68,28 @@ final class Replay implements Schedule, Target {
 
     /** Sends one crossing (again, after an unknown outcome: the same read id changes nothing). */
     CompletableFuture<Outcome> send(Marathon.Crossing crossing, boolean followed) {
-        HttpRequest request = api.request(race.passings(), race.operator().get().accessToken())
-                .POST(HttpRequest.BodyPublishers.ofString(api.json(race.read(crossing)))).build();
-        return api.sendKeepingBody(request).thenApply(response -> {
+        return post(crossing).thenApply(response -> {
             long answeredAt = System.nanoTime();
-            if (response.statusCode() / 100 != 2) {
-                return Outcome.of(response.statusCode(), PaddockApi.problemType(response.body()));
+            if (response.status() / 100 != 2) {
+                return response.outcome();
             }
             String verdict = api.read(response.body()).get("verdict").asString();
             outcomes.answered(crossing, verdict);
             if (followed && verdict.equals("COUNTED")) {
                 lag.follow(crossing, answeredAt);
             }
-            return Outcome.of(response.statusCode(), null);
+            return response.outcome();
         });
+    }
+
+    private CompletableFuture<KeepAliveClient.Reply> post(Marathon.Crossing crossing) {
+        String token = race.operator().get().accessToken();
+        String read = api.json(race.read(crossing));
+        if (lean != null) {
+            return lean.postJsonKeepingBody(race.passings(), token, read);
+        }
+        return api.sendKeepingBody(api.request(race.passings(), token).POST(HttpRequest.BodyPublishers.ofString(read))
+                .build()).thenApply(response -> KeepAliveClient.Reply.of(response.statusCode(), response.body()));
     }
 
     /** Sends again, one at a time, every crossing of unknown outcome; how many were sent. */

@@ -3,11 +3,13 @@ package dev.paddock.bench.results;
 import com.sun.management.OperatingSystemMXBean;
 import dev.paddock.bench.CpuSamples;
 import dev.paddock.bench.GeneratorThreads;
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.LoadGenerator;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.RateSchedule;
 import dev.paddock.bench.Report;
 import dev.paddock.bench.Results;
+import dev.paddock.bench.Target;
 import dev.paddock.bench.Ticker;
 import dev.paddock.bench.events.Athletes;
 import dev.paddock.bench.settle.PaddockServer;
@@ -30,10 +32,15 @@ import tools.jackson.databind.JsonNode;
  * its race time is compressed so that the busiest second of the run carries {@code --peak} passings, centred on the
  * finish's peak: {@code --warm-up} then {@code --duration} of the run replay that part of the race through the
  * intake API ({@link Replay}), while {@link Lookups} read results at {@code --rate} (both open-model generators,
- * latency from intended send times). What came before is sent in batches during the set-up. Then passings of
+ * latency from intended send times), each over a {@link KeepAliveClient} of its own ({@code --connections},
+ * {@code --passing-connections}; a request waiting there for a free connection is still timed from its intended
+ * send time), or over the JDK client with {@code --client jdk}. What came before is sent in batches during the set-up. Then passings of
  * unknown outcome are sent again, and {@link ResultsChecks} compare the published rankings with the passings sent.
  */
 final class ResultsRush {
+
+    /** The keep-alive clients' connect timeout and longest silence within an answer, as the JDK requests' timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private ResultsRush() {
     }
@@ -80,7 +87,11 @@ final class ResultsRush {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1,
                 Thread.ofPlatform().daemon().name("results-sampler").factory());
-        try (PaddockApi api = new PaddockApi(options.baseUrl())) {
+        try (PaddockApi api = new PaddockApi(options.baseUrl());
+                KeepAliveClient looking = options.lean()
+                        ? new KeepAliveClient(options.baseUrl(), options.connections(), TIMEOUT) : null;
+                KeepAliveClient passing = options.lean()
+                        ? new KeepAliveClient(options.baseUrl(), options.passingConnections(), TIMEOUT) : null) {
             ResultsRace race = ResultsRace.create(api, run, marathon, athletes, gun, options.jdbcUrl(), out);
             Outcomes outcomes = new Outcomes();
             long setUp = System.nanoTime();
@@ -94,7 +105,7 @@ final class ResultsRush {
             RankingLag lag = new RankingLag(api, race.raceId());
             int measured = (int) (sent.size() - before.size() - replayedIn(replayed, from, compression, options));
             Duration length = options.warmUp().plus(options.duration());
-            Replay replay = new Replay(race, api, replayed, from, compression, length,
+            Replay replay = new Replay(race, api, passing, replayed, from, compression, length,
                     options.lagSamples() == 0 ? Integer.MAX_VALUE : Math.max(1, measured / options.lagSamples()), lag,
                     outcomes);
             Results passings = new Results();
@@ -112,11 +123,13 @@ final class ResultsRush {
                         sampler.scheduleAtFixedRate(() -> out.println(Report.progress("passings", passings, "lookups",
                                 lookups.stream().map(Lookups::results).toList(), 5)), 5, 5, TimeUnit.SECONDS);
                     })));
+            out.println("Load over " + options.clients());
             for (Lookups kind : lookups.stream().filter(kind -> kind.share() > 0).toList()) {
+                Target target = looking != null ? kind.on(looking) : kind.on(api);
                 LoadGenerator reading = new LoadGenerator(RateSchedule.constant(options.rate() * kind.share(), length),
                         options.warmUp(), options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM);
                 generators.add(GeneratorThreads.startAt(now, "lookups " + kind.name(),
-                        () -> reading.run(kind.on(api), kind.results(), () -> { })));
+                        () -> reading.run(target, kind.results(), () -> { })));
             }
             for (Thread generator : generators) {
                 generator.join();

@@ -19,28 +19,36 @@ import java.util.Set;
  * @param peak       the most passings in one second of the run (the curve is scaled to it)
  * @param lagSamples about how many passings of the measured part have their ranking lag measured
  * @param htmlShare  the share of lookups that ask for the HTML results pages (0 = JSON only)
+ * @param lean       {@code --client lean} (true): lookups and passings over {@link dev.paddock.bench.KeepAliveClient}s; {@code jdk}:
+ *                   over the JDK {@code HttpClient}, as before (set-up and ranking-lag polls always are)
+ * @param connections the lookups' keep-alive connections (lean client)
+ * @param passingConnections the passings' keep-alive connections, a pool apart so lookups cannot starve them
  */
 record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int runners, double rate, int peak, Duration duration, Duration warmUp, int lagSamples, double htmlShare,
-        int maxInFlight,
+        boolean lean, int connections, int passingConnections, int maxInFlight,
         Duration drainTimeout, int setupThreads, long seed) {
 
     static final String USAGE = """
             usage: results-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--runners 14000] [--rate 5000]
                      [--peak 100] [--duration 60s] [--warm-up 10s] [--lag-samples 300] [--html-share 0.15]
-                     [--max-in-flight 10000]
+                     [--client lean|jdk] [--connections 512] [--passing-connections 64] [--max-in-flight 10000]
                      [--drain-timeout 30s] [--setup-threads 4] [--seed 42]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options", "jdbc-url",
-            "runners", "rate", "peak", "duration", "warm-up", "lag-samples", "html-share", "max-in-flight", "drain-timeout",
+            "runners", "rate", "peak", "duration", "warm-up", "lag-samples", "html-share", "client", "connections",
+            "passing-connections", "max-in-flight", "drain-timeout",
             "setup-threads", "seed");
 
     ResultsRushOptions {
         if (runners < 10 || rate <= 0 || peak <= 0 || lagSamples < 0 || htmlShare < 0 || htmlShare > 1) {
             throw new IllegalArgumentException("--runners at least 10, --rate and --peak positive, --lag-samples >= 0, "
                     + "--html-share in 0..1");
+        }
+        if (connections <= 0 || passingConnections <= 0) {
+            throw new IllegalArgumentException("--connections and --passing-connections must be positive");
         }
         if (!startApp && jdbcUrl == null) {
             throw new IllegalArgumentException("--jdbc-url is needed to insert the start list (or --start-app true)");
@@ -61,6 +69,9 @@ record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> 
                 Options.duration(values.getOrDefault("warm-up", "10s")),
                 Integer.parseInt(values.getOrDefault("lag-samples", "300")),
                 Double.parseDouble(values.getOrDefault("html-share", "0.15")),
+                Options.lean(values),
+                Integer.parseInt(values.getOrDefault("connections", "512")),
+                Integer.parseInt(values.getOrDefault("passing-connections", "64")),
                 Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
                 Options.duration(values.getOrDefault("drain-timeout", "30s")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
@@ -70,6 +81,12 @@ record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> 
     /** The same run against another server (the one {@code --start-app} started). */
     ResultsRushOptions against(URI server, String database) {
         return new ResultsRushOptions(server, startApp, jar, serverJavaOptions, database, runners, rate, peak, duration,
-                warmUp, lagSamples, htmlShare, maxInFlight, drainTimeout, setupThreads, seed);
+                warmUp, lagSamples, htmlShare, lean, connections, passingConnections, maxInFlight, drainTimeout,
+                setupThreads, seed);
+    }
+
+    /** Which clients carry the load, for the run's output. */
+    String clients() {
+        return Options.clients(lean, connections + " connections for lookups, " + passingConnections + " for passings");
     }
 }

@@ -22,6 +22,20 @@ class RushOptionsTest {
         assertThat(options.startApp()).isFalse();
         assertThat(options.jdbcUrl()).isNull();
         assertThat(options.arrivals().attempts()).isEqualTo(20_000);
+        assertThat(options.lean()).isTrue();
+        assertThat(options.connections()).isEqualTo(1024);
+        assertThat(options.readerConnections()).isEqualTo(384);
+    }
+
+    @Test
+    void theJdkClientIsKeptOnRequest() {
+        RushOptions options = RushOptions.parse(List.of("--client", "jdk", "--connections", "64"));
+
+        assertThat(options.lean()).isFalse();
+        assertThat(options.clients()).isEqualTo("JDK HttpClient");
+        assertThat(options.against(java.net.URI.create("http://localhost:1"), null).lean()).isFalse();
+        assertThat(RushOptions.parse(List.of("--connections", "64", "--reader-connections", "8")).clients())
+                .isEqualTo("keep-alive clients, 64 connections for registrations, 8 for readers");
     }
 
     @ParameterizedTest
@@ -44,7 +58,10 @@ class RushOptionsTest {
             "--accounts 0",
             "--athletes 10 --accounts 11",
             "--places 0",
-            "--waitlist-share 1.5"})
+            "--waitlist-share 1.5",
+            "--client http2",
+            "--connections 0",
+            "--reader-connections 0"})
     void aBadCommandLineIsRefused(String arguments) {
         assertThatThrownBy(() -> RushOptions.parse(List.of(arguments.split(" "))))
                 .isInstanceOf(IllegalArgumentException.class);
