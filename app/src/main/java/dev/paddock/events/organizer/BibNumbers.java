@@ -95,44 +95,6 @@ class BibNumbers {
         }
     }
 
-    /** The lowest free number, claimed for the registration; empty when none is free. */
-    Optional<Integer> claimOne(UUID raceId, UUID registrationId) {
-        return jdbc.sql("""
-                update events.bib_numbers set registration_id = :reg
-                where (race_id, bib) = (select race_id, bib from events.bib_numbers
-                                        where race_id = :race and registration_id is null
-                                        order by bib limit 1 for update skip locked)
-                returning bib""")
-                .param("reg", registrationId).param("race", raceId).query(Integer.class).optional();
-    }
-
-    /**
-     * Numbers one confirmed registration without a bib in one statement: claims the lowest free number (skipping
-     * rows other transactions hold), writes it on the registration and adds the BIB_ASSIGNED history row. Empty
-     * when the registration is not confirmed, already has a bib, or no number is free.
-     */
-    Optional<Integer> numberOne(UUID raceId, UUID registrationId, String run, Instant at) {
-        return jdbc.sql("""
-                with entrant as (
-                    select id from events.registrations
-                    where id = :reg and race_id = :race and status = 'CONFIRMED' and bib is null),
-                claimed as (
-                    update events.bib_numbers set registration_id = :reg
-                    where (race_id, bib) = (select race_id, bib from events.bib_numbers
-                                            where race_id = :race and registration_id is null
-                                            order by bib limit 1 for update skip locked)
-                      and exists (select 1 from entrant)
-                    returning bib, range_id),
-                numbered as (
-                    update events.registrations r set bib = c.bib from claimed c where r.id = :reg returning r.bib)
-                insert into events.registration_history (registration_id, at, kind, actor_account_id, details)
-                select :reg, :at, 'BIB_ASSIGNED', null, jsonb_build_object('bib', n.bib, 'wave', br.wave, 'run', cast(:run as text))
-                from numbered n join claimed c on c.bib = n.bib join events.bib_ranges br on br.id = c.range_id
-                returning (details->>'bib')::int""")
-                .param("reg", registrationId).param("race", raceId).param("run", run).param("at", Timestamp.from(at))
-                .query(Integer.class).optional();
-    }
-
     /**
      * Numbers confirmed registrations of a race without a bib in one statement: as many of the lowest free numbers
      * as there are such registrations (skipping rows other transactions hold), given in the registrations' order,
@@ -224,11 +186,6 @@ class BibNumbers {
                 select bib_mode = 'AT_PAYMENT' and exists (select 1 from events.bib_ranges where race_id = :race)
                 from events.races where id = :race""").param("race", raceId)
                 .query(Boolean.class).optional().orElse(false);
-    }
-
-    /** The registration, if it is in the race, confirmed and without a bib. */
-    List<Entrant> waitingOne(UUID raceId, UUID registrationId) {
-        return entrants("r.id = :id and r.race_id = :race", Map.of("id", registrationId, "race", raceId));
     }
 
     /** Confirmed registrations of the race without a bib, for a run. */

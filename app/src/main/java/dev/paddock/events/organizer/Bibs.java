@@ -65,35 +65,33 @@ class Bibs {
             return;
         }
         if (confirmed.teamId() == null) {
-            if (numbers.numberOne(confirmed.raceId(), confirmed.registrationId(), "AT_PAYMENT", clock.instant()).isEmpty()) {
-                log.warn("Race {} gave no bib to confirmed registration {}: no free number left, or it has one",
-                        confirmed.raceId(), confirmed.registrationId());
-            }
+            number(confirmed.raceId(), List.of(confirmed.registrationId()));
             return;
         }
-        List<Entrant> waiting = confirmed.teamId() == null
-                ? numbers.waitingOne(confirmed.raceId(), confirmed.registrationId())
-                : numbers.waitingInTeam(confirmed.raceId(), confirmed.teamId());
+        List<Entrant> waiting = numbers.waitingInTeam(confirmed.raceId(), confirmed.teamId());
         if (waiting.isEmpty()) {
             return;
         }
         List<UUID> block = BibOrder.NAME.units(waiting).getFirst();
-        Map<UUID, Integer> bibs = new LinkedHashMap<>();
         Optional<List<Integer>> claimed = block.size() > 1 ? numbers.claimBlock(confirmed.raceId(), block) : Optional.empty();
-        if (claimed.isPresent()) {
-            for (int i = 0; i < block.size(); i++) {
-                bibs.put(block.get(i), claimed.get().get(i));
-            }
-        } else {
-            for (UUID registration : block) {
-                numbers.claimOne(confirmed.raceId(), registration).ifPresent(bib -> bibs.put(registration, bib));
-            }
+        if (claimed.isEmpty()) {
+            number(confirmed.raceId(), block);
+            return;
         }
-        if (bibs.size() < block.size()) {
-            log.warn("Race {} has no free bib left for {} confirmed registration(s)", confirmed.raceId(),
-                    block.size() - bibs.size());
+        Map<UUID, Integer> bibs = new LinkedHashMap<>();
+        for (int i = 0; i < block.size(); i++) {
+            bibs.put(block.get(i), claimed.get().get(i));
         }
         numbers.record(confirmed.raceId(), bibs, "AT_PAYMENT", null, clock.instant());
+    }
+
+    /** Single numbers for these registrations, in their order; those left without one are logged. */
+    private void number(UUID raceId, List<UUID> registrationIds) {
+        int numbered = numbers.numberAll(raceId, registrationIds, "AT_PAYMENT", clock.instant());
+        if (numbered < registrationIds.size()) {
+            log.warn("Race {} gave no bib to {} of {} confirmed registration(s): no free number left, or they have one",
+                    raceId, registrationIds.size() - numbered, registrationIds.size());
+        }
     }
 
     /**
@@ -105,14 +103,10 @@ class Bibs {
         if (!atPayment(confirmed.raceId())) {
             return;
         }
-        int numbered = numbers.numberAll(confirmed.raceId(), confirmed.registrationIds(), "AT_PAYMENT", clock.instant());
+        number(confirmed.raceId(), confirmed.registrationIds());
         Memo memo = memo();
         if (memo != NONE) {
             memo.numbered.addAll(confirmed.registrationIds());
-        }
-        if (numbered < confirmed.registrationIds().size()) {
-            log.warn("Race {} gave no bib to {} of {} confirmed registrations: no free number left",
-                    confirmed.raceId(), confirmed.registrationIds().size() - numbered, confirmed.registrationIds().size());
         }
     }
 

@@ -64,10 +64,6 @@ class Checkout {
                 "This race is full; ask to join its waitlist (waitlist: true) to be offered a freed place.");
     }
 
-    static ProblemException invalid(List<FieldProblem> problems) {
-        return ProblemException.invalid(problems);
-    }
-
     static void requestId(String requestId, List<FieldProblem> problems) {
         if (requestId == null || requestId.isBlank() || requestId.length() > 100) {
             problems.add(new FieldProblem("requestId", "size", "A requestId has 1 to 100 characters"));

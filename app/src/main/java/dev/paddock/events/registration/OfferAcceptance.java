@@ -81,7 +81,7 @@ class OfferAcceptance {
         Checkout.requestId(request.requestId(), problems);
         Checkout.payment("payment", request.payment(), problems);
         if (!problems.isEmpty()) {
-            throw Checkout.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
         Offer offer = visibleOffer(account, registrationId);
         String fingerprint = checkout.fingerprint("accept", registrationId, request);

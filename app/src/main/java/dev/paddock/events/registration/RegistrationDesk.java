@@ -66,7 +66,7 @@ class RegistrationDesk {
         Integer predicted = predictedSeconds(request.predictedTime(), problems);
         Checkout.payment("payment", request.payment(), problems);
         if (!problems.isEmpty()) {
-            throw Checkout.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
         if (race.team() != null) {
             throw ProblemException.of(HttpStatus.CONFLICT, "team-race",

@@ -112,7 +112,7 @@ class TeamDesk {
                     .map(s -> new TeamRules.Member(s.role(), s.athlete().gender())).toList()));
         }
         if (!problems.isEmpty()) {
-            throw Checkout.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
         RegistrationDesk.requireOpen(race, now);
         String fingerprint = checkout.fingerprint(byCode ? "team-by-code" : "team", raceId, request);
@@ -153,14 +153,14 @@ class TeamDesk {
         Optional<TeamRow> team = team(code, false);
         if (team.isEmpty()) {
             problems.add(new FieldProblem("code", "unknown", "No team has this code"));
-            throw Checkout.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
         RaceTerms race = desk.openRace(team.get().raceId());
         Athlete athlete = RegistrationDesk.checkAthlete("athlete", request.athlete(), race, problems);
         problems.addAll(race.answers().problems("answers", request.answers()));
         TeamRules.Role role = role("role", request.role(), problems);
         if (!problems.isEmpty()) {
-            throw Checkout.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
         Instant now = clock.instant();
         RegistrationDesk.requireOpen(race, now);
