@@ -3,6 +3,9 @@
 // Live channel: an element with data-live="/live/stream" opens one Server-Sent Events stream; each event
 // named N is re-dispatched on <body> as "live:N" with the event's JSON as detail, so a fragment refreshes
 // itself with hx-trigger="live:N from:body". The browser reconnects by itself after a drop.
+// A fragment that swaps itself (hx-swap="outerHTML") also needs hx-sync="this:replace": htmx queues an event
+// that comes while the fragment's request is in flight on the old element, and drops it once that element
+// is swapped out, so the page would keep the older of two quick updates (LiveFragmentsTest checks it).
 document.addEventListener('DOMContentLoaded', () => {
   const header = document.querySelector('meta[name="csrf-header"]');
   const token = document.querySelector('meta[name="csrf-token"]');
