@@ -27,6 +27,8 @@ import java.util.Set;
  *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
  * @param connections   the registrations' keep-alive connections (lean client)
  * @param readerConnections the readers' keep-alive connections, a pool apart so neither starves the other
+ * @param maxInFlight   the generators' cap on requests in flight; above the attempts, so that none goes unsent
+ *                      (and untimed) while earlier ones wait a second between their shed retries
  * @param shedRetries   how many times a registration answered 503 (shed) is sent again, a second later, within
  *                      its attempt and its timing; 0 = the first answer ends the attempt (as before session 5)
  */
@@ -42,7 +44,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
                      [--price-cents 5000] [--lead 20s] [--reader-warm-up 10s] [--warm-up-registrations 50]
                      [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
-                     [--max-in-flight 10000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
+                     [--max-in-flight 100000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
@@ -87,7 +89,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Options.lean(values),
                 Integer.parseInt(values.getOrDefault("connections", "1024")),
                 Integer.parseInt(values.getOrDefault("reader-connections", "384")),
-                Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
+                Integer.parseInt(values.getOrDefault("max-in-flight", "100000")),
                 Options.duration(values.getOrDefault("drain-timeout", "30s")),
                 Long.parseLong(values.getOrDefault("seed", "42")),
                 Integer.parseInt(values.getOrDefault("shed-retries", "5")));

@@ -26,6 +26,7 @@ class RushOptionsTest {
         assertThat(options.connections()).isEqualTo(1024);
         assertThat(options.readerConnections()).isEqualTo(384);
         assertThat(options.shedRetries()).isEqualTo(5);
+        assertThat(options.maxInFlight()).isGreaterThan(options.athletes());
     }
 
     @Test
