@@ -1,5 +1,7 @@
 package dev.paddock.identity;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** What other modules may ask about accounts. */
@@ -9,6 +11,12 @@ public interface Accounts {
 
     /** By e-mail, compared case-insensitively. */
     Optional<AccountSummary> findByEmail(String email);
+
+    /**
+     * The accounts of these e-mails (compared case-insensitively) in one look-up, keyed by the e-mails as given;
+     * an e-mail without an account is absent.
+     */
+    Map<String, AccountId> idsByEmail(Collection<String> emails);
 
     /**
      * The responsible-gambling attributes the tote checks before taking a bet, as they stand now (a weekly

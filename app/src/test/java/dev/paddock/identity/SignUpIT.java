@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import dev.paddock.identity.security.AccountPrincipal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,25 @@ class SignUpIT {
         PlayerProfile profile = accounts.playerProfile(account.id());
         assertThat(profile.countryOfResidence()).isEqualTo("FR");
         assertThat(profile.weeklyStakeLimit()).isNull();
+    }
+
+    @Test
+    void accountsAreFoundByEmailInOneLookUpKeyedByTheEmailsAsGiven() throws Exception {
+        String first = TestAccounts.randomEmail();
+        String second = TestAccounts.randomEmail();
+        for (String email : List.of(first, second)) {
+            mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                    .content(body(email, "a long enough password", "Camille", "1990-05-31", "FR")))
+                    .andExpect(status().isCreated());
+        }
+        String unknown = TestAccounts.randomEmail();
+
+        Map<String, AccountId> ids = accounts.idsByEmail(List.of(first.toUpperCase(), " " + second, unknown));
+
+        assertThat(ids).containsOnlyKeys(first.toUpperCase(), " " + second);
+        assertThat(ids.get(first.toUpperCase())).isEqualTo(accounts.findByEmail(first).orElseThrow().id());
+        assertThat(ids.get(" " + second)).isEqualTo(accounts.findByEmail(second).orElseThrow().id());
+        assertThat(accounts.idsByEmail(List.of())).isEmpty();
     }
 
     @ParameterizedTest(name = "{5}")

@@ -2,12 +2,17 @@ package dev.paddock.events.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,19 +30,34 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * never served from it: their layout carries their own CSRF token and name. Anonymous renders drop the
  * request's CSRF token, so the shared bytes carry none (those pages have nothing to post) and no session
  * is created for them. Runs after Spring Security's filter chain, which has resolved the visitor.
+ * <p>
+ * A page is rendered again ahead of its expiry: once it is half a TTL old, the first request to see it renders it
+ * (through Spring MVC) while every other request is still served the page held, which is less than a TTL old.
+ * Without that, every page expired at once each second and all the readers arriving during the render rendered it
+ * too (an opening rush's readers, 1,500 page reads a second, on a node already short of CPU).
  */
 @Component
 class AnonymousPageCache extends OncePerRequestFilter {
 
-    record Page(byte[] body, String contentType, String etag) {
+    /** A rendered page; {@code renewing} is set by the one request rendering it again. */
+    record Page(byte[] body, String contentType, String etag, long renderedAt, AtomicBoolean renewing) {
     }
 
     private final LocaleResolver locales;
     private final Cache<String, Page> cache;
+    private final long renewAfterNanos;
+    private final LongSupplier nanos;
 
+    @Autowired
     AnonymousPageCache(LocaleResolver locales, CatalogSettings settings) {
+        this(locales, settings.catalog().snapshotTtl(), Ticker.systemTicker());
+    }
+
+    AnonymousPageCache(LocaleResolver locales, Duration ttl, Ticker ticker) {
         this.locales = locales;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.catalog().snapshotTtl()).maximumSize(5_000).build();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(5_000).ticker(ticker).build();
+        this.renewAfterNanos = ttl.toNanos() / 2;
+        this.nanos = ticker::read;
     }
 
     @Override
@@ -62,17 +82,25 @@ class AnonymousPageCache extends OncePerRequestFilter {
         }
         String key = key(request);
         Page page = cache.getIfPresent(key);
-        if (page == null) {
+        if (page == null || due(page) && page.renewing().compareAndSet(false, true)) {
+            Page held = page;
             request.removeAttribute(CsrfToken.class.getName());
             request.removeAttribute("_csrf");
             ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, capture);
+            try {
+                chain.doFilter(request, capture);
+            } finally {
+                if (held != null) {
+                    held.renewing().set(false);
+                }
+            }
             if (capture.getStatus() != HttpServletResponse.SC_OK) {
                 capture.copyBodyToResponse();
                 return;
             }
             byte[] body = capture.getContentAsByteArray();
-            page = new Page(body, capture.getContentType(), Snapshot.etag(body));
+            page = new Page(body, capture.getContentType(), Snapshot.etag(body), nanos.getAsLong(),
+                    new AtomicBoolean());
             cache.put(key, page);
             capture.resetBuffer();
         }
@@ -89,9 +117,17 @@ class AnonymousPageCache extends OncePerRequestFilter {
         response.getOutputStream().write(page.body());
     }
 
-    /** The page rendered for an anonymous visitor with this request's path, query and language, if kept. */
+    /**
+     * The page rendered for an anonymous visitor with this request's path, query and language, if kept and not
+     * due to be rendered again by this request (half a TTL old and no other request rendering it).
+     */
     Page cached(HttpServletRequest request) {
-        return request.getParameter("lang") != null ? null : cache.getIfPresent(key(request));
+        Page page = request.getParameter("lang") != null ? null : cache.getIfPresent(key(request));
+        return page == null || due(page) && !page.renewing().get() ? null : page;
+    }
+
+    private boolean due(Page page) {
+        return nanos.getAsLong() - page.renderedAt() >= renewAfterNanos;
     }
 
     private String key(HttpServletRequest request) {

@@ -119,11 +119,11 @@ class BibNumbers {
                     returning b.bib, b.range_id, b.registration_id),
                 numbered as (
                     update events.registrations r set bib = c.bib from claimed c where r.id = c.registration_id
-                    returning r.id)
+                    returning r.id, c.bib, c.range_id)
                 insert into events.registration_history (registration_id, at, kind, actor_account_id, details)
-                select c.registration_id, :at, 'BIB_ASSIGNED', null,
-                       jsonb_build_object('bib', c.bib, 'wave', br.wave, 'run', cast(:run as text))
-                from claimed c join numbered n on n.id = c.registration_id join events.bib_ranges br on br.id = c.range_id""")
+                select n.id, :at, 'BIB_ASSIGNED', null,
+                       jsonb_build_object('bib', n.bib, 'wave', br.wave, 'run', cast(:run as text))
+                from numbered n join events.bib_ranges br on br.id = n.range_id""")
                 .param("ids", registrationIds.toArray(UUID[]::new)).param("race", raceId).param("run", run)
                 .param("at", Timestamp.from(at)).update();
     }

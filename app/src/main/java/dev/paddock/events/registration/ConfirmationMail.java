@@ -3,6 +3,7 @@ package dev.paddock.events.registration;
 import dev.paddock.mail.Mailer;
 import dev.paddock.mail.OutgoingMail;
 import dev.paddock.shared.Money;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +28,28 @@ class ConfirmationMail {
                 order.totalCents())));
     }
 
-    /** An individual registration's mail from what its batch answered, without reading the order back. */
-    void confirmed(Athlete athlete, RaceTerms race, RegistrationAnswer answer) {
-        send(athlete.email(), athlete.firstName(), race.name(), race.eventName(), null,
-                answer.registrations().getFirst().bib(), answer.orderId(), answer.totalCents());
+    /**
+     * The mails of a batch's individual registrations, from what the batch answered (without reading the orders
+     * back), stored in the batch's transaction: they go if and only if the registrations commit.
+     */
+    void confirmedAll(List<Confirmed> confirmed) {
+        mailer.sendAll(confirmed.stream().map(c -> mail(c.athlete().email(), c.athlete().firstName(), c.race().name(),
+                c.race().eventName(), null, c.answer().registrations().getFirst().bib(), c.answer().orderId(),
+                c.answer().totalCents())).toList());
+    }
+
+    /** An individual registration confirmed by its batch. */
+    record Confirmed(Athlete athlete, RaceTerms race, RegistrationAnswer answer) {
     }
 
     private void send(String email, String firstName, String raceName, String eventName, String teamName, Integer bib,
             UUID orderId, long totalCents) {
-        mailer.send(new OutgoingMail(email, "Registration confirmed: " + eventName + ", " + raceName,
+        mailer.send(mail(email, firstName, raceName, eventName, teamName, bib, orderId, totalCents));
+    }
+
+    private static OutgoingMail mail(String email, String firstName, String raceName, String eventName,
+            String teamName, Integer bib, UUID orderId, long totalCents) {
+        return new OutgoingMail(email, "Registration confirmed: " + eventName + ", " + raceName,
                 """
                 Hello %s,
 
@@ -45,6 +59,6 @@ class ConfirmationMail {
                 See it at /events/orders/%s
                 """.formatted(firstName, raceName, eventName, teamName == null ? "" : " with team " + teamName,
                         bib == null ? "Your bib number will follow." : "Your bib number: " + bib + ".",
-                        orderId, Money.ofCents(totalCents), orderId)));
+                        orderId, Money.ofCents(totalCents), orderId));
     }
 }

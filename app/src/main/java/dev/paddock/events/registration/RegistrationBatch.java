@@ -1,6 +1,8 @@
 package dev.paddock.events.registration;
 
 import dev.paddock.events.registration.Seating.Seat;
+import dev.paddock.identity.AccountId;
+import dev.paddock.identity.Accounts;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.wallet.BatchDebit;
@@ -46,6 +48,11 @@ class RegistrationBatch {
         String key() {
             return RegistrationRows.key(entry.buyer().value(), requestId);
         }
+
+        Candidate withAthleteAccount(UUID account) {
+            return new Candidate(entry.withAthleteAccount(account), requestId, fingerprint, priced, method, waitlist,
+                    answer);
+        }
     }
 
     /**
@@ -64,27 +71,30 @@ class RegistrationBatch {
     private final RegistrationStore store;
     private final Checkout checkout;
     private final Wallets wallets;
+    private final Accounts accounts;
     private final Clock clock;
 
     RegistrationBatch(RegistrationRows rows, RegistrationRecords records, RegistrationStore store, Checkout checkout,
-            Wallets wallets, Clock clock) {
+            Wallets wallets, Accounts accounts, Clock clock) {
         this.rows = rows;
         this.records = records;
         this.store = store;
         this.checkout = checkout;
         this.wallets = wallets;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
-    Written write(List<Candidate> candidates) {
+    Written write(List<Candidate> given) {
         long[] stages = new long[Written.STAGES.size()];
         long t0 = System.nanoTime();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Object[] outcomes = new Object[candidates.size()];
-        List<Integer> claimed = claim(candidates, outcomes, at);
-        List<Integer> entered = onePerPerson(candidates, claimed, outcomes);
-        Set<Integer> promoUsed = usePromos(candidates, entered, outcomes);
+        Object[] outcomes = new Object[given.size()];
+        List<Integer> claimed = claim(given, outcomes, at);
+        List<Integer> entered = onePerPerson(given, claimed, outcomes);
+        Set<Integer> promoUsed = usePromos(given, entered, outcomes);
         List<Integer> buying = entered.stream().filter(i -> outcomes[i] == null).toList();
+        List<Candidate> candidates = withAthleteAccounts(given, buying);
         long t1 = System.nanoTime();
         stages[0] = t1 - t0;
 
@@ -119,6 +129,24 @@ class RegistrationBatch {
         records.write(new RegistrationRecords.Decided(candidates, byRace, free, seats, orderIds), outcomes, at, stages);
         release(candidates, claimed, outcomes);
         return new Written(outcomes, fullRaces, stages);
+    }
+
+    /**
+     * The athletes' own accounts, for the entries being written, in one look-up: request threads do not each take
+     * a database connection for it while the writer needs one.
+     */
+    private List<Candidate> withAthleteAccounts(List<Candidate> candidates, List<Integer> buying) {
+        if (buying.isEmpty()) {
+            return candidates;
+        }
+        Map<String, AccountId> accounts = this.accounts.idsByEmail(
+                buying.stream().map(i -> candidates.get(i).entry().athlete().email()).toList());
+        List<Candidate> resolved = new ArrayList<>(candidates);
+        for (int i : buying) {
+            AccountId account = accounts.get(candidates.get(i).entry().athlete().email());
+            resolved.set(i, candidates.get(i).withAthleteAccount(account == null ? null : account.value()));
+        }
+        return resolved;
     }
 
     /** Claims the requestIds (one per batch); an id recorded earlier answers as before, or 409 if reused. */

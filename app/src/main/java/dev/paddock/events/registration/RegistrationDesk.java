@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -33,25 +31,23 @@ import org.springframework.stereotype.Service;
 @Service
 class RegistrationDesk {
 
-    private static final Logger log = LoggerFactory.getLogger(RegistrationDesk.class);
-
     private final RaceTermsCache races;
     private final RegistrationStore store;
     private final Checkout checkout;
     private final Accounts accounts;
-    private final ConfirmationMail mail;
     private final RegistrationWriter writer;
+    private final RecentAnswers recent;
     private final Duration answerTimeout;
     private final Clock clock;
 
     RegistrationDesk(RaceTermsCache races, RegistrationStore store, Checkout checkout, Accounts accounts,
-            ConfirmationMail mail, RegistrationWriter writer, RegistrationProperties properties, Clock clock) {
+            RegistrationWriter writer, RecentAnswers recent, RegistrationProperties properties, Clock clock) {
         this.races = races;
         this.store = store;
         this.checkout = checkout;
         this.accounts = accounts;
-        this.mail = mail;
         this.writer = writer;
+        this.recent = recent;
         this.answerTimeout = properties.answerTimeout();
         this.clock = clock;
     }
@@ -74,9 +70,14 @@ class RegistrationDesk {
         }
         requireOpen(race, now);
         String fingerprint = checkout.fingerprint("individual", raceId, request);
-        UUID athleteAccount = accountOf(athlete.email());
+        Optional<RegistrationAnswer> known = recent.replay(RegistrationRows.key(buyer.value(), request.requestId()),
+                fingerprint);
+        if (known.isPresent()) {
+            return known.get();
+        }
         String answers = request.answers() == null || request.answers().isNull() ? "{}" : request.answers().toString();
-        Entry entry = new Entry(race, buyer, athlete, athleteAccount, answers, predicted, now);
+        // the athlete's own account is looked up by the writer, for its whole batch
+        Entry entry = new Entry(race, buyer, athlete, null, answers, predicted, now);
         boolean soldOut = checkout.soldOut(raceId, now);
         boolean waitlist = !Boolean.FALSE.equals(request.waitlist());
         if (race.lottery() || soldOut && !waitlist) {
@@ -88,7 +89,7 @@ class RegistrationDesk {
                 throw Checkout.raceFull();
             }
             return checkout.inTransaction(buyer, request.requestId(), fingerprint, now,
-                    () -> withoutPlace(entry, "ENTERED"));
+                    () -> withoutPlace(entry.withAthleteAccount(accountOf(athlete.email())), "ENTERED"));
         }
         Checkout.Priced priced = null;
         String method = null;
@@ -97,17 +98,8 @@ class RegistrationDesk {
             method = Checkout.method(priced.totalCents(), request.payment(), "payment");
             checkout.chargeCard(buyer, method, priced.totalCents(), request.requestId());
         }
-        RegistrationAnswer answer = await(writer.submit(new RegistrationBatch.Candidate(entry, request.requestId(),
-                fingerprint, priced, method, waitlist, new CompletableFuture<>())));
-        if ("CONFIRMED".equals(answer.status()) && !answer.replayed()) {
-            try {
-                mail.confirmed(athlete, race, answer);
-            } catch (RuntimeException e) {
-                // the registration is written; its e-mail is best effort
-                log.warn("No confirmation mail for order {}: {}", answer.orderId(), e.toString());
-            }
-        }
-        return answer;
+        return await(writer.submit(new RegistrationBatch.Candidate(entry, request.requestId(), fingerprint, priced,
+                method, waitlist, new CompletableFuture<>())));
     }
 
     private RegistrationAnswer await(CompletableFuture<RegistrationAnswer> answer) {
@@ -131,6 +123,10 @@ class RegistrationDesk {
     /** An athlete's entry being registered. */
     record Entry(RaceTerms race, AccountId buyer, Athlete athlete, UUID athleteAccount, String answers,
             Integer predictedSeconds, Instant now) {
+
+        Entry withAthleteAccount(UUID account) {
+            return new Entry(race, buyer, athlete, account, answers, predictedSeconds, now);
+        }
     }
 
     /** A waitlist place or a lottery entry: nothing is paid now, no place is held. */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * What a decided batch of registrations leaves, in the batch's transaction: orders, registrations (CONFIRMED and
  * WAITLISTED), the places' holders and the history with one statement each, {@link RegistrationConfirmed} per
  * confirmed registration (its synchronous listeners, such as bibs at payment, run here), and the answers stored
- * for replays.
+ * for replays, with the confirmation mails.
  */
 @Component
 class RegistrationRecords {
@@ -39,13 +39,15 @@ class RegistrationRecords {
     private final RegistrationStore store;
     private final Checkout checkout;
     private final ApplicationEventPublisher events;
+    private final ConfirmationMail mail;
 
     RegistrationRecords(RegistrationRows rows, RegistrationStore store, Checkout checkout,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ConfirmationMail mail) {
         this.rows = rows;
         this.store = store;
         this.checkout = checkout;
         this.events = events;
+        this.mail = mail;
     }
 
     /**
@@ -115,6 +117,8 @@ class RegistrationRecords {
         rows.recordAnswers(written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
                 written.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new),
                 written.stream().map(i -> checkout.json((RegistrationAnswer) outcomes[i])).toArray(String[]::new));
+        mail.confirmedAll(confirmed.stream().map(i -> new ConfirmationMail.Confirmed(candidates.get(i).entry().athlete(),
+                candidates.get(i).entry().race(), (RegistrationAnswer) outcomes[i])).toList());
         stages[4] = System.nanoTime() - t4;
     }
 

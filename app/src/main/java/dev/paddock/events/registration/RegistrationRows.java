@@ -74,14 +74,19 @@ class RegistrationRows {
     /** The person keys ({@link Person#key}) among these that already hold a live entry in their race. */
     Set<String> liveEntries(List<Person> people) {
         Set<String> found = new HashSet<>();
+        // one index look-up per person (at most one live entry each, so limit 1 is exact): joined plainly, the
+        // planner hashed the batch and read the whole registrations table, every batch
         jdbc.sql("""
                         select r.race_id, lower(r.email), lower(r.first_name), lower(r.last_name), r.birth_date::text
-                        from events.registrations r
-                        join unnest(:races::uuid[], :emails::text[], :firsts::text[], :lasts::text[], :births::text[])
+                        from unnest(:races::uuid[], :emails::text[], :firsts::text[], :lasts::text[], :births::text[])
                             as t(race, email, first, last, birth)
-                        on r.race_id = t.race and lower(r.email) = lower(t.email) and lower(r.first_name) = lower(t.first)
-                            and lower(r.last_name) = lower(t.last) and r.birth_date = t.birth::date
-                        where r.status in ('CONFIRMED', 'OFFERED', 'WAITLISTED', 'ENTERED')""")
+                        cross join lateral (
+                            select r.race_id, r.email, r.first_name, r.last_name, r.birth_date from events.registrations r
+                            where r.race_id = t.race and lower(r.email) = lower(t.email)
+                                and lower(r.first_name) = lower(t.first) and lower(r.last_name) = lower(t.last)
+                                and r.birth_date = t.birth::date
+                                and r.status in ('CONFIRMED', 'OFFERED', 'WAITLISTED', 'ENTERED')
+                            limit 1) r""")
                 .param("races", people.stream().map(Person::raceId).toArray(UUID[]::new))
                 .param("emails", people.stream().map(Person::email).toArray(String[]::new))
                 .param("firsts", people.stream().map(Person::firstName).toArray(String[]::new))

@@ -45,7 +45,9 @@ class RegistrationWriter implements SmartLifecycle {
     private final int batchSize;
     private final RegistrationBatch batch;
     private final Checkout checkout;
+    private final RecentAnswers recent;
     private final TransactionTemplate transaction;
+    private final WriterConnection connection;
     private final Clock clock;
     private final Timer batchTimer;
     private final DistributionSummary batchSizes;
@@ -58,12 +60,14 @@ class RegistrationWriter implements SmartLifecycle {
     private Thread thread;
 
     RegistrationWriter(RegistrationProperties properties, RegistrationBatch batch, Checkout checkout,
-            PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+            RecentAnswers recent, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSize = properties.batchSize();
         this.batch = batch;
         this.checkout = checkout;
+        this.recent = recent;
         this.transaction = new TransactionTemplate(transactions);
+        this.connection = new WriterConnection(transactions);
         this.clock = clock;
         this.batchTimer = Timer.builder("paddock.events.registration.batch")
                 .description("Registration batches written (one transaction)").publishPercentiles(0.5, 0.99)
@@ -87,10 +91,12 @@ class RegistrationWriter implements SmartLifecycle {
             try {
                 RegistrationBatch.Candidate first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    connection.release();
                     continue;
                 }
                 candidates.add(first);
                 queue.drainTo(candidates, batchSize - 1);
+                hold();
                 write(candidates);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,6 +108,22 @@ class RegistrationWriter implements SmartLifecycle {
                 candidates.clear();
             }
         }
+        connection.release();
+    }
+
+    /** The writer's own connection for its batches; a wait for it (a pool emptied by request threads) is logged. */
+    private void hold() {
+        long started = System.nanoTime();
+        try {
+            connection.hold();
+        } catch (RuntimeException noConnection) {
+            // the batch's transaction asks the pool again and answers its callers with the failure
+            log.warn("The registration writer found no database connection to hold ({})", noConnection.toString());
+        }
+        long waited = System.nanoTime() - started;
+        if (waited > SLOW_BATCH_NANOS / 5) {
+            log.warn("The registration writer waited {} ms for its database connection", waited / 1_000_000);
+        }
     }
 
     /** One batch: its transaction, then its answers (the writer thread; tests compose batches through it). */
@@ -111,6 +133,8 @@ class RegistrationWriter implements SmartLifecycle {
         try {
             written = transaction.execute(status -> batch.write(candidates));
         } catch (RuntimeException e) {
+            // a broken connection is not used again: the pool checks it and replaces it
+            connection.release();
             boolean noConnection = e instanceof CannotCreateTransactionException
                     || e instanceof CannotGetJdbcConnectionException;
             if (candidates.size() > 1 && !noConnection) {
@@ -146,8 +170,11 @@ class RegistrationWriter implements SmartLifecycle {
         answer(candidates, written.outcomes());
     }
 
-    /** Every caller of the batch; a second candidate with the same requestId is answered like the first. */
-    private static void answer(List<RegistrationBatch.Candidate> candidates, Object[] outcomes) {
+    /**
+     * Every caller of the batch, once it committed; a second candidate with the same requestId is answered like the
+     * first. The answers are remembered for the callers' retries ({@link RecentAnswers}).
+     */
+    private void answer(List<RegistrationBatch.Candidate> candidates, Object[] outcomes) {
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             RegistrationBatch.Candidate candidate = candidates.get(i);
@@ -159,7 +186,10 @@ class RegistrationWriter implements SmartLifecycle {
                         : outcome instanceof RegistrationAnswer done ? done.asReplay() : outcome;
             }
             switch (outcome) {
-                case RegistrationAnswer done -> candidate.answer().complete(done);
+                case RegistrationAnswer done -> {
+                    recent.remember(candidate.key(), candidate.fingerprint(), done);
+                    candidate.answer().complete(done);
+                }
                 case RuntimeException refused -> candidate.answer().completeExceptionally(refused);
                 case null, default -> candidate.answer().completeExceptionally(
                         new IllegalStateException("registration left undecided"));

@@ -5,6 +5,9 @@ import dev.paddock.identity.AccountSummary;
 import dev.paddock.identity.Accounts;
 import dev.paddock.identity.PlayerProfile;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +33,19 @@ class AccountDirectory implements Accounts {
     @Override
     public Optional<AccountSummary> findByEmail(String email) {
         return accounts.byEmail(email).map(Account::summary);
+    }
+
+    @Override
+    public Map<String, AccountId> idsByEmail(Collection<String> emails) {
+        Map<String, AccountId> found = accounts.idsByEmail(emails.stream().map(Emails::normalise).distinct().toList());
+        Map<String, AccountId> byGiven = new HashMap<>();
+        for (String email : emails) {
+            AccountId id = found.get(Emails.normalise(email));
+            if (id != null) {
+                byGiven.put(email, id);
+            }
+        }
+        return byGiven;
     }
 
     @Override

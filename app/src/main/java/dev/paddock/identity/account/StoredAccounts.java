@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +59,17 @@ public class StoredAccounts {
     public Optional<Account> byEmail(String email) {
         return jdbc.sql(SELECT + " where a.email = :email group by a.id").param("email", Emails.normalise(email))
                 .query(this::account).optional();
+    }
+
+    /** The ids of these normalised e-mails ({@link Emails#normalise}), by e-mail; absent when no account has one. */
+    public Map<String, AccountId> idsByEmail(List<String> emails) {
+        Map<String, AccountId> ids = new HashMap<>();
+        if (!emails.isEmpty()) {
+            jdbc.sql("select email, id from identity.accounts where email = any(:emails::text[])")
+                    .param("emails", emails.toArray(String[]::new))
+                    .query((rs, n) -> ids.put(rs.getString(1), new AccountId(rs.getObject(2, UUID.class)))).list();
+        }
+        return ids;
     }
 
     public boolean emailTaken(String email) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,9 @@ class RegistrationBatchIT {
 
     @Autowired
     Checkout checkout;
+
+    @Autowired
+    RecentAnswers recent;
 
     @Autowired
     RegistrationFixtures fixtures;
@@ -99,6 +103,40 @@ class RegistrationBatchIT {
         assertThat(answer(again).status()).isEqualTo("WAITLISTED");
         assertThat(answer(again).registrations().getFirst().waitlistPosition()).isEqualTo(3L);
         ledger.assertConsistent(poor, 2 * PRICE - 1);
+    }
+
+    @Test
+    void theBatchFindsTheAthletesOwnAccountsAndStoresTheConfirmationMailsWithTheRegistrations() {
+        var race = fixtures.race().capacity(2).create();
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        UUID ownAccount = UUID.randomUUID();
+        jdbc.sql("""
+                insert into identity.accounts (id, email, display_name, password_hash, date_of_birth,
+                    country_of_residence, created_at)
+                values (?, ?, 'Own', 'not a hash', date '1990-01-01', 'CH', now())""")
+                .params(ownAccount, "own" + suffix + "@example.com").update();
+        var own = candidate(race, buyer, "o", "Own" + suffix, true);
+        var noAccount = candidate(race, buyer, "p", "Pia" + suffix, true);
+        var waiting = candidate(race, buyer, "q", "Quy" + suffix, true);
+
+        writer.write(List.of(own, noAccount, waiting));
+
+        assertThat(answer(own).status()).isEqualTo("CONFIRMED");
+        assertThat(answer(noAccount).status()).isEqualTo("CONFIRMED");
+        assertThat(answer(waiting).status()).isEqualTo("WAITLISTED");
+        assertThat(jdbc.sql("select account_id from events.registrations where id = ?")
+                .param(answer(own).registrations().getFirst().id()).query(UUID.class).single()).isEqualTo(ownAccount);
+        assertThat(fixtures.count("select count(*) from events.registrations where id = ? and account_id is null",
+                answer(noAccount).registrations().getFirst().id())).isOne();
+        // the committed answers are remembered for retries, as replays of the first answer
+        assertThat(recent.replay(own.key(), own.fingerprint()).orElseThrow().orderId()).isEqualTo(answer(own).orderId());
+        assertThat(recent.replay(waiting.key(), waiting.fingerprint()).orElseThrow().replayed()).isTrue();
+        // one confirmation mail per confirmed registration, none for the waitlist
+        for (String name : List.of("own", "pia", "quy")) {
+            assertThat(fixtures.count("select count(*) from mail.outbox where recipient = ?",
+                    name + suffix + "@example.com")).isEqualTo(name.equals("quy") ? 0 : 1);
+        }
     }
 
     @Test

@@ -17,7 +17,8 @@ class RegistrationWriterTest {
     private static RegistrationWriter writer(int queueCapacity) {
         RegistrationProperties properties = new RegistrationProperties(Duration.ofSeconds(2), Duration.ofSeconds(1),
                 512, 256, queueCapacity, Duration.ofSeconds(5));
-        return new RegistrationWriter(properties, null, null, null, Clock.systemUTC(), new SimpleMeterRegistry());
+        return new RegistrationWriter(properties, null, null, new RecentAnswers(), null, Clock.systemUTC(),
+                new SimpleMeterRegistry());
     }
 
     private static RegistrationBatch.Candidate candidate(String requestId) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -20,6 +21,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code rush-<run>-<n>} and {@code waitlist} true for a fixed pseudo-random share of attempts. After the rush,
  * attempts whose outcome is unknown (no answer, a server error) are sent again with the same requestId, as a
  * client retries, until their outcome is known; the registration API answers a replay with the original result.
+ * During the rush, an attempt answered 503 (shed: nothing stored, {@code Retry-After: 1}) is sent again a second
+ * later with the same requestId, up to {@code shedRetries} times, as the client a person uses would: the attempt
+ * is timed until that final answer, so a shed attempt counts with its wait and never as a quick answer.
  * Attempts and replays go through the lean {@link KeepAliveClient} when one is given, else the JDK client.
  */
 final class Attempts implements Target {
@@ -34,13 +38,20 @@ final class Attempts implements Target {
     private final Athletes athletes;
     private final String run;
     private final double waitlistShare;
+    private final int shedRetries;
     private final AtomicIntegerArray sent;
+    private final AtomicIntegerArray shed;
+    private final AtomicReferenceArray<Answer> firsts;
     private final AtomicReferenceArray<Answer> answers;
     private final AtomicReferenceArray<Answer> replays;
 
-    /** @param lean the registrations' keep-alive client; null = the JDK client ({@code --client jdk}) */
+    /**
+     * @param lean        the registrations' keep-alive client; null = the JDK client ({@code --client jdk})
+     * @param shedRetries how many times an attempt answered 503 is sent again within the attempt (0: its first
+     *                    answer ends it)
+     */
     Attempts(PaddockApi api, KeepAliveClient lean, String raceId, List<Buyer> buyers, Athletes athletes, String run,
-            int count, double waitlistShare) {
+            int count, double waitlistShare, int shedRetries) {
         this.api = api;
         this.lean = lean;
         this.raceId = raceId;
@@ -48,7 +59,10 @@ final class Attempts implements Target {
         this.athletes = athletes;
         this.run = run;
         this.waitlistShare = waitlistShare;
+        this.shedRetries = shedRetries;
         this.sent = new AtomicIntegerArray(count);
+        this.shed = new AtomicIntegerArray(count);
+        this.firsts = new AtomicReferenceArray<>(count);
         this.answers = new AtomicReferenceArray<>(count);
         this.replays = new AtomicReferenceArray<>(count);
     }
@@ -87,9 +101,26 @@ final class Attempts implements Target {
     public CompletableFuture<Outcome> send(long sequence) {
         int n = (int) sequence;
         sent.set(n, 1);
-        return post(n).handle((response, failure) -> {
-            answers.set(n, failure == null ? Answer.of(response, api) : Answer.noResponse(failure));
+        return untilNotShed(n, 0).handle((response, failure) -> {
+            Answer answer = failure == null ? Answer.of(response, api) : Answer.noResponse(failure);
+            firsts.compareAndSet(n, null, answer);
+            answers.set(n, answer);
             return failure == null ? response.outcome() : Outcome.failed(failure);
+        });
+    }
+
+    /** Attempt n, sent again a second after each 503 (shed) up to {@code shedRetries} times. */
+    private CompletableFuture<KeepAliveClient.Reply> untilNotShed(int n, int retries) {
+        return post(n).thenCompose(reply -> {
+            if (retries == 0) {
+                firsts.set(n, Answer.of(reply, api));
+            }
+            if (reply.status() != 503 || retries >= shedRetries) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            shed.incrementAndGet(n);
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                    .thenCompose(waited -> untilNotShed(n, retries + 1));
         });
     }
 
@@ -153,9 +184,29 @@ final class Attempts implements Target {
 
     /** First answers by label (CONFIRMED, WAITLISTED, 409 race-full...), unanswered ones as such. */
     Map<String, Long> firstAnswers() {
+        return labels(firsts);
+    }
+
+    /** The answers that ended the attempts (after their sheds were sent again), by label. */
+    Map<String, Long> finalAnswers() {
+        return labels(answers);
+    }
+
+    /** Attempts shed (503) at least once and sent again within the attempt, and how many times in all. */
+    long[] shedAndSentAgain() {
+        long attempts = 0;
+        long times = 0;
+        for (int n = 0; n < count(); n++) {
+            attempts += shed.get(n) > 0 ? 1 : 0;
+            times += shed.get(n);
+        }
+        return new long[] {attempts, times};
+    }
+
+    private Map<String, Long> labels(AtomicReferenceArray<Answer> given) {
         Map<String, Long> labels = new TreeMap<>();
         for (int n = 0; n < count(); n++) {
-            Answer answer = answers.get(n);
+            Answer answer = given.get(n);
             if (answer != null) {
                 labels.merge(answer.label(), 1L, Long::sum);
             } else if (wasSent(n)) {

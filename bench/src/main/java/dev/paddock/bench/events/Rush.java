@@ -103,7 +103,7 @@ final class Rush {
                     arrivals.shareBy(Duration.ofSeconds(5)) * 100, arrivals.rateAt(Duration.ZERO),
                     options.waitlistShare() * 100, options.readers(), options.clients());
             Attempts attempts = new Attempts(api, registering, event.raceId(), buyers, new Athletes(run, options.seed()), run,
-                    options.athletes(), options.waitlistShare());
+                    options.athletes(), options.waitlistShare(), options.shedRetries());
             Results registrations = new Results();
             List<Readers> readers = Readers.of(event);
             CpuSamples serverCpu = new CpuSamples();
@@ -171,7 +171,7 @@ final class Rush {
         String tag = "warm-" + run;
         List<Buyers.Buyer> buyer = Buyers.create(api, tag, 1, count * options.priceCents() + 100_00, 1, out);
         Attempts warmUp = new Attempts(api, registering, event.warmUpRaceId(), buyer, new Athletes(tag, options.seed()), tag, count,
-                0);
+                0, options.shedRetries());
         warmUp.sendAll(8);
         out.println("Warm-up: " + count + " registrations in the 10 km race before the opening: "
                 + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the "

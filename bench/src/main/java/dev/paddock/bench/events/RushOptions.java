@@ -27,12 +27,16 @@ import java.util.Set;
  *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
  * @param connections   the registrations' keep-alive connections (lean client)
  * @param readerConnections the readers' keep-alive connections, a pool apart so neither starves the other
+ * @param maxInFlight   the generators' cap on requests in flight; above the attempts, so that none goes unsent
+ *                      (and untimed) while earlier ones wait a second between their shed retries
+ * @param shedRetries   how many times a registration answered 503 (shed) is sent again, a second later, within
+ *                      its attempt and its timing; 0 = the first answer ends the attempt (as before session 5)
  */
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
         double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
         int setupThreads, boolean lean, int connections, int readerConnections,
-        int maxInFlight, Duration drainTimeout, long seed) {
+        int maxInFlight, Duration drainTimeout, long seed, int shedRetries) {
 
     static final String USAGE = """
             usage: events-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
@@ -40,13 +44,13 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
                      [--price-cents 5000] [--lead 20s] [--reader-warm-up 10s] [--warm-up-registrations 50]
                      [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
-                     [--max-in-flight 10000] [--drain-timeout 30s] [--seed 42]
+                     [--max-in-flight 100000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
             "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
             "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "setup-threads", "client", "connections",
-            "reader-connections", "max-in-flight", "drain-timeout", "seed");
+            "reader-connections", "max-in-flight", "drain-timeout", "seed", "shed-retries");
 
     RushOptions {
         if (accounts <= 0 || accounts > athletes) {
@@ -57,6 +61,9 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         }
         if (connections <= 0 || readerConnections <= 0) {
             throw new IllegalArgumentException("--connections and --reader-connections must be positive");
+        }
+        if (shedRetries < 0) {
+            throw new IllegalArgumentException("--shed-retries must be 0 or more");
         }
     }
 
@@ -82,9 +89,10 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Options.lean(values),
                 Integer.parseInt(values.getOrDefault("connections", "1024")),
                 Integer.parseInt(values.getOrDefault("reader-connections", "384")),
-                Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
+                Integer.parseInt(values.getOrDefault("max-in-flight", "100000")),
                 Options.duration(values.getOrDefault("drain-timeout", "30s")),
-                Long.parseLong(values.getOrDefault("seed", "42")));
+                Long.parseLong(values.getOrDefault("seed", "42")),
+                Integer.parseInt(values.getOrDefault("shed-retries", "5")));
     }
 
     /** The same run against another server (the one {@code --start-app} started). */
@@ -92,7 +100,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
                 halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, setupThreads,
                 lean, connections, readerConnections, maxInFlight,
-                drainTimeout, seed);
+                drainTimeout, seed, shedRetries);
     }
 
     /** Which clients carry the load, for the run's output. */

@@ -22,6 +22,12 @@ final class RushReport {
         group(out, "POST /api/events/races/{id}/registrations", f.registrations(), f.seconds());
         out.println("  first answers:");
         labels(out, f.attempts().firstAnswers());
+        long[] shed = f.attempts().shedAndSentAgain();
+        if (shed[0] > 0) {
+            out.printf(Locale.ROOT, "  %,d attempts shed (503) and sent again a second later within the attempt, %,d times"
+                    + " in all (timed until their final answer); answers ending the attempts:%n", shed[0], shed[1]);
+            labels(out, f.attempts().finalAnswers());
+        }
         if (f.replayed() > 0) {
             out.println("  replays of the " + f.replayed() + " attempts of unknown outcome (same requestId):");
             labels(out, f.attempts().replayAnswers());

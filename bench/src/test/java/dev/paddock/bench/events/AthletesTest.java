@@ -44,8 +44,8 @@ class AthletesTest {
 
     @Test
     void theWaitlistShareIsAFixedSplitOfTheAttempts() {
-        Attempts attempts = new Attempts(null, null, "race", List.of(), athletes, "run1", 10_000, 0.3);
-        Attempts again = new Attempts(null, null, "other", List.of(), new Athletes("run2", 7), "run2", 10_000, 0.3);
+        Attempts attempts = new Attempts(null, null, "race", List.of(), athletes, "run1", 10_000, 0.3, 0);
+        Attempts again = new Attempts(null, null, "other", List.of(), new Athletes("run2", 7), "run2", 10_000, 0.3, 0);
 
         long waitlisted = IntStream.range(0, 10_000).filter(attempts::waitlist).count();
 
@@ -53,6 +53,6 @@ class AthletesTest {
         assertThat(IntStream.range(0, 10_000).filter(again::waitlist).boxed().toList())
                 .isEqualTo(IntStream.range(0, 10_000).filter(attempts::waitlist).boxed().toList());
         assertThat(IntStream.range(0, 1_000).filter(n -> new Attempts(null, null, "race", List.of(), athletes, "run1", 1_000,
-                0.0).waitlist(n))).isEmpty();
+                0.0, 0).waitlist(n))).isEmpty();
     }
 }

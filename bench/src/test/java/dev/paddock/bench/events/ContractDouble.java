@@ -38,7 +38,9 @@ final class ContractDouble implements AutoCloseable {
          */
         DROP_ANSWERS,
         /** every 10th confirmation is answered but not kept */
-        LOSE_REGISTRATIONS
+        LOSE_REGISTRATIONS,
+        /** the first try of every 5th attempt is shed: 503 overloaded, nothing stored */
+        SHED_FIRST
     }
 
     private static final Pattern RACES = Pattern.compile("/api/events/organizer/events/([^/]+)/races");
@@ -52,6 +54,8 @@ final class ContractDouble implements AutoCloseable {
     private final Map<String, String> replies = new HashMap<>();
     private final Map<String, Map<String, Object>> orders = new HashMap<>();
     private final java.util.Set<String> dropped = new java.util.HashSet<>();
+    private final java.util.Set<String> tried = new java.util.HashSet<>();
+    private int attempts;
     private final Map<String, Race> races = new LinkedHashMap<>();
     private String slug;
     private int registrations;
@@ -188,7 +192,8 @@ final class ContractDouble implements AutoCloseable {
         boolean drop;
         synchronized (this) {
             reply = replies.get(key);
-            if (reply != null && dropped.remove(key)) {
+            if (reply != null && dropped.remove(key)
+                    || fault == Fault.SHED_FIRST && tried.add(key) && ++attempts % 5 == 0) {
                 send(exchange, 503, Map.of("type", "https://paddock.dev/problems/overloaded", "status", 503));
                 return;
             } else if (reply != null) {

@@ -25,6 +25,8 @@ class RushOptionsTest {
         assertThat(options.lean()).isTrue();
         assertThat(options.connections()).isEqualTo(1024);
         assertThat(options.readerConnections()).isEqualTo(384);
+        assertThat(options.shedRetries()).isEqualTo(5);
+        assertThat(options.maxInFlight()).isGreaterThan(options.athletes());
     }
 
     @Test
@@ -61,7 +63,8 @@ class RushOptionsTest {
             "--waitlist-share 1.5",
             "--client http2",
             "--connections 0",
-            "--reader-connections 0"})
+            "--reader-connections 0",
+            "--shed-retries -1"})
     void aBadCommandLineIsRefused(String arguments) {
         assertThatThrownBy(() -> RushOptions.parse(List.of(arguments.split(" "))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -51,6 +51,30 @@ class RushTest {
     }
 
     @Test
+    void aShedAttemptIsSentAgainWithinTheAttemptAndEndsWithItsFinalAnswer() throws Exception {
+        Rush.Figures figures = rush(ContractDouble.Fault.SHED_FIRST);
+
+        long shed = figures.attempts().firstAnswers().get("503 overloaded");
+        assertThat(shed).isPositive();
+        assertThat(figures.attempts().shedAndSentAgain()).containsExactly(shed, shed);
+        assertThat(figures.attempts().finalAnswers()).doesNotContainKey("503 overloaded");
+        assertThat(figures.attempts().finalAnswers().get("CONFIRMED")).isEqualTo(PLACES);
+        assertThat(figures.replayed()).isZero();
+        assertThat(figures.checks()).allMatch(RushChecks.Check::passed);
+    }
+
+    @Test
+    void withoutShedRetriesAShedAttemptEndsAt503AndIsReplayedAfterTheRush() throws Exception {
+        Rush.Figures figures = rush(ContractDouble.Fault.SHED_FIRST, "--shed-retries", "0");
+
+        long shed = figures.attempts().firstAnswers().get("503 overloaded");
+        assertThat(figures.attempts().shedAndSentAgain()).containsExactly(0L, 0L);
+        assertThat(figures.attempts().finalAnswers()).containsEntry("503 overloaded", shed);
+        assertThat(figures.replayed()).isEqualTo((int) shed);
+        assertThat(figures.checks()).allMatch(RushChecks.Check::passed);
+    }
+
+    @Test
     void answersLostOnTheWayAreReplayedWithTheSameRequestIdUntilKnownAndTheBooksStillBalance() throws Exception {
         Rush.Figures figures = rush(ContractDouble.Fault.DROP_ANSWERS);
 

@@ -1,0 +1,101 @@
+package dev.paddock.events.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+
+/**
+ * An anonymous page rendered once per TTL at most, rendered again from half its TTL by one request while the others
+ * are served the page held, never served past its TTL. The clock is a hand-moved ticker.
+ */
+class AnonymousPageCacheTest {
+
+    private static final long MS = 1_000_000;
+
+    private final AtomicLong now = new AtomicLong();
+    private final AnonymousPageCache pages = new AnonymousPageCache(new FixedLocaleResolver(Locale.ENGLISH),
+            Duration.ofSeconds(1), now::get);
+    private final AtomicInteger renders = new AtomicInteger();
+
+    /** Renders "render n", n counting the renders. */
+    private final FilterChain render = (request, response) ->
+            response.getWriter().write("render " + renders.incrementAndGet());
+
+    @Test
+    void aPageIsRenderedOnceAndServedAsHeldUntilHalfItsTtl() throws Exception {
+        assertThat(get(render)).isEqualTo("render 1");
+        now.set(499 * MS);
+
+        assertThat(get(render)).isEqualTo("render 1");
+        assertThat(body(pages.cached(request()))).isEqualTo("render 1");
+        assertThat(renders).hasValue(1);
+    }
+
+    @Test
+    void fromHalfItsTtlOneRequestRendersItAgainWhileTheOthersAreServedThePageHeld() throws Exception {
+        get(render);
+        now.set(600 * MS);
+        // due: a quick read leaves it to the usual way, where this request renders it again
+        assertThat(pages.cached(request())).isNull();
+        String[] meanwhile = new String[2];
+        FilterChain slowRender = (request, response) -> {
+            meanwhile[0] = body(pages.cached(request()));
+            meanwhile[1] = get((again, answer) -> {
+                throw new AssertionError("a second render while one is under way");
+            });
+            render.doFilter(request, response);
+        };
+
+        assertThat(get(slowRender)).isEqualTo("render 2");
+        assertThat(meanwhile).containsExactly("render 1", "render 1");
+        now.set(700 * MS);
+        assertThat(get(render)).isEqualTo("render 2");
+        assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void aPageIsNeverServedPastItsTtl() throws Exception {
+        get(render);
+        now.set(1_000 * MS);
+
+        assertThat(pages.cached(request())).isNull();
+        assertThat(get(render)).isEqualTo("render 2");
+    }
+
+    @Test
+    void aFailedRenderIsPassedOnAndLeavesTheNextRequestToTryAgain() throws Exception {
+        get(render);
+        now.set(600 * MS);
+        MockHttpServletResponse failed = new MockHttpServletResponse();
+        pages.doFilter(request(), failed, (request, response) -> ((HttpServletResponse) response).setStatus(500));
+        assertThat(failed.getStatus()).isEqualTo(500);
+
+        assertThat(pages.cached(request())).isNull();
+        assertThat(get(render)).isEqualTo("render 2");
+    }
+
+    private String get(FilterChain chain) throws IOException, ServletException {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        pages.doFilter(request(), response, chain);
+        return response.getContentAsString();
+    }
+
+    private static MockHttpServletRequest request() {
+        return new MockHttpServletRequest("GET", "/events/opening-rush");
+    }
+
+    private static String body(AnonymousPageCache.Page page) {
+        return page == null ? null : new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
