@@ -313,13 +313,15 @@ class BetWriter implements SmartLifecycle {
 
     private Decided decide(List<Place> places, long[] stages) {
         long t0 = System.nanoTime();
-        long batch = store.nextBatch();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int n = places.size();
         BetOutcome[] outcomes = new BetOutcome[n];
         Set<UUID> raceIds = new HashSet<>();
         places.forEach(place -> raceIds.addAll(place.ticket().raceIds()));
         Map<UUID, String> races = store.lockRaces(raceIds);
+        // numbered once the races are locked: a batch that saw a race open is numbered before its close
+        // commits, one that saw it closed after, whichever writer took it
+        long batch = store.nextBatch();
         stages[0] = System.nanoTime() - t0;
 
         // one ticket per (account, request id) goes on; a duplicate in the same batch is answered like it
