@@ -47,7 +47,8 @@ class DatabaseConfiguration {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", String.valueOf(settings.maxConnections()))
-                    .setServerConfig("synchronous_commit", "on");
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", settings.fsync() ? "on" : "off");
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }

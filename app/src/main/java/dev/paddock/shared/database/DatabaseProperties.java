@@ -30,8 +30,11 @@ record DatabaseProperties(
      * @param dataDir         folder of the embedded cluster; blank means a temporary one, deleted at exit
      * @param port            fixed port, or 0 for any free port
      * @param maxConnections  the embedded server's max_connections
+     * @param fsync           the embedded server's fsync: on, a commit survives a power loss (each commit waits for
+     *                        the disk); off (the embedded driver's own default) survives the death of the processes
+     *                        (kill -9) but not of the machine
      */
     record Embedded(@DefaultValue("data/postgres") String dataDir, @DefaultValue("0") int port,
-            @DefaultValue("200") int maxConnections) {
+            @DefaultValue("200") int maxConnections, @DefaultValue("true") boolean fsync) {
     }
 }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -180,15 +182,26 @@ class BetStore {
                 where p.pool_id = d.pool_id and p.combination_key = d.combination_key""");
     }
 
+    /**
+     * Rows are written in (pool, combination) order, the order of every writer, so two transactions updating the
+     * same combinations wait for each other instead of deadlocking.
+     */
     private void upsert(List<PoolCombination> combinations, long[] cents, String sql) {
         int n = combinations.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing((Integer i) -> combinations.get(i).poolId())
+                .thenComparingLong(i -> combinations.get(i).key()));
         Object[] pools = new Object[n];
         Object[] keys = new Object[n];
         Object[] stakes = new Object[n];
-        for (int i = 0; i < n; i++) {
-            pools[i] = combinations.get(i).poolId();
-            keys[i] = combinations.get(i).key();
-            stakes[i] = cents[i];
+        for (int r = 0; r < n; r++) {
+            int i = order[r];
+            pools[r] = combinations.get(i).poolId();
+            keys[r] = combinations.get(i).key();
+            stakes[r] = cents[i];
         }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);

@@ -41,13 +41,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The single writer of bets and pool totals. Requests hand it their checked tickets through a bounded
- * queue; it takes whatever is waiting (up to {@code batch-size}) and makes the lot durable in one
- * transaction: lock the races for share and keep only the bets whose races are all OPEN (the stop-signal
+ * The writers of bets and pool totals. Requests hand their checked tickets to the writer of their account
+ * ({@code writers} of them, each with its bounded queue and its thread); a writer takes whatever is waiting (up
+ * to {@code batch-size}) and makes the lot durable in one transaction: lock the races for share and keep only the bets whose races are all OPEN (the stop-signal
  * rule), store the tickets (claiming each request id), debit the stakes with one wallet batch, add the
  * stakes to the pool totals aggregated per combination, publish {@link BetAccepted}. Only after the commit
  * is any caller answered. Cancellations go through the same queue, so they are ordered with bets and with
  * the close. No wait is added to fill a batch: bets arriving while one commits form the next.
+ * <p>
+ * One writer would use one PostgreSQL backend at a time and idle during each of its round trips and commits;
+ * several overlap them. An account always goes to the same writer, so its bets, request ids, weekly limit,
+ * wallet row and cancellations stay with one thread, in order. The writers share only the race rows (share
+ * locks, which do not conflict) and the pool totals, which each batch updates in (pool, combination) order, so
+ * two writers may wait for each other there but cannot deadlock.
  * <p>
  * With the remote wallet ({@code wallet: remote}) the batch stores the bets PENDING instead and debits
  * nothing; once it commits, {@link StakeSaga} debits them over HTTP and accepts or refuses them in a second
@@ -69,7 +75,8 @@ class BetWriter implements SmartLifecycle {
     record Cancel(AccountId account, UUID betId, CompletableFuture<BetOutcome> answer) implements Command {
     }
 
-    private final BlockingQueue<Command> queue;
+    private final List<BlockingQueue<Command>> queues = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final int batchSize;
     private final BetStore store;
     private final PoolBook book;
@@ -86,13 +93,14 @@ class BetWriter implements SmartLifecycle {
     private final Semaphore sagas;
     private final ExecutorService sagaThreads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
-    private Thread thread;
 
     /** @param saga present in the remote wallet mode only */
     BetWriter(BettingProperties properties, BetStore store, PoolBook book, Wallets wallets, Optional<StakeSaga> saga,
             Cancellations cancellations, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             Clock clock, MeterRegistry meters) {
-        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        for (int w = 0; w < properties.writers(); w++) {
+            queues.add(new ArrayBlockingQueue<>(Math.max(1, properties.queueCapacity() / properties.writers())));
+        }
         this.batchSize = properties.batchSize();
         this.maxSagas = properties.remoteWallet().maxSagas();
         this.sagas = new Semaphore(maxSagas);
@@ -108,7 +116,7 @@ class BetWriter implements SmartLifecycle {
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.batchSizes = DistributionSummary.builder("paddock.tote.bet.batch.size").description("Bets per batch")
                 .publishPercentiles(0.5, 0.99).register(meters);
-        meters.gauge("paddock.tote.bet.queue", queue, BlockingQueue::size);
+        meters.gauge("paddock.tote.bet.queue", queues, q -> q.stream().mapToInt(BlockingQueue::size).sum());
     }
 
     CompletableFuture<BetOutcome> place(Ticket ticket) {
@@ -124,13 +132,18 @@ class BetWriter implements SmartLifecycle {
             case Place place -> place.answer();
             case Cancel cancel -> cancel.answer();
         };
-        if (!running || !queue.offer(command)) {
+        AccountId account = switch (command) {
+            case Place place -> place.ticket().account();
+            case Cancel cancel -> cancel.account();
+        };
+        if (!running || !queues.get(Math.floorMod(account.hashCode(), queues.size())).offer(command)) {
             answer.completeExceptionally(new Overloaded());
         }
         return answer;
     }
 
-    private void run() {
+    private void run(BlockingQueue<Command> queue) {
+        Stages stages = new Stages(queue);
         List<Command> commands = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
@@ -140,7 +153,7 @@ class BetWriter implements SmartLifecycle {
                 }
                 commands.add(first);
                 queue.drainTo(commands, batchSize - 1);
-                process(commands);
+                process(commands, stages);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -154,37 +167,36 @@ class BetWriter implements SmartLifecycle {
     }
 
     /** Runs of bets go in one transaction each; a cancellation in its own, in arrival order. */
-    private void process(List<Command> commands) {
+    private void process(List<Command> commands, Stages stages) {
         List<Place> run = new ArrayList<>();
         for (Command command : commands) {
             switch (command) {
                 case Place place -> run.add(place);
                 case Cancel cancel -> {
-                    placeAll(run);
+                    placeAll(run, stages);
                     run = new ArrayList<>();
                     cancel(cancel);
                 }
             }
         }
-        placeAll(run);
+        placeAll(run, stages);
     }
 
-    private void placeAll(List<Place> places) {
+    private void placeAll(List<Place> places, Stages stages) {
         if (places.isEmpty()) {
             return;
         }
         Decided decided;
         long started = System.nanoTime();
         try {
-            decided = transaction.execute(status -> decide(places));
+            decided = transaction.execute(status -> decide(places, stages.took));
             long took = System.nanoTime() - started;
             batchTimer.record(took, TimeUnit.NANOSECONDS);
             batchSizes.record(places.size());
             if (took > SLOW_BATCH_NANOS) {
                 log.warn("Slow bet batch: {} bets in {} ms (races {}, bets {}, debits {}, events {}, totals {}, commit {}),"
-                        + " {} waiting", places.size(), took / 1_000_000, stages[0] / 1_000_000, stages[1] / 1_000_000,
-                        stages[2] / 1_000_000, stages[3] / 1_000_000, stages[4] / 1_000_000,
-                        (took - stages[0] - stages[1] - stages[2] - stages[3] - stages[4]) / 1_000_000, queue.size());
+                        + " {} waiting", places.size(), took / 1_000_000, stages.ms(0), stages.ms(1), stages.ms(2),
+                        stages.ms(3), stages.ms(4), stages.commitMs(took), stages.queue.size());
             }
         } catch (RuntimeException e) {
             if (places.size() == 1) {
@@ -194,7 +206,7 @@ class BetWriter implements SmartLifecycle {
             }
             // One bad ticket must not sink its neighbours: each goes again alone.
             log.warn("A batch of {} bets failed ({}); storing them one by one", places.size(), e.toString());
-            places.forEach(place -> placeAll(List.of(place)));
+            places.forEach(place -> placeAll(List.of(place), stages));
             return;
         }
         decided.accepted().forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), cents));
@@ -279,18 +291,37 @@ class BetWriter implements SmartLifecycle {
         }
     }
 
-    /** Where the last batch spent its time, for the slow-batch warning (writer thread only). */
-    private final long[] stages = new long[6];
+    /** A writer's queue, and where its last batch spent its time, for the slow-batch warning (its thread only). */
+    private record Stages(BlockingQueue<Command> queue, long[] took) {
 
-    private Decided decide(List<Place> places) {
+        Stages(BlockingQueue<Command> queue) {
+            this(queue, new long[5]);
+        }
+
+        long ms(int stage) {
+            return took[stage] / 1_000_000;
+        }
+
+        long commitMs(long total) {
+            long rest = total;
+            for (long stage : took) {
+                rest -= stage;
+            }
+            return rest / 1_000_000;
+        }
+    }
+
+    private Decided decide(List<Place> places, long[] stages) {
         long t0 = System.nanoTime();
-        long batch = store.nextBatch();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int n = places.size();
         BetOutcome[] outcomes = new BetOutcome[n];
         Set<UUID> raceIds = new HashSet<>();
         places.forEach(place -> raceIds.addAll(place.ticket().raceIds()));
         Map<UUID, String> races = store.lockRaces(raceIds);
+        // numbered once the races are locked: a batch that saw a race open is numbered before its close
+        // commits, one that saw it closed after, whichever writer took it
+        long batch = store.nextBatch();
         stages[0] = System.nanoTime() - t0;
 
         // one ticket per (account, request id) goes on; a duplicate in the same batch is answered like it
@@ -437,16 +468,21 @@ class BetWriter implements SmartLifecycle {
     public void start() {
         book.load(store);
         running = true;
-        thread = Thread.ofPlatform().name("bet-writer").start(this::run);
+        for (int w = 0; w < queues.size(); w++) {
+            BlockingQueue<Command> queue = queues.get(w);
+            threads.add(Thread.ofPlatform().name("bet-writer-" + w).start(() -> run(queue)));
+        }
     }
 
     /** Stops taking bets, then answers those already queued, and lets running sagas end, before the database closes. */
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
+        if (!threads.isEmpty()) {
             try {
-                thread.join(Duration.ofSeconds(10));
+                for (Thread thread : threads) {
+                    thread.join(Duration.ofSeconds(10));
+                }
                 // a saga cut short leaves its bets PENDING: the recovery job resolves them at the next start
                 if (!sagas.tryAcquire(maxSagas, 10, TimeUnit.SECONDS)) {
                     log.warn("Stopping with remote-wallet sagas still running; their bets are resolved at the next start");

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countryHeader      a header set by a trusted proxy or CDN with the connection's country
  *                           (e.g. CF-IPCountry); blank: the account's country of residence is used
  * @param batchSize          most bets made durable in one transaction
- * @param queueCapacity      bets waiting for the writer; beyond, a bet is answered 503 overloaded
+ * @param writers            bet writers, each with its own transaction at a time; an account's bets always go to
+ *                           the same one (see {@link BetWriter})
+ * @param queueCapacity      bets waiting for the writers (shared out among them); beyond, a bet is answered 503
+ *                           overloaded
  * @param maxInFlight        {@code POST /api/tote/bets} requests handled at once; beyond, answered 503 overloaded
  *                           at the door ({@link BetAdmission})
  * @param answerTimeout      how long a request waits for its batch
@@ -25,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
-        @DefaultValue("256") int batchSize, @DefaultValue("20000") int queueCapacity,
+        @DefaultValue("256") int batchSize, @DefaultValue("2") int writers, @DefaultValue("20000") int queueCapacity,
         @DefaultValue("256") int maxInFlight,
         @DefaultValue("5s") Duration answerTimeout, @DefaultValue("5s") Duration profileTtl,
         @DefaultValue("15m") Duration cancellationWindow, @DefaultValue("in-process") Wallet wallet,

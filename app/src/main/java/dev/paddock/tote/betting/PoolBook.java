@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The live totals of every pool in memory, for probable odds. Only the bet writer changes them, after its
- * batch commits; readers take a copy. A pool's totals are rebuilt from tote.pool_totals when the writer
- * starts, before it takes its first batch, so memory never misses a committed bet.
+ * The live totals of every pool in memory, for probable odds. Only the bet writers change them, each after its
+ * batch commits (additions commute, so their order does not matter); readers take a copy. A pool's totals are
+ * rebuilt from tote.pool_totals before the writers take their first batch, so memory never misses a committed bet.
  */
 @Component
 class PoolBook implements LiveTotals {
@@ -27,7 +27,7 @@ class PoolBook implements LiveTotals {
         });
     }
 
-    /** Writer only. */
+    /** Bet writers only. */
     void add(UUID poolId, long key, long cents) {
         PoolTotals totals = pools.computeIfAbsent(poolId, p -> new PoolTotals());
         synchronized (totals) {

@@ -17,10 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ledger's batched statements, for {@link WalletService#debitAll} and {@link WalletService#creditAll}: each
- * writes many rows in one round
- * trip, in the caller's transaction. Inserts go through {@code unnest} of arrays (one statement, rows in
- * array order), the conditional balance updates through a JDBC batch (one per debit, update counts say
- * which passed).
+ * reads or writes many rows in one round trip, in the caller's transaction, through {@code unnest} of arrays
+ * (one statement, rows in array order).
  */
 @Repository
 class LedgerBatches {
@@ -46,45 +44,33 @@ class LedgerBatches {
     }
 
     /**
-     * Takes each amount from its wallet if the wallet holds it at that point of the batch, in list order.
-     *
-     * @return per take, whether it was applied
+     * Locks the wallets for the rest of the transaction, in code order (byte order, as Java sorts the codes of
+     * {@link #addAll}: every batch locks in the same order, so batches cannot deadlock), and reads their ledger account and balance; a code without a wallet is absent.
      */
-    boolean[] takeAll(List<String> walletCodes, long[] cents) {
-        int[] counts = jdbc.batchUpdate(
-                "update wallet.ledger_accounts set balance_cents = balance_cents - ? where code = ? and balance_cents >= ?",
-                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement statement, int i) throws SQLException {
-                        statement.setLong(1, cents[i]);
-                        statement.setString(2, walletCodes.get(i));
-                        statement.setLong(3, cents[i]);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return cents.length;
-                    }
-                });
-        boolean[] applied = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            applied[i] = counts[i] == 1;
-        }
-        return applied;
-    }
-
-    /** Ledger account id and balance of each wallet, by code. */
-    Map<String, Ledger.WalletBalance> balances(Collection<String> walletCodes) {
+    Map<String, Ledger.WalletBalance> lockWallets(Collection<String> walletCodes) {
         Map<String, Ledger.WalletBalance> found = new HashMap<>();
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "select code, id, balance_cents from wallet.ledger_accounts where code = any(?)");
+            PreparedStatement statement = connection.prepareStatement("""
+                    select code, id, balance_cents from wallet.ledger_accounts where code = any(?)
+                    order by code collate "C" for update""");
             statement.setArray(1, connection.createArrayOf("text", walletCodes.toArray()));
             return statement;
         }, rs -> {
             found.put(rs.getString(1), new Ledger.WalletBalance(rs.getLong(2), rs.getLong(3)));
         });
         return found;
+    }
+
+    /** Sets the balances of wallets locked by {@link #lockWallets}, in one statement; each code once. */
+    void setBalances(String[] codes, Long[] cents) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    update wallet.ledger_accounts a set balance_cents = t.n
+                    from unnest(?::text[], ?::bigint[]) as t(c, n) where a.code = t.c""");
+            statement.setArray(1, array(connection, "text", codes));
+            statement.setArray(2, array(connection, "bigint", cents));
+            return statement;
+        });
     }
 
     /**

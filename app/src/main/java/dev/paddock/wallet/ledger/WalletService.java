@@ -34,7 +34,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -160,10 +163,11 @@ class WalletService implements Wallets {
     }
 
     /**
-     * Five statements for the whole batch: find keys already used, the conditional balance updates (a JDBC
-     * batch, sorted by wallet so that concurrent batches lock wallets in the same order and cannot deadlock;
-     * the sort is stable, so one wallet's debits keep their order), read the new balances of the wallets
-     * that paid, then the entries and the postings as two multi-row inserts. Each posting's balance after is
+     * Five statements for the whole batch, whatever its size: find keys already used, lock the wallets and read
+     * their balances (in code order, the order of every batch, so concurrent batches cannot deadlock), set the
+     * new balances of the wallets that paid (one row per wallet, however many debits it paid), then the entries
+     * and the postings as two multi-row inserts. Whether each debit passes is decided here, in list order per
+     * wallet (the sort is stable), as a conditional update per debit would. Each posting's balance after is
      * worked back from the wallet's final balance, which the batch holds locked.
      */
     @Override
@@ -202,20 +206,30 @@ class WalletService implements Wallets {
             }
         }
         candidates.sort(Comparator.comparing(i -> Ledger.walletCode(debits.get(i).account())));
-        List<String> codes = candidates.stream().map(i -> Ledger.walletCode(debits.get(i).account())).toList();
-        long[] cents = candidates.stream().mapToLong(i -> debits.get(i).amount().cents()).toArray();
-        boolean[] applied = candidates.isEmpty() ? new boolean[0] : batches.takeAll(codes, cents);
+        Map<String, Ledger.WalletBalance> balances = candidates.isEmpty() ? Map.of()
+                : batches.lockWallets(candidates.stream().map(i -> Ledger.walletCode(debits.get(i).account()))
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        // each wallet pays its debits in list order while it holds them, as one conditional update per debit would
+        Map<String, Long> after = new TreeMap<>();
         List<Integer> paid = new ArrayList<>();
-        for (int c = 0; c < candidates.size(); c++) {
-            int i = candidates.get(c);
-            if (applied[c]) {
+        for (int i : candidates) {
+            String code = Ledger.walletCode(debits.get(i).account());
+            Ledger.WalletBalance wallet = balances.get(code);
+            long cents = debits.get(i).amount().cents();
+            long balance = wallet == null ? 0 : after.getOrDefault(code, wallet.balanceCents());
+            if (wallet != null && balance >= cents) {
+                after.put(code, balance - cents);
                 paid.add(i);
             } else {
                 outcomes[i] = new DebitOutcome(debits.get(i), Status.INSUFFICIENT_FUNDS, null);
             }
         }
         if (!paid.isEmpty()) {
-            record(debits, paid, fingerprints, houseAccounts, outcomes);
+            batches.setBalances(after.keySet().toArray(String[]::new), after.values().toArray(Long[]::new));
+            Map<String, Ledger.WalletBalance> afterBatch = new HashMap<>();
+            after.forEach((code, cents) -> afterBatch.put(code,
+                    new Ledger.WalletBalance(balances.get(code).ledgerAccountId(), cents)));
+            record(debits, paid, fingerprints, houseAccounts, afterBatch, outcomes);
         }
         for (int i = 0; i < n; i++) {
             if (outcomes[i] == null) {
@@ -234,9 +248,7 @@ class WalletService implements Wallets {
 
     /** Entries, postings and events of the debits that passed, {@code paid} being in wallet order. */
     private void record(List<BatchDebit> debits, List<Integer> paid, String[] fingerprints,
-            Map<String, Long> houseAccounts, DebitOutcome[] outcomes) {
-        Map<String, Ledger.WalletBalance> balances = batches.balances(
-                paid.stream().map(i -> Ledger.walletCode(debits.get(i).account())).distinct().toList());
+            Map<String, Long> houseAccounts, Map<String, Ledger.WalletBalance> balances, DebitOutcome[] outcomes) {
         List<BatchJournal.Line> lines = paid.stream().map(i -> {
             BatchDebit debit = debits.get(i);
             return new BatchJournal.Line(debit.account(), -debit.amount().cents(), debit.purpose().counterAccount(),

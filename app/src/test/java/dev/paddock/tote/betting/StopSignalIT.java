@@ -124,17 +124,44 @@ class StopSignalIT {
         }
     }
 
+    /**
+     * 400 concurrent bets of one player whose weekly limit covers 20 of them, with several writers: the player's
+     * bets all go to one writer, which counts each batch's stakes against the limit, so exactly 20 are accepted.
+     */
+    @Test
+    void concurrentBetsOfOnePlayerStayWithinTheWeeklyLimit() throws Exception {
+        RaceCard race = tote.openRace();
+        PoolCard win = ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT);
+        AccountId player = tote.player("1000.00");
+        tote.set(player, "weekly_stake_limit", 3000L);
+        List<Object> outcomes = burst(player, win, "limited-", 400);
+        assertThat(outcomes).filteredOn(BetOutcome.class::isInstance).hasSize(20);
+        assertThat(outcomes).filteredOn("weekly-stake-limit"::equals).hasSize(380);
+        assertThat(tote.balance(player)).isEqualTo(100_000 - 3000);
+        assertThat(tote.poolTotal(win.id())).isEqualTo(3000).isEqualTo(tote.acceptedStakes(win.id()));
+    }
+
     /** One wallet that can pay for half of 400 concurrent bets: exactly half are accepted, never below zero. */
     @Test
     void concurrentBetsOnOneWalletNeverOverdrawIt() throws Exception {
         RaceCard race = tote.openRace();
         PoolCard win = ToteFixtures.pool(race, BetType.SIMPLE_GAGNANT);
         AccountId player = tote.player("300.00");
+        List<Object> outcomes = burst(player, win, "one-wallet-", 400);
+        assertThat(outcomes).filteredOn(BetOutcome.class::isInstance).hasSize(200);
+        assertThat(outcomes).filteredOn("insufficient-funds"::equals).hasSize(200);
+        assertThat(tote.balance(player)).isZero();
+        new LedgerChecks(jdbc).assertConsistent(player, 0);
+        assertThat(tote.poolTotal(win.id())).isEqualTo(30_000).isEqualTo(tote.acceptedStakes(win.id()));
+    }
+
+    /** {@code count} bets of 1.50 from one player at once, answered with their outcome or refusal slug. */
+    private List<Object> burst(AccountId player, PoolCard win, String prefix, int count) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Object>> sent = new ArrayList<>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 400; i++) {
-                PlaceBetRequest bet = new PlaceBetRequest("one-wallet-" + i, win.id(),
+            for (int i = 0; i < count; i++) {
+                PlaceBetRequest bet = new PlaceBetRequest(prefix + i, win.id(),
                         new PlaceBetRequest.FormulationInput("UNIT", List.of(1 + i % 10), null, null, null), 150L, null);
                 sent.add(executor.submit(() -> {
                     start.await();
@@ -150,11 +177,7 @@ class StopSignalIT {
             for (Future<Object> future : sent) {
                 outcomes.add(future.get());
             }
-            assertThat(outcomes).filteredOn(BetOutcome.class::isInstance).hasSize(200);
-            assertThat(outcomes).filteredOn("insufficient-funds"::equals).hasSize(200);
+            return outcomes;
         }
-        assertThat(tote.balance(player)).isZero();
-        new LedgerChecks(jdbc).assertConsistent(player, 0);
-        assertThat(tote.poolTotal(win.id())).isEqualTo(30_000).isEqualTo(tote.acceptedStakes(win.id()));
     }
 }
