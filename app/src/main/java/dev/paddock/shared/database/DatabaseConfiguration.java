@@ -29,7 +29,9 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("paddock");
         config.setMaximumPoolSize(properties.poolSize());
-        config.setMinimumIdle(Math.min(properties.poolSize(), properties.minimumIdle()));
+        if (properties.minimumIdle() >= 0) {
+            config.setMinimumIdle(Math.min(properties.poolSize(), properties.minimumIdle()));
+        }
         config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         if (properties.external()) {
             config.setJdbcUrl(properties.url());

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url               JDBC URL of an external PostgreSQL; blank starts the embedded one
  * @param poolSize          maximum connections in the Hikari pool
- * @param minimumIdle       connections kept open when idle
+ * @param minimumIdle       connections kept open when idle; below 0 (the default), the whole pool, as HikariCP
+ *                          advises: no connection is opened in the middle of a rush
  * @param connectionTimeout how long a caller waits for a free connection before failing
  */
 @ConfigurationProperties("paddock.db")
@@ -18,7 +19,7 @@ record DatabaseProperties(
         String username,
         String password,
         @DefaultValue("20") int poolSize,
-        @DefaultValue("4") int minimumIdle,
+        @DefaultValue("-1") int minimumIdle,
         @DefaultValue("5s") Duration connectionTimeout,
         @DefaultValue Embedded embedded) {
 
