@@ -12,7 +12,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -22,8 +21,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * else rendered by Spring MVC and kept. Runs after the security chain, which has resolved the visitor; signed-in
  * visitors are never served kept pages (their layout names them). Anonymous renders carry no CSRF token: these
  * pages post nothing, so the shared bytes need none and no session is created for a visitor who only looks.
+ * Registered on the results pages' paths by {@link ResultPagesConfiguration}.
  */
-@Component
 class AnonymousResultPages extends OncePerRequestFilter {
 
     private final ResultPages pages;
@@ -46,14 +45,18 @@ class AnonymousResultPages extends OncePerRequestFilter {
             request.removeAttribute(CsrfToken.class.getName());
             request.removeAttribute("_csrf");
             ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, capture);
-            if (capture.getStatus() != HttpServletResponse.SC_OK
-                    || !(request.getAttribute(ResultPages.SNAPSHOT) instanceof Snapshot snapshot)) {
-                capture.copyBodyToResponse();
-                return;
+            try {
+                chain.doFilter(request, capture);
+                if (capture.getStatus() != HttpServletResponse.SC_OK
+                        || !(request.getAttribute(ResultPages.SNAPSHOT) instanceof Snapshot snapshot)) {
+                    capture.copyBodyToResponse();
+                    return;
+                }
+                page = pages.keep(request, snapshot, capture.getContentAsByteArray());
+                capture.resetBuffer();
+            } finally {
+                pages.rendered(request);
             }
-            page = pages.keep(request, snapshot, capture.getContentAsByteArray());
-            capture.resetBuffer();
         }
         QuickAnswer answer = ResultPages.answer(page);
         response.setHeader(HttpHeaders.ETAG, answer.etag());

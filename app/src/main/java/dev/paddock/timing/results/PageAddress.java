@@ -6,8 +6,10 @@ import java.util.UUID;
 /**
  * Which public results page a request asks for: a race's page or its table ({@code bib} null), or an athlete's page
  * or card. Null for anything else under the prefix (a certificate, a malformed id).
+ *
+ * @param fragment the table or the card, which open pages fetch again when the live channel says they changed
  */
-record PageAddress(UUID raceId, Integer bib) {
+record PageAddress(UUID raceId, Integer bib, boolean fragment) {
 
     static PageAddress of(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -20,12 +22,12 @@ record PageAddress(UUID raceId, Integer bib) {
             return null;
         }
         if (parts.length == 1 || parts.length == 2 && parts[1].equals("table")) {
-            return new PageAddress(raceId, null);
+            return new PageAddress(raceId, null, parts.length == 2);
         }
         boolean athlete = parts.length == 3 || parts.length == 4 && parts[3].equals("card");
         if (athlete && parts[1].equals("athletes")) {
             Integer bib = number(parts[2], null);
-            return bib == null ? null : new PageAddress(raceId, bib);
+            return bib == null ? null : new PageAddress(raceId, bib, parts.length == 4);
         }
         return null;
     }

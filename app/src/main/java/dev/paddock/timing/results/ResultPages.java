@@ -14,8 +14,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -33,18 +36,43 @@ class ResultPages implements QuickRead {
     /** Request attribute: the snapshot a page was rendered from, set by {@link ResultsPageController}. */
     static final String SNAPSHOT = ResultPages.class.getName() + ".snapshot";
 
-    /** @param shown what the page shows, built from a snapshot ({@link #shown}), to compare with a later one */
-    record Page(byte[] body, String etag, long version, Object shown) {
+    /** Request attribute: this request renders the page again; the others get the kept one meanwhile. */
+    private static final String RENDERING = ResultPages.class.getName() + ".rendering";
+    /** A request that claimed a page's rendering and did not keep it (it failed, or was not anonymous) gives way. */
+    private static final long CLAIM_NANOS = Duration.ofSeconds(2).toNanos();
+
+    /**
+     * @param shown    what the page shows, built from a snapshot ({@link #shown}), to compare with a later one
+     * @param version  the latest snapshot it was found to show
+     * @param sameAt   when it was last found to show the current snapshot ({@link System#nanoTime()})
+     */
+    record Page(byte[] body, String etag, long version, Object shown, long sameAt, String cacheControl) {
     }
+
+    /**
+     * The table and the card are fetched again by open pages when the live channel says they changed: a browser must
+     * not reuse them unchecked (it revalidates, a 304 while unchanged), and they are never served stale.
+     */
+    static final String FRAGMENT_CACHING = "no-cache";
 
     private final Boards boards;
     private final LocaleResolver locales;
+    private final long freshNanos;
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(30_000)
             .expireAfterAccess(Duration.ofMinutes(5)).build();
+    /** Pages being rendered again, by key: when the rendering request claimed them. */
+    private final Map<String, Long> rendering = new ConcurrentHashMap<>();
 
-    ResultPages(Boards boards, LocaleResolver locales) {
+    /**
+     * @param freshFor how long a kept page is served without comparing it with newer snapshots: a ranking page
+     *                 shows the finisher count, which changes with every tick while passings arrive, and would
+     *                 otherwise be rendered five times a second; pages are this much behind the rankings at most,
+     *                 as a cache honouring their {@code max-age=1} may be
+     */
+    ResultPages(Boards boards, LocaleResolver locales, @Value("${paddock.timing.pages.fresh-for:500ms}") Duration freshFor) {
         this.boards = boards;
         this.locales = locales;
+        this.freshNanos = freshFor.toNanos();
     }
 
     @Override
@@ -59,13 +87,16 @@ class ResultPages implements QuickRead {
     }
 
     static QuickAnswer answer(Page page) {
-        return new QuickAnswer(200, page.body(), QuickAnswer.HTML, page.etag(), ResultBodies.CACHE_CONTROL);
+        return new QuickAnswer(200, page.body(), QuickAnswer.HTML, page.etag(), page.cacheControl());
     }
 
-    /** The page kept for this request if it still shows what the race's current snapshot would, else null. */
+    /**
+     * The page kept for this request if it still shows what the race's current snapshot would (compared at most
+     * every {@code freshFor}), or while another request renders it again; else null, and this request renders it.
+     */
     Page held(HttpServletRequest request) {
         PageAddress address = PageAddress.of(request);
-        if (address == null || request.getParameter("lang") != null) {
+        if (address == null || request.getParameter("lang") != null || request.getAttribute(RENDERING) != null) {
             return null;
         }
         Snapshot snapshot = boards.loaded(address.raceId()).orElse(null);
@@ -74,23 +105,39 @@ class ResultPages implements QuickRead {
         if (snapshot == null || page == null) {
             return null;
         }
-        if (page.version() == snapshot.version()) {
+        long now = System.nanoTime();
+        if (page.version() == snapshot.version() || !address.fragment() && now - page.sameAt() < freshNanos) {
             return page;
         }
         Object shown = shown(address, snapshot, request);
-        if (shown == null || !shown.equals(page.shown())) {
-            return null;
+        if (shown != null && shown.equals(page.shown())) {
+            Page current = new Page(page.body(), page.etag(), snapshot.version(), page.shown(), now,
+                    page.cacheControl());
+            pages.put(key, current);
+            return current;
         }
-        Page current = new Page(page.body(), page.etag(), snapshot.version(), page.shown());
-        pages.put(key, current);
-        return current;
+        Long claimed = rendering.get(key);
+        if (claimed != null && now - claimed < CLAIM_NANOS && !address.fragment()) {
+            return page;
+        }
+        rendering.put(key, now);
+        request.setAttribute(RENDERING, key);
+        return null;
+    }
+
+    /** The request is done with the page it claimed to render, kept or not. */
+    void rendered(HttpServletRequest request) {
+        if (request.getAttribute(RENDERING) instanceof String key) {
+            rendering.remove(key);
+        }
     }
 
     /** Keeps a page Spring MVC rendered for an anonymous visitor from {@code snapshot}; returns what was kept. */
     Page keep(HttpServletRequest request, Snapshot snapshot, byte[] body) {
         PageAddress address = PageAddress.of(request);
         Object shown = address == null ? null : shown(address, snapshot, request);
-        Page page = new Page(body, etag(address == null ? null : address.raceId(), body), snapshot.version(), shown);
+        Page page = new Page(body, etag(address == null ? null : address.raceId(), body), snapshot.version(), shown,
+                System.nanoTime(), address != null && address.fragment() ? FRAGMENT_CACHING : ResultBodies.CACHE_CONTROL);
         if (shown != null) {
             pages.put(key(request), page);
         }
