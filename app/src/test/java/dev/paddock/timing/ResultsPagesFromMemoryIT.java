@@ -134,6 +134,22 @@ class ResultsPagesFromMemoryIT {
     }
 
     @Test
+    void aColdPageAskedManyTimesAtOnceAnswersTheSameBytesToAll() throws Exception {
+        List<java.util.concurrent.Future<MvcResult>> answers = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 16; i++) {
+                answers.add(threads.submit(() -> mvc.perform(get(pages + "?ranking=overall&page=0")).andReturn()));
+            }
+        }
+        byte[] first = answers.getFirst().get().getResponse().getContentAsByteArray();
+        assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).contains("Anna Muster");
+        for (var answer : answers) {
+            assertThat(answer.get().getResponse().getStatus()).isEqualTo(200);
+            assertThat(answer.get().getResponse().getContentAsByteArray()).isEqualTo(first);
+        }
+    }
+
+    @Test
     void signedInVisitorsAndErrorsTakeSpringMvc() throws Exception {
         mvc.perform(get(pages + "/athletes/1")).andReturn();
         var account = accounts.create();

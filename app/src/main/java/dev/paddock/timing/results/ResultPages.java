@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +42,7 @@ class ResultPages implements QuickRead {
 
     /** Request attribute: this request renders the page again; the others get the kept one meanwhile. */
     private static final String RENDERING = ResultPages.class.getName() + ".rendering";
-    /** A request that claimed a page's rendering and did not keep it (it failed, or was not anonymous) gives way. */
+    /** A rendering that did not end in this time (it failed unseen, or was not anonymous) gives way to another. */
     private static final long CLAIM_NANOS = Duration.ofSeconds(2).toNanos();
 
     /**
@@ -60,8 +64,11 @@ class ResultPages implements QuickRead {
     private final long freshNanos;
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(30_000)
             .expireAfterAccess(Duration.ofMinutes(5)).build();
-    /** Pages being rendered again, by key: when the rendering request claimed them. */
-    private final Map<String, Long> rendering = new ConcurrentHashMap<>();
+    /** Pages being rendered, by key: since when, and the page once kept (null if the rendering failed). */
+    private final Map<String, Rendering> rendering = new ConcurrentHashMap<>();
+
+    private record Rendering(String key, long since, CompletableFuture<Page> page) {
+    }
 
     /**
      * @param freshFor how long a kept page is served without comparing it with newer snapshots: a ranking page
@@ -82,7 +89,8 @@ class ResultPages implements QuickRead {
 
     @Override
     public QuickAnswer answer(HttpServletRequest request) {
-        Page page = held(request);
+        // a visitor with a session may be signed in: the filter after the security chain knows
+        Page page = request.getRequestedSessionId() != null ? null : held(request);
         return page == null ? null : answer(page);
     }
 
@@ -92,7 +100,9 @@ class ResultPages implements QuickRead {
 
     /**
      * The page kept for this request if it still shows what the race's current snapshot would (compared at most
-     * every {@code freshFor}), or while another request renders it again; else null, and this request renders it.
+     * every {@code freshFor}). Else one request renders it (this one: null) while the others get the kept page, or,
+     * when there is none yet or it is a live fragment, wait for that rendering: a cold page asked a hundred times a
+     * second is rendered once, not by every request that comes before the first rendering ends.
      */
     Page held(HttpServletRequest request) {
         PageAddress address = PageAddress.of(request);
@@ -100,35 +110,49 @@ class ResultPages implements QuickRead {
             return null;
         }
         Snapshot snapshot = boards.loaded(address.raceId()).orElse(null);
-        String key = key(request);
-        Page page = pages.getIfPresent(key);
-        if (snapshot == null || page == null) {
+        if (snapshot == null) {
             return null;
         }
+        String key = key(request);
+        Page page = pages.getIfPresent(key);
         long now = System.nanoTime();
-        if (page.version() == snapshot.version() || !address.fragment() && now - page.sameAt() < freshNanos) {
+        if (page != null) {
+            if (page.version() == snapshot.version() || !address.fragment() && now - page.sameAt() < freshNanos) {
+                return page;
+            }
+            Object shown = shown(address, snapshot, request);
+            if (shown != null && shown.equals(page.shown())) {
+                Page current = new Page(page.body(), page.etag(), snapshot.version(), page.shown(), now,
+                        page.cacheControl());
+                pages.put(key, current);
+                return current;
+            }
+        }
+        Rendering mine = new Rendering(key, now, new CompletableFuture<>());
+        Rendering current = rendering.compute(key,
+                (k, other) -> other != null && now - other.since() < CLAIM_NANOS ? other : mine);
+        if (current == mine) {
+            request.setAttribute(RENDERING, mine);
+            return null;
+        }
+        if (page != null && !address.fragment()) {
             return page;
         }
-        Object shown = shown(address, snapshot, request);
-        if (shown != null && shown.equals(page.shown())) {
-            Page current = new Page(page.body(), page.etag(), snapshot.version(), page.shown(), now,
-                    page.cacheControl());
-            pages.put(key, current);
-            return current;
+        try {
+            return current.page().get(CLAIM_NANOS - (now - current.since()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
-        Long claimed = rendering.get(key);
-        if (claimed != null && now - claimed < CLAIM_NANOS && !address.fragment()) {
-            return page;
-        }
-        rendering.put(key, now);
-        request.setAttribute(RENDERING, key);
-        return null;
     }
 
-    /** The request is done with the page it claimed to render, kept or not. */
+    /** The request is done with the page it claimed to render, kept or not: whoever waits for it gets it or renders. */
     void rendered(HttpServletRequest request) {
-        if (request.getAttribute(RENDERING) instanceof String key) {
-            rendering.remove(key);
+        if (request.getAttribute(RENDERING) instanceof Rendering mine) {
+            rendering.remove(mine.key(), mine);
+            mine.page().complete(null);
         }
     }
 
@@ -140,6 +164,9 @@ class ResultPages implements QuickRead {
                 System.nanoTime(), address != null && address.fragment() ? FRAGMENT_CACHING : ResultBodies.CACHE_CONTROL);
         if (shown != null) {
             pages.put(key(request), page);
+            if (request.getAttribute(RENDERING) instanceof Rendering mine) {
+                mine.page().complete(page);
+            }
         }
         return page;
     }
