@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -26,9 +27,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class AnonymousResultPages extends OncePerRequestFilter {
 
     private final ResultPages pages;
+    /**
+     * Renderings under way at once. Hundreds of virtual threads rendering together on two cores made no more pages a
+     * second, only lock convoys (Thymeleaf's attribute definitions, Groovy call sites of the layout dialect) that
+     * stalled the node for seconds on a cold start; the others wait here, parked.
+     */
+    private final Semaphore renderings;
 
-    AnonymousResultPages(ResultPages pages) {
+    AnonymousResultPages(ResultPages pages, int renderingsAtOnce) {
         this.pages = pages;
+        this.renderings = new Semaphore(renderingsAtOnce);
     }
 
     @Override
@@ -45,6 +53,7 @@ class AnonymousResultPages extends OncePerRequestFilter {
             request.removeAttribute(CsrfToken.class.getName());
             request.removeAttribute("_csrf");
             ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+            renderings.acquireUninterruptibly();
             try {
                 chain.doFilter(request, capture);
                 if (capture.getStatus() != HttpServletResponse.SC_OK
@@ -55,6 +64,7 @@ class AnonymousResultPages extends OncePerRequestFilter {
                 page = pages.keep(request, snapshot, capture.getContentAsByteArray());
                 capture.resetBuffer();
             } finally {
+                renderings.release();
                 pages.rendered(request);
             }
         }

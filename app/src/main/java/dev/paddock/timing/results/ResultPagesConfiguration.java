@@ -1,5 +1,6 @@
 package dev.paddock.timing.results;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 class ResultPagesConfiguration {
 
     @Bean
-    FilterRegistrationBean<AnonymousResultPages> anonymousResultPages(ResultPages pages) {
+    FilterRegistrationBean<AnonymousResultPages> anonymousResultPages(ResultPages pages,
+            @Value("${paddock.timing.pages.renderings:4}") int renderingsAtOnce) {
         FilterRegistrationBean<AnonymousResultPages> registration = new FilterRegistrationBean<>(
-                new AnonymousResultPages(pages));
+                new AnonymousResultPages(pages, renderingsAtOnce));
         registration.addUrlPatterns(ResultPages.PREFIX + "*");
         return registration;
     }
