@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * A start list searched by bib or by name: each of the query's words anywhere in the athlete's name, case and
  * accents ignored, in start-list order. Built once per start list (a snapshot of the same list reuses it): names
- * are folded once, and a word of three letters or more is looked up through the start list's three-letter pieces,
- * so a search reads the few athletes that can match instead of every name; shorter words read the whole list.
+ * are folded once, and the words of three letters or more are looked up through the start list's three-letter pieces
+ * (the athletes holding all of them), so a search reads the few athletes that can match instead of every name; a
+ * query whose words are all shorter reads the whole list.
  */
 public final class StarterSearch {
 
@@ -93,14 +94,7 @@ public final class StarterSearch {
             found.add(positions.get(Integer.valueOf(q)));
         }
         if (longest.length() >= 3) {
-            int[] fewest = null;
-            for (int at = 0; at + 3 <= longest.length(); at++) {
-                int[] list = pieces.getOrDefault(longest.substring(at, at + 3), NONE);
-                if (fewest == null || list.length < fewest.length) {
-                    fewest = list;
-                }
-            }
-            for (int i : fewest) {
+            for (int i : holdingEveryPiece(words)) {
                 found.add(i);
             }
         } else if (number) {
@@ -122,6 +116,43 @@ public final class StarterSearch {
     @Override
     public int hashCode() {
         return starters.hashCode();
+    }
+
+    /**
+     * The positions whose name holds every three-letter piece of every word of three letters or more: the lists
+     * intersected, shortest first (a common surname alone lists hundreds of athletes, with a first name a few).
+     */
+    private int[] holdingEveryPiece(String[] words) {
+        List<int[]> lists = new ArrayList<>();
+        for (String word : words) {
+            for (int at = 0; at + 3 <= word.length(); at++) {
+                lists.add(pieces.getOrDefault(word.substring(at, at + 3), NONE));
+            }
+        }
+        lists.sort(java.util.Comparator.comparingInt(list -> list.length));
+        int[] common = lists.getFirst();
+        for (int l = 1; l < lists.size() && common.length > 0; l++) {
+            common = intersection(common, lists.get(l));
+        }
+        return common;
+    }
+
+    /** Two ascending lists' common positions, ascending. */
+    private static int[] intersection(int[] a, int[] b) {
+        int[] common = new int[Math.min(a.length, b.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                common[n++] = a[i];
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return java.util.Arrays.copyOf(common, n);
     }
 
     private static boolean allIn(String name, String[] words) {
