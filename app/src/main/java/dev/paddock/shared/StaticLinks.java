@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
@@ -23,6 +25,13 @@ public class StaticLinks extends ResourceUrlEncodingFilter {
 
     /** Where the static files and WebJars are served from (src/main/resources/static). */
     static final List<String> PREFIXES = List.of("/webjars/", "/css/", "/js/");
+    /**
+     * Static links as resolved, by link: the files in the jar do not change while it runs, and resolving a WebJars
+     * link walks the resource chain (a quarter of a results page's rendering in a profile at peak). Bounded: the
+     * templates hold a few dozen static links.
+     */
+    private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
+    private static final int MAX_RESOLVED = 1_000;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -46,7 +55,15 @@ public class StaticLinks extends ResourceUrlEncodingFilter {
                         instanceof ResourceUrlProvider provider)) {
             return url;
         }
+        String known = RESOLVED.get(url);
+        if (known != null) {
+            return known;
+        }
         String resolved = provider.getForRequestUrl(request, url);
-        return resolved != null ? resolved : url;
+        String link = resolved != null ? resolved : url;
+        if (RESOLVED.size() < MAX_RESOLVED) {
+            RESOLVED.put(url, link);
+        }
+        return link;
     }
 }

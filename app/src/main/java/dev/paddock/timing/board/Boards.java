@@ -109,14 +109,16 @@ public class Boards {
      * until the pool's time-out).
      */
 
+    /**
+     * A race's first passings bring its board into memory from the next tick on, so that the first results request
+     * does not wait for (and the first readers of a race at its peak do not queue behind) a whole start list's load.
+     */
     @EventListener
     void on(PassingsCounted counted) {
         AfterCommit.run(() -> {
-            State state = boards.get(counted.raceId());
-            if (state != null) {
-                state.pendingBibs.addAll(counted.bibs());
-                state.stale(clock.instant());
-            }
+            State state = boards.computeIfAbsent(counted.raceId(), id -> new State());
+            state.pendingBibs.addAll(counted.bibs());
+            state.stale(clock.instant());
         });
     }
 
@@ -147,7 +149,7 @@ public class Boards {
                     Instant since = state.takeStale();
                     Set<Integer> bibs = Set.copyOf(state.pendingBibs);
                     state.pendingBibs.removeAll(bibs);
-                    if (state.reload) {
+                    if (state.reload || state.snapshot == null) {
                         state.reload = false;
                         load(raceId, state);
                     } else if (!bibs.isEmpty()) {

@@ -78,8 +78,10 @@ final class RaceBoard {
         }
         List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
                 .map(TimingPoint::code).toList();
+        int finishers = (int) all.stream().filter(e -> e.status() == Status.FINISHED).count();
         return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints,
-                teams(timing, starters, all), behind);
+                teams(timing, starters, all), behind, finishers,
+                StarterSearch.of(starters, previous == null ? null : previous.search()));
     }
 
     private static List<TeamPlacing> teams(RaceTiming timing, List<Starter> starters, List<Entrant> all) {

@@ -4,7 +4,6 @@ import dev.paddock.events.StartlistRace;
 import dev.paddock.events.Starter;
 import dev.paddock.rankings.Entrant;
 import dev.paddock.rankings.Ranking;
-import dev.paddock.rankings.Status;
 import dev.paddock.rankings.TeamPlacing;
 import dev.paddock.timing.course.RaceRanking;
 import dev.paddock.timing.course.RaceTiming;
@@ -23,10 +22,13 @@ import java.util.Map;
  * @param bibs      by entrant id (the registration), the bib
  * @param teams     the team ranking, empty when the race ranks no teams
  * @param behind    how long the oldest change it includes waited for it, in milliseconds
+ * @param finishers how many entrants have finished (within the time limit, with no status against them)
+ * @param search    the start list searched by bib or name
  */
 public record Snapshot(StartlistRace race, RaceTiming timing, long version, Instant computedAt,
         Map<String, Ranking> rankings, Map<Integer, Entrant> entrants, Map<Integer, Starter> starters,
-        Map<String, Integer> bibs, List<String> splitPoints, List<TeamPlacing> teams, long behind) {
+        Map<String, Integer> bibs, List<String> splitPoints, List<TeamPlacing> teams, long behind, int finishers,
+        StarterSearch search) {
 
     public Snapshot {
         rankings = Map.copyOf(rankings);
@@ -41,11 +43,6 @@ public record Snapshot(StartlistRace race, RaceTiming timing, long version, Inst
     public static final String GENDER = RaceRanking.GENDER;
     public static final String CATEGORY = RaceRanking.CATEGORY;
     public static final List<String> GROUPINGS = List.of(OVERALL, GENDER, CATEGORY);
-
-    /** How many entrants have finished (within the time limit, with no status against them). */
-    public int finishers() {
-        return (int) entrants.values().stream().filter(e -> e.status() == Status.FINISHED).count();
-    }
 
     /** The race's rankings in the order it lists them, each computed in {@link #rankings()}. */
     public List<RaceRanking> listed() {

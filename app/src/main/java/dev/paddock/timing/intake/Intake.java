@@ -13,6 +13,7 @@ import dev.paddock.shared.ProblemException;
 import dev.paddock.timing.PassingsCounted;
 import dev.paddock.timing.course.Courses;
 import dev.paddock.timing.course.RaceTiming;
+import dev.paddock.timing.course.TimingChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,32 +42,37 @@ import org.springframework.context.event.EventListener;
 public class Intake {
 
     private final JdbcClient jdbc;
-    private final Courses courses;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CountedPassings countedPassings;
     /** Bibs of each race's start list; a bib registered moments ago may read as unknown for this long. */
     private final LoadingCache<UUID, Set<Integer>> bibs;
+    /**
+     * Each race's timing setup, read once a second at most: a batch of passings used to read it (three queries)
+     * per request. A change made on this node drops it at commit; one made on another node is seen within the second.
+     */
+    private final LoadingCache<UUID, Optional<RaceTiming>> setups;
 
     Intake(JdbcClient jdbc, Courses courses, Startlists startlists, ApplicationEventPublisher events, Clock clock,
             CountedPassings countedPassings) {
         this.jdbc = jdbc;
         this.countedPassings = countedPassings;
-        this.courses = courses;
         this.events = events;
         this.clock = clock;
         // refreshed in the background: a reading never waits for a 14,000-athlete start list to load (but the first)
         this.bibs = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5))
                 .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(1_000)
                 .build(race -> startlists.starters(race).stream().map(Starter::bib).collect(Collectors.toUnmodifiableSet()));
+        this.setups = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(1_000)
+                .build(courses::find);
     }
 
     @Transactional
     public List<PassingOutcome> record(UUID raceId, List<PassingRequest> reads) {
-        RaceTiming timing = courses.find(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
+        RaceTiming timing = setups.get(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
                 "not-found", "This race has no timing set up"));
         Set<Integer> known = bibs.get(raceId);
-        reads.stream().map(PassingRequest::bib).distinct().sorted().forEach(bib -> lock(raceId, bib));
+        lock(raceId, reads.stream().map(PassingRequest::bib).distinct().sorted().toList());
         Instant received = clock.instant();
         List<PassingOutcome> outcomes = new ArrayList<>(reads.size());
         Set<Integer> changed = new HashSet<>();
@@ -136,9 +142,13 @@ public class Intake {
         return new PassingOutcome(read.id(), read.bib(), verdict, reason, detail, false);
     }
 
-    private void lock(UUID raceId, int bib) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", raceId + ":" + bib)
-                .query().listOfRows();
+    /** The athletes' locks in one statement, in the order given (bib order: two batches never wait on each other). */
+    private void lock(UUID raceId, List<Integer> bibs) {
+        String[] keys = bibs.stream().map(bib -> raceId + ":" + bib).toArray(String[]::new);
+        jdbc.sql("""
+                select pg_advisory_xact_lock(hashtextextended(key, 0))
+                from unnest(cast(:keys as text[])) with ordinality as k(key, n) order by n""")
+                .param("keys", keys).query().listOfRows();
     }
 
     /**
@@ -148,5 +158,11 @@ public class Intake {
     @EventListener
     void on(RegistrationConfirmed confirmed) {
         AfterCommit.run(() -> bibs.invalidate(confirmed.raceId()));
+    }
+
+    /** A setup changed or a start fired on this node: read again from the next reading on. */
+    @EventListener
+    void on(TimingChanged changed) {
+        AfterCommit.run(() -> setups.invalidate(changed.raceId()));
     }
 }

@@ -3,8 +3,12 @@ package dev.paddock.timing.intake;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,28 +28,49 @@ class IntakeApiController {
 
     static final int MAX_BATCH = 1_000;
 
-    private final Intake intake;
+    /** How long a caller waits for its batch's commit before being told to send again. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
+
+    private final PassingWriter writer;
     private final PassingFile files;
 
-    IntakeApiController(Intake intake, PassingFile files) {
-        this.intake = intake;
+    IntakeApiController(PassingWriter writer, PassingFile files) {
+        this.writer = writer;
         this.files = files;
     }
 
     @PostMapping
     PassingOutcome one(@PathVariable UUID raceId, @Valid @RequestBody PassingRequest read) {
-        return intake.record(raceId, List.of(read)).getFirst();
+        return record(raceId, List.of(read)).getFirst();
     }
 
     @PostMapping("/batch")
     List<PassingOutcome> batch(@PathVariable UUID raceId,
             @Valid @RequestBody @NotNull @Size(min = 1, max = MAX_BATCH) List<@Valid @NotNull PassingRequest> reads) {
-        return intake.record(raceId, reads);
+        return record(raceId, reads);
     }
 
     /** A CSV export of a timing system (see {@link PassingFile} for the columns). */
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     List<PassingOutcome> file(@PathVariable UUID raceId, @RequestBody String csv) {
-        return intake.record(raceId, files.read(raceId, csv));
+        return record(raceId, files.read(raceId, csv));
+    }
+
+    /** Through the node's writer; answered once the batch holding them committed. */
+    private List<PassingOutcome> record(UUID raceId, List<PassingRequest> reads) {
+        try {
+            return writer.submit(raceId, reads).get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw PassingWriter.overloaded("The passings were not written within " + ANSWER_WITHIN.toSeconds()
+                    + " s; they may still be. Send them again: the same ids count once.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.paddock.timing.results;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paddock.events.Starter;
 import dev.paddock.passings.Segment;
 import dev.paddock.passings.TimingPoint;
@@ -13,12 +11,11 @@ import dev.paddock.rankings.Ranking;
 import dev.paddock.rankings.RankingSpec;
 import dev.paddock.rankings.RankingSpec.Grouping;
 import dev.paddock.timing.board.Snapshot;
+import dev.paddock.timing.board.StarterSearch;
 import dev.paddock.timing.course.RaceRanking;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,12 +23,6 @@ import java.util.UUID;
 final class ResultViews {
 
     static final int MAX_PAGE = 200;
-    /**
-     * Starters' names as searched, folded once per starter (the same objects from one start list load to the next):
-     * a search scans every starter, and folding 14,000 names for each made a search cost tens of milliseconds.
-     */
-    private static final Cache<Starter, String> FOLDED_NAMES = Caffeine.newBuilder().weakKeys().maximumSize(500_000)
-            .build();
 
     private ResultViews() {
     }
@@ -43,6 +34,12 @@ final class ResultViews {
     record RaceResults(UUID raceId, String eventName, String raceName, int distanceMetres, Instant startsAt,
             Clock officialClock, long version, Instant computedAt, long behindMillis, int starters, int finishers,
             List<String> rankings, List<String> splitPoints, List<RankingEntry> index) {
+
+        /** The same without what changes with every snapshot: equal for two snapshots that show the same. */
+        RaceResults unversioned() {
+            return new RaceResults(raceId, eventName, raceName, distanceMetres, startsAt, officialClock, 0, null, 0,
+                    starters, finishers, rankings, splitPoints, index);
+        }
     }
 
     /** @param name null for the default rankings, whose names pages translate */
@@ -56,6 +53,10 @@ final class ResultViews {
 
     record RankingPage(String ranking, String group, List<String> groups, long version, int total, int page, int size,
             List<Row> rows) {
+
+        RankingPage unversioned() {
+            return new RankingPage(ranking, group, groups, 0, total, page, size, rows);
+        }
     }
 
     /** @param legs a relay timed at handover mats: each leg in order; else empty */
@@ -106,6 +107,11 @@ final class ResultViews {
     record Athlete(int bib, String name, String gender, String category, String nationality, Map<String, String> fields,
             String team, String status, String gun, String net, String official, String pace, Places places,
             List<Split> splits, long version, List<RankingPlace> rankings, List<SegmentTime> segments) {
+
+        Athlete unversioned() {
+            return new Athlete(bib, name, gender, category, nationality, fields, team, status, gun, net, official, pace,
+                    places, splits, 0, rankings, segments);
+        }
     }
 
     static RaceResults race(Snapshot s) {
@@ -158,26 +164,17 @@ final class ResultViews {
 
     /** Bib, or a name's words in any order, case and accents ignored; at most {@code limit} rows. */
     static List<Row> search(Snapshot s, String query, int limit) {
-        String q = fold(query == null ? "" : query.strip());
-        if (q.isEmpty()) {
+        List<Starter> found = s.search().find(query, limit);
+        if (found.isEmpty()) {
             return List.of();
         }
-        String[] words = q.split("\\s+");
         Ranking overall = main(s, Entrant.FINISH, Grouping.OVERALL);
-        List<Row> rows = new ArrayList<>();
-        for (Starter starter : s.starters().values()) {
-            String name = FOLDED_NAMES.get(starter, st -> fold(st.firstName() + " " + st.lastName()));
-            boolean match = q.equals(String.valueOf(starter.bib()))
-                    || java.util.Arrays.stream(words).allMatch(name::contains);
-            if (match) {
-                Placing placing = overall == null ? null : overall.of(starter.registrationId().toString()).orElse(null);
-                rows.add(placing != null ? row(s, placing) : new Row(0, false, starter.bib(), name(starter),
-                        starter.gender(), starter.category(), starter.nationality(), starter.publicFields(),
-                        starter.teamName(), "", 0, "", 0));
-                if (rows.size() >= limit) {
-                    break;
-                }
-            }
+        List<Row> rows = new ArrayList<>(found.size());
+        for (Starter starter : found) {
+            Placing placing = overall == null ? null : overall.of(starter.registrationId().toString()).orElse(null);
+            rows.add(placing != null ? row(s, placing) : new Row(0, false, starter.bib(), name(starter),
+                    starter.gender(), starter.category(), starter.nationality(), starter.publicFields(),
+                    starter.teamName(), "", 0, "", 0));
         }
         return rows;
     }
@@ -267,6 +264,6 @@ final class ResultViews {
     }
 
     static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return StarterSearch.fold(text);
     }
 }

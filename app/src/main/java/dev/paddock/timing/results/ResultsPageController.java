@@ -3,6 +3,7 @@ package dev.paddock.timing.results;
 import dev.paddock.timing.board.Boards;
 import dev.paddock.timing.board.Snapshot;
 import dev.paddock.timing.course.RaceRanking;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +37,8 @@ class ResultsPageController {
     @GetMapping("/results/races/{raceId}")
     String race(@PathVariable UUID raceId, @RequestParam(required = false) String ranking,
             @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("view", view(snapshot(raceId), ranking, group, page, q));
+            @RequestParam(required = false) String q, Model model, HttpServletRequest request) {
+        model.addAttribute("view", view(snapshot(raceId, request), ranking, group, page, q));
         return "timing/results/race";
     }
 
@@ -45,24 +46,24 @@ class ResultsPageController {
     @GetMapping("/results/races/{raceId}/table")
     String table(@PathVariable UUID raceId, @RequestParam(required = false) String ranking,
             @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("view", view(snapshot(raceId), ranking, group, page, q));
+            @RequestParam(required = false) String q, Model model, HttpServletRequest request) {
+        model.addAttribute("view", view(snapshot(raceId, request), ranking, group, page, q));
         return "timing/results/race :: table";
     }
 
     @GetMapping("/results/races/{raceId}/athletes/{bib}")
-    String athlete(@PathVariable UUID raceId, @PathVariable int bib, Model model) {
-        return athleteView(raceId, bib, model, "timing/results/athlete");
+    String athlete(@PathVariable UUID raceId, @PathVariable int bib, Model model, HttpServletRequest request) {
+        return athleteView(raceId, bib, model, "timing/results/athlete", request);
     }
 
     @GetMapping("/results/races/{raceId}/athletes/{bib}/card")
-    String athleteCard(@PathVariable UUID raceId, @PathVariable int bib, Model model) {
-        return athleteView(raceId, bib, model, "timing/results/athlete :: card");
+    String athleteCard(@PathVariable UUID raceId, @PathVariable int bib, Model model, HttpServletRequest request) {
+        return athleteView(raceId, bib, model, "timing/results/athlete :: card", request);
     }
 
     @GetMapping("/results/races/{raceId}/athletes/{bib}/certificate.pdf")
-    ResponseEntity<byte[]> certificate(@PathVariable UUID raceId, @PathVariable int bib) {
-        Snapshot snapshot = snapshot(raceId);
+    ResponseEntity<byte[]> certificate(@PathVariable UUID raceId, @PathVariable int bib, HttpServletRequest request) {
+        Snapshot snapshot = snapshot(raceId, request);
         ResultViews.Athlete athlete = athlete(snapshot, bib);
         if (!"FINISHED".equals(athlete.status())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Certificates are for finishers");
@@ -73,8 +74,8 @@ class ResultsPageController {
                 .body(certificates.render(snapshot, athlete));
     }
 
-    private String athleteView(UUID raceId, int bib, Model model, String template) {
-        Snapshot snapshot = snapshot(raceId);
+    private String athleteView(UUID raceId, int bib, Model model, String template, HttpServletRequest request) {
+        Snapshot snapshot = snapshot(raceId, request);
         model.addAttribute("race", ResultViews.race(snapshot));
         model.addAttribute("athlete", athlete(snapshot, bib));
         return template;
@@ -88,9 +89,12 @@ class ResultsPageController {
         return athlete;
     }
 
-    private Snapshot snapshot(UUID raceId) {
-        return boards.snapshot(raceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    /** The race's snapshot, also named to {@link AnonymousResultPages} as the one the page is rendered from. */
+    private Snapshot snapshot(UUID raceId, HttpServletRequest request) {
+        Snapshot snapshot = boards.snapshot(raceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No results for this race"));
+        request.setAttribute(ResultPages.SNAPSHOT, snapshot);
+        return snapshot;
     }
 
     record PageView(ResultViews.RaceResults race, String ranking, ResultViews.RankingPage page, String query,
@@ -103,9 +107,14 @@ class ResultsPageController {
         public boolean hasNext() {
             return page != null && (page.page() + 1) * page.size() < page.total();
         }
+
+        /** What the page shows, equal for two snapshots that show the same. */
+        PageView unversioned() {
+            return new PageView(race.unversioned(), ranking, page == null ? null : page.unversioned(), query, found, teams);
+        }
     }
 
-    private static PageView view(Snapshot snapshot, String chosen, String group, int page, String q) {
+    static PageView view(Snapshot snapshot, String chosen, String group, int page, String q) {
         java.util.List<RaceRanking> listed = ResultViews.listed(snapshot);
         String ranking = chosen != null ? chosen : listed.isEmpty() ? "teams" : listed.getFirst().code();
         if (ranking.equals("teams")) {

@@ -37,7 +37,7 @@ class ResultsQuickRead implements QuickRead {
     public QuickAnswer answer(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
         int slash = path.indexOf('/');
-        UUID raceId = race(slash < 0 ? path : path.substring(0, slash));
+        UUID raceId = PageAddress.race(slash < 0 ? path : path.substring(0, slash));
         if (raceId == null) {
             return null;
         }
@@ -57,15 +57,15 @@ class ResultsQuickRead implements QuickRead {
         } else if (rest.startsWith("/rankings/") && rest.indexOf('/', 10) < 0) {
             String code = rest.substring(10);
             String group = request.getParameter("group");
-            Integer page = number(request.getParameter("page"), 0);
-            Integer size = number(request.getParameter("size"), 50);
+            Integer page = PageAddress.number(request.getParameter("page"), 0);
+            Integer size = PageAddress.number(request.getParameter("size"), 50);
             if (page == null || size == null) {
                 return null;
             }
             what = "ranking|" + code + "|" + group + "|" + page + "|" + size;
             view = s -> ResultViews.page(s, code, group, page, size);
         } else if (rest.startsWith("/athletes/") && rest.indexOf('/', 10) < 0) {
-            Integer bib = number(rest.substring(10), null);
+            Integer bib = PageAddress.number(rest.substring(10), null);
             if (bib == null) {
                 return null;
             }
@@ -84,28 +84,5 @@ class ResultsQuickRead implements QuickRead {
         byte[] body = bodies.body(raceId, snapshot, what, view);
         return body == null ? null
                 : QuickAnswer.json(body, ResultBodies.etag(raceId, snapshot), ResultBodies.CACHE_CONTROL);
-    }
-
-    private static UUID race(String text) {
-        if (text.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** A whole number as Spring MVC would bind it, the default when absent, or null when it is not one. */
-    private static Integer number(String text, Integer absent) {
-        if (text == null) {
-            return absent;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -1,0 +1,212 @@
+package dev.paddock.timing.results;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.paddock.shared.QuickAnswer;
+import dev.paddock.shared.QuickRead;
+import dev.paddock.timing.board.Boards;
+import dev.paddock.timing.board.Snapshot;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The public results pages as anonymous visitors get them, kept as rendered bytes per URL and language and
+ * answered from memory ahead of the security chain and Spring MVC. A kept page stays valid across snapshots for
+ * as long as what it shows is the same (an athlete whose times and places did not change keeps the bytes of their
+ * page, and its ETag): a new snapshot only costs building the page's view again and comparing it. A page not kept,
+ * or whose view changed, goes the usual way once and {@link AnonymousResultPages} keeps what Spring MVC rendered.
+ */
+@Component
+class ResultPages implements QuickRead {
+
+    static final String PREFIX = "/results/races/";
+    /** Request attribute: the snapshot a page was rendered from, set by {@link ResultsPageController}. */
+    static final String SNAPSHOT = ResultPages.class.getName() + ".snapshot";
+
+    /** Request attribute: this request renders the page again; the others get the kept one meanwhile. */
+    private static final String RENDERING = ResultPages.class.getName() + ".rendering";
+    /** A rendering that did not end in this time (it failed unseen, or was not anonymous) gives way to another. */
+    private static final long CLAIM_NANOS = Duration.ofSeconds(2).toNanos();
+
+    /**
+     * @param shown    what the page shows, built from a snapshot ({@link #shown}), to compare with a later one
+     * @param version  the latest snapshot it was found to show
+     * @param sameAt   when it was last found to show the current snapshot ({@link System#nanoTime()})
+     */
+    record Page(byte[] body, String etag, long version, Object shown, long sameAt, String cacheControl) {
+    }
+
+    /**
+     * The table and the card are fetched again by open pages when the live channel says they changed: a browser must
+     * not reuse them unchecked (it revalidates, a 304 while unchanged), and they are never served stale.
+     */
+    static final String FRAGMENT_CACHING = "no-cache";
+
+    private final Boards boards;
+    private final LocaleResolver locales;
+    private final long freshNanos;
+    private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(30_000)
+            .expireAfterAccess(Duration.ofMinutes(5)).build();
+    /** Pages being rendered, by key: since when, and the page once kept (null if the rendering failed). */
+    private final Map<String, Rendering> rendering = new ConcurrentHashMap<>();
+
+    private record Rendering(String key, long since, CompletableFuture<Page> page) {
+    }
+
+    /**
+     * @param freshFor how long a kept page is served without comparing it with newer snapshots: a ranking page
+     *                 shows the finisher count, which changes with every tick while passings arrive, and would
+     *                 otherwise be rendered five times a second; pages are this much behind the rankings at most,
+     *                 as a cache honouring their {@code max-age=1} may be
+     */
+    ResultPages(Boards boards, LocaleResolver locales, @Value("${paddock.timing.pages.fresh-for:500ms}") Duration freshFor) {
+        this.boards = boards;
+        this.locales = locales;
+        this.freshNanos = freshFor.toNanos();
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public QuickAnswer answer(HttpServletRequest request) {
+        // a visitor with a session may be signed in: the filter after the security chain knows
+        Page page = request.getRequestedSessionId() != null ? null : held(request);
+        return page == null ? null : answer(page);
+    }
+
+    static QuickAnswer answer(Page page) {
+        return new QuickAnswer(200, page.body(), QuickAnswer.HTML, page.etag(), page.cacheControl());
+    }
+
+    /**
+     * The page kept for this request if it still shows what the race's current snapshot would (compared at most
+     * every {@code freshFor}). Else one request renders it (this one: null) while the others get the kept page, or,
+     * when there is none yet or it is a live fragment, wait for that rendering: a cold page asked a hundred times a
+     * second is rendered once, not by every request that comes before the first rendering ends.
+     */
+    Page held(HttpServletRequest request) {
+        PageAddress address = PageAddress.of(request);
+        if (address == null || request.getParameter("lang") != null || request.getAttribute(RENDERING) != null) {
+            return null;
+        }
+        Snapshot snapshot = boards.loaded(address.raceId()).orElse(null);
+        if (snapshot == null) {
+            return null;
+        }
+        String key = key(request);
+        Page page = pages.getIfPresent(key);
+        long now = System.nanoTime();
+        if (page != null) {
+            if (page.version() == snapshot.version() || !address.fragment() && now - page.sameAt() < freshNanos) {
+                return page;
+            }
+            Object shown = shown(address, snapshot, request);
+            if (shown != null && shown.equals(page.shown())) {
+                Page current = new Page(page.body(), page.etag(), snapshot.version(), page.shown(), now,
+                        page.cacheControl());
+                pages.put(key, current);
+                return current;
+            }
+        }
+        Rendering mine = new Rendering(key, now, new CompletableFuture<>());
+        Rendering current = rendering.compute(key,
+                (k, other) -> other != null && now - other.since() < CLAIM_NANOS ? other : mine);
+        if (current == mine) {
+            request.setAttribute(RENDERING, mine);
+            return null;
+        }
+        if (page != null && !address.fragment()) {
+            return page;
+        }
+        try {
+            return current.page().get(CLAIM_NANOS - (now - current.since()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The request is done with the page it claimed to render, kept or not: whoever waits for it gets it or renders. */
+    void rendered(HttpServletRequest request) {
+        if (request.getAttribute(RENDERING) instanceof Rendering mine) {
+            rendering.remove(mine.key(), mine);
+            mine.page().complete(null);
+        }
+    }
+
+    /** Keeps a page Spring MVC rendered for an anonymous visitor from {@code snapshot}; returns what was kept. */
+    Page keep(HttpServletRequest request, Snapshot snapshot, byte[] body) {
+        PageAddress address = PageAddress.of(request);
+        Object shown = address == null ? null : shown(address, snapshot, request);
+        Page page = new Page(body, etag(address == null ? null : address.raceId(), body), snapshot.version(), shown,
+                System.nanoTime(), address != null && address.fragment() ? FRAGMENT_CACHING : ResultBodies.CACHE_CONTROL);
+        if (shown != null) {
+            pages.put(key(request), page);
+            if (request.getAttribute(RENDERING) instanceof Rendering mine) {
+                mine.page().complete(page);
+            }
+        }
+        return page;
+    }
+
+    /** What the page shows from this snapshot, without versions; null when the page is an error. */
+    private static Object shown(PageAddress address, Snapshot snapshot, HttpServletRequest request) {
+        try {
+            if (address.bib() != null) {
+                ResultViews.Athlete athlete = ResultViews.athlete(snapshot, address.bib());
+                // the race's names are all an athlete's page shows of it
+                return athlete == null ? null : List.of(snapshot.race().eventName(), snapshot.race().raceName(),
+                        athlete.unversioned());
+            }
+            Integer page = PageAddress.number(request.getParameter("page"), 0);
+            return page == null ? null : ResultsPageController.view(snapshot, request.getParameter("ranking"),
+                    request.getParameter("group"), page, request.getParameter("q")).unversioned();
+        } catch (RuntimeException notShown) {
+            return null;
+        }
+    }
+
+    /** The page's path, parameters in name order (however the query spelled them) and language. */
+    private String key(HttpServletRequest request) {
+        StringBuilder key = new StringBuilder(request.getRequestURI()).append('?');
+        new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            for (String value : values) {
+                key.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return key.append('|').append(locales.resolveLocale(request).toLanguageTag()).toString();
+    }
+
+    private static String etag(UUID raceId, byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + (raceId == null ? "" : raceId.toString().substring(0, 8) + "-")
+                    + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

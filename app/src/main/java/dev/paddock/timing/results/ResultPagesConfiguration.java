@@ -1,0 +1,23 @@
+package dev.paddock.timing.results;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link AnonymousResultPages} on the results pages' paths only, after the security chain (the default order): every
+ * filter mapped to a request costs Tomcat a synchronised look-up, which hundreds of virtual threads queue on at peak.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResultPagesConfiguration {
+
+    @Bean
+    FilterRegistrationBean<AnonymousResultPages> anonymousResultPages(ResultPages pages,
+            @Value("${paddock.timing.pages.renderings:4}") int renderingsAtOnce) {
+        FilterRegistrationBean<AnonymousResultPages> registration = new FilterRegistrationBean<>(
+                new AnonymousResultPages(pages, renderingsAtOnce));
+        registration.addUrlPatterns(ResultPages.PREFIX + "*");
+        return registration;
+    }
+}
