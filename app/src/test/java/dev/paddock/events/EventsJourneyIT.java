@@ -60,12 +60,14 @@ class EventsJourneyIT {
         Account organizer = accounts.create(Role.ORGANIZER);
         String organizerToken = accounts.accessToken(mvc, organizer);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // the race day in the event's zone: from 23:00 UTC, Zürich is already on the next day
+        LocalDate raceDay = LocalDate.ofInstant(now.plus(60, ChronoUnit.DAYS), java.time.ZoneId.of("Europe/Zurich"));
         String slug = "journey-" + UUID.randomUUID().toString().substring(0, 8);
 
         Map<String, Object> newEvent = new java.util.HashMap<>(Map.of("slug", slug, "name", "Journey Run",
                 "sport", "RUNNING", "description", "A test", "venue", "Zürich", "region", "ZH", "country", "CH",
-                "zone", "Europe/Zurich", "startsOn", LocalDate.now().plusDays(60).toString()));
-        newEvent.put("endsOn", LocalDate.now().plusDays(60).toString());
+                "zone", "Europe/Zurich", "startsOn", raceDay.toString()));
+        newEvent.put("endsOn", raceDay.toString());
         newEvent.put("refundPolicy", List.of(Map.of("daysBefore", 30, "percent", 80)));
         newEvent.put("transferFeeCents", 1000);
         JsonNode event = call(organizerToken, post("/api/events/organizer/events"), newEvent, 201);

@@ -234,7 +234,9 @@ public class BettingApiIT {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value(PROBLEM + "race-closed"));
 
         AccountId minor = tote.player("100.00");
-        tote.set(minor, "date_of_birth", LocalDate.now(clock).minusYears(18).plusDays(1));
+        // 18 tomorrow in Paris, whose date the age check uses (from 22:00 or 23:00 UTC it is a day ahead of UTC)
+        tote.set(minor, "date_of_birth",
+                LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Paris")).minusYears(18).plusDays(1));
         place(minor, "y1", win.id(), unit(1), 150).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "underage"));
 
