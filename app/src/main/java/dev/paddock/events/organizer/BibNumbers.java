@@ -129,6 +129,36 @@ class BibNumbers {
     }
 
     /**
+     * Up to {@code count} of the race's lowest free numbers, locked (skipping those other transactions hold), in
+     * order: taken before the registrations are written, which are then inserted with their bib.
+     */
+    List<Integer> takeFree(UUID raceId, int count) {
+        return jdbc.sql("""
+                select bib from events.bib_numbers where race_id = :race and registration_id is null
+                order by bib limit :count for update skip locked""")
+                .param("race", raceId).param("count", count).query(Integer.class).list();
+    }
+
+    /**
+     * Marks numbers taken by {@link #takeFree} as held by the registrations written with them, with their
+     * BIB_ASSIGNED history rows, in one statement. Returns how many were held.
+     */
+    int hold(UUID raceId, List<UUID> registrationIds, List<Integer> bibs, String run, Instant at) {
+        return jdbc.sql("""
+                with held as (
+                    update events.bib_numbers b set registration_id = t.id
+                    from unnest(cast(:ids as uuid[]), cast(:bibs as int[])) as t(id, bib)
+                    where b.race_id = :race and b.bib = t.bib and b.registration_id is null
+                    returning b.bib, b.range_id, b.registration_id)
+                insert into events.registration_history (registration_id, at, kind, actor_account_id, details)
+                select h.registration_id, :at, 'BIB_ASSIGNED', null,
+                       jsonb_build_object('bib', h.bib, 'wave', br.wave, 'run', cast(:run as text))
+                from held h join events.bib_ranges br on br.id = h.range_id""")
+                .param("ids", registrationIds.toArray(UUID[]::new)).param("bibs", bibs.toArray(Integer[]::new))
+                .param("race", raceId).param("run", run).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
      * The first run of {@code size} consecutive free numbers of one range, claimed in order for the
      * registrations; empty when no such run can be had (another transaction holding part of each run counts).
      */

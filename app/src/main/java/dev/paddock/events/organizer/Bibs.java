@@ -6,6 +6,7 @@ import dev.paddock.events.RegistrationsConfirmed;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.shared.ProblemException.FieldProblem;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -103,10 +104,39 @@ class Bibs {
         if (!atPayment(confirmed.raceId())) {
             return;
         }
-        number(confirmed.raceId(), confirmed.registrationIds());
         Memo memo = memo();
+        List<UUID> unnumbered = confirmed.registrationIds().stream().filter(id -> !memo.numbered.contains(id)).toList();
+        if (!unnumbered.isEmpty()) {
+            number(confirmed.raceId(), unnumbered);
+        }
         if (memo != NONE) {
             memo.numbered.addAll(confirmed.registrationIds());
+        }
+    }
+
+    /**
+     * The bibs of a race's individual registrations about to be confirmed together, in their order: the lowest
+     * free numbers, locked until the transaction ends; none when the race does not number at payment. Fewer than
+     * asked when the free numbers run out: those left get none (as {@link #atPayment(RegistrationsConfirmed)}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Integer> take(UUID raceId, int count) {
+        return count == 0 || !atPayment(raceId) ? List.of() : numbers.takeFree(raceId, count);
+    }
+
+    /**
+     * Holds the numbers {@link #take} gave, now that the registrations are written with them, with their
+     * history rows; their confirmations that follow in the transaction are passed over.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void hold(UUID raceId, List<UUID> registrationIds, List<Integer> bibs, Instant at) {
+        int held = numbers.hold(raceId, registrationIds, bibs, "AT_PAYMENT", at);
+        if (held != bibs.size()) {
+            throw new IllegalStateException("Race " + raceId + " held " + held + " of the " + bibs.size() + " bibs taken");
+        }
+        Memo memo = memo();
+        if (memo != NONE) {
+            memo.numbered.addAll(registrationIds);
         }
     }
 

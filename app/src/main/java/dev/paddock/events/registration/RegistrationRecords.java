@@ -2,6 +2,7 @@ package dev.paddock.events.registration;
 
 import dev.paddock.events.RegistrationConfirmed;
 import dev.paddock.events.RegistrationsConfirmed;
+import dev.paddock.events.organizer.PaymentBibs;
 import dev.paddock.events.registration.RegistrationBatch.Candidate;
 import dev.paddock.events.registration.Seating.Seat;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a decided batch of registrations leaves, in the batch's transaction: orders, registrations (CONFIRMED and
- * WAITLISTED), the places' holders and the history with one statement each, {@link RegistrationConfirmed} per
+ * WAITLISTED, those of AT_PAYMENT races inserted with the bibs taken for them), the places' holders and the
+ * history with one statement each, {@link RegistrationConfirmed} per
  * confirmed registration (its synchronous listeners, such as bibs at payment, run here), and the answers stored
  * for replays, with the confirmation mails.
  */
@@ -40,9 +42,11 @@ class RegistrationRecords {
     private final Checkout checkout;
     private final ApplicationEventPublisher events;
     private final ConfirmationMail mail;
+    private final PaymentBibs paymentBibs;
 
     RegistrationRecords(RegistrationRows rows, RegistrationStore store, Checkout checkout,
-            ApplicationEventPublisher events, ConfirmationMail mail) {
+            ApplicationEventPublisher events, ConfirmationMail mail, PaymentBibs paymentBibs) {
+        this.paymentBibs = paymentBibs;
         this.rows = rows;
         this.store = store;
         this.checkout = checkout;
@@ -86,22 +90,32 @@ class RegistrationRecords {
         if (!confirmed.isEmpty()) {
             rows.insertOrders(confirmed.stream().map(i -> order(candidates.get(i), orderIds[i], at)).toList());
         }
+        Map<UUID, List<Integer>> confirmedByRace = new LinkedHashMap<>();
+        for (int i : confirmed) {
+            confirmedByRace.computeIfAbsent(candidates.get(i).entry().race().raceId(), race -> new ArrayList<>()).add(i);
+        }
+        Integer[] bibs = new Integer[candidates.size()];
+        Map<UUID, List<Integer>> taken = new LinkedHashMap<>();
+        confirmedByRace.forEach((race, entries) -> {
+            List<Integer> numbers = paymentBibs.take(race, entries.size());
+            taken.put(race, numbers);
+            for (int k = 0; k < numbers.size(); k++) {
+                bibs[entries.get(k)] = numbers.get(k);
+            }
+        });
         rows.insertRegistrations(written.stream().map(i -> registration(candidates.get(i), registrationIds[i],
                         seats[i] == Seat.PLACE ? orderIds[i] : null, at)).toList(),
-                written.stream().map(i -> positions[i]).toArray(Long[]::new));
+                written.stream().map(i -> positions[i]).toArray(Long[]::new),
+                written.stream().map(i -> bibs[i]).toArray(Integer[]::new));
         seat(candidates, byRace, free, seats, registrationIds);
         history(candidates, written, seats, registrationIds, orderIds, at);
+        taken.forEach((race, numbers) -> paymentBibs.hold(race,
+                confirmedByRace.get(race).stream().map(i -> registrationIds[i]).toList(), numbers, at));
         long t3 = System.nanoTime();
         stages[2] = t3 - t2;
-        Map<UUID, List<UUID>> confirmedByRace = new LinkedHashMap<>();
-        Map<UUID, UUID> eventOfRace = new HashMap<>();
-        for (int i : confirmed) {
-            RegistrationDesk.Entry entry = candidates.get(i).entry();
-            confirmedByRace.computeIfAbsent(entry.race().raceId(), race -> new ArrayList<>()).add(registrationIds[i]);
-            eventOfRace.put(entry.race().raceId(), entry.race().eventId());
-        }
-        confirmedByRace.forEach((race, ids) -> events.publishEvent(new RegistrationsConfirmed(race, eventOfRace.get(race),
-                ids, at)));
+        confirmedByRace.forEach((race, entries) -> events.publishEvent(new RegistrationsConfirmed(race,
+                candidates.get(entries.getFirst()).entry().race().eventId(),
+                entries.stream().map(i -> registrationIds[i]).toList(), at)));
         for (int i : confirmed) {
             RegistrationDesk.Entry entry = candidates.get(i).entry();
             events.publishEvent(new RegistrationConfirmed(registrationIds[i], entry.race().raceId(),
@@ -109,10 +123,10 @@ class RegistrationRecords {
         }
         long t4 = System.nanoTime();
         stages[3] = t4 - t3;
-        Map<UUID, Integer> bibs = bibs(candidates, confirmed, registrationIds);
+        Map<UUID, Integer> answeredBibs = bibs(candidates, confirmed, registrationIds, bibs);
         Map<Integer, Long> ranks = ranks(candidates, waiting, positions);
         for (int i : written) {
-            outcomes[i] = answer(candidates.get(i), seats[i], registrationIds[i], orderIds[i], bibs, ranks, i);
+            outcomes[i] = answer(candidates.get(i), seats[i], registrationIds[i], orderIds[i], answeredBibs, ranks, i);
         }
         rows.recordAnswers(written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
                 written.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new),
@@ -180,10 +194,25 @@ class RegistrationRecords {
                 actors.toArray(UUID[]::new), at);
     }
 
-    private Map<UUID, Integer> bibs(List<Candidate> candidates, List<Integer> confirmed, UUID[] registrationIds) {
-        List<UUID> withBibs = confirmed.stream().filter(i -> candidates.get(i).entry().race().bibAtPayment())
-                .map(i -> registrationIds[i]).toList();
-        return withBibs.isEmpty() ? Map.of() : store.bibs(withBibs);
+    /**
+     * The bibs to answer with: those taken before the rows were written, and, for entries of AT_PAYMENT races left
+     * without one then, whatever the confirmation's listeners gave (read back).
+     */
+    private Map<UUID, Integer> bibs(List<Candidate> candidates, List<Integer> confirmed, UUID[] registrationIds,
+            Integer[] taken) {
+        Map<UUID, Integer> bibs = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (int i : confirmed) {
+            if (taken[i] != null) {
+                bibs.put(registrationIds[i], taken[i]);
+            } else if (candidates.get(i).entry().race().bibAtPayment()) {
+                unknown.add(registrationIds[i]);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            bibs.putAll(store.bibs(unknown));
+        }
+        return bibs;
     }
 
     /** Each waitlisted entry's place in its race's line (1 = next): the line ahead of the batch, then arrival order. */

@@ -162,22 +162,23 @@ class RegistrationRows {
      * Individual registrations (no team), CONFIRMED or WAITLISTED.
      *
      * @param positions the waitlist position of each WAITLISTED one, null for the others
+     * @param bibs      the bib number each one is written with (taken at payment), null for the others
      */
-    void insertRegistrations(List<RegistrationStore.NewRegistration> registrations, Long[] positions) {
+    void insertRegistrations(List<RegistrationStore.NewRegistration> registrations, Long[] positions, Integer[] bibs) {
         var r = registrations;
         jdbc.sql("""
                         insert into events.registrations (id, race_id, event_id, order_id, account_id, buyer_account_id,
                             status, first_name, last_name, gender, birth_date, nationality, email, answers,
-                            predicted_seconds, price_cents, waitlist_position, created_at, confirmed_at)
+                            predicted_seconds, price_cents, waitlist_position, bib, created_at, confirmed_at)
                         select id, race, event, ord, account, buyer, status, first, last, gender, birth::date, nationality,
-                            email, answers::jsonb, predicted, price, position, :at,
+                            email, answers::jsonb, predicted, price, position, bib, :at,
                             case when status = 'CONFIRMED' then cast(:at as timestamptz) end
                         from unnest(:ids::uuid[], :races::uuid[], :events::uuid[], :orders::uuid[], :accounts::uuid[],
                             :buyers::uuid[], :statuses::text[], :firsts::text[], :lasts::text[], :genders::text[],
                             :births::text[], :nationalities::text[], :emails::text[], :answers::text[], :predicted::int[],
-                            :prices::bigint[], :positions::bigint[])
+                            :prices::bigint[], :positions::bigint[], :bibs::int[])
                             as t(id, race, event, ord, account, buyer, status, first, last, gender, birth, nationality,
-                                email, answers, predicted, price, position)""")
+                                email, answers, predicted, price, position, bib)""")
                 .param("ids", r.stream().map(RegistrationStore.NewRegistration::id).toArray(UUID[]::new))
                 .param("races", r.stream().map(RegistrationStore.NewRegistration::raceId).toArray(UUID[]::new))
                 .param("events", r.stream().map(RegistrationStore.NewRegistration::eventId).toArray(UUID[]::new))
@@ -196,6 +197,7 @@ class RegistrationRows {
                         .toArray(Integer[]::new))
                 .param("prices", r.stream().map(RegistrationStore.NewRegistration::priceCents).toArray(Long[]::new))
                 .param("positions", positions)
+                .param("bibs", bibs)
                 .param("at", Timestamp.from(r.getFirst().at())).update();
     }
 

@@ -240,6 +240,46 @@ class RegistrationBatchIT {
     }
 
     @Test
+    void anAtPaymentRaceGetsItsBibsInArrivalOrderWrittenWithTheRowsUpToTheLastFreeNumber() {
+        var race = fixtures.race().capacity(6).create();
+        jdbc.sql("update events.races set bib_mode = 'AT_PAYMENT' where id = ?").param(race.raceId).update();
+        UUID range = UUID.randomUUID();
+        jdbc.sql("insert into events.bib_ranges (id, race_id, first_bib, last_bib, wave) values (?, ?, 101, 104, 'A')")
+                .params(range, race.raceId).update();
+        jdbc.sql("insert into events.bib_numbers (race_id, bib, range_id) select ?, n, ? from generate_series(101, 104) n")
+                .params(race.raceId, range).update();
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        List<RegistrationBatch.Candidate> first = List.of(candidate(race, buyer, "a", "Zoe", true),
+                candidate(race, buyer, "b", "Abe", true), candidate(race, buyer, "c", "Mia", true));
+        List<RegistrationBatch.Candidate> second = List.of(candidate(race, buyer, "d", "Yan", true),
+                candidate(race, buyer, "e", "Bea", true), candidate(race, buyer, "f", "Lou", true));
+
+        writer.write(first);
+        writer.write(second);
+
+        List<RegistrationBatch.Candidate> all = new ArrayList<>(first);
+        all.addAll(second);
+        assertThat(all.stream().map(c -> answer(c).registrations().getFirst().bib()).toList())
+                .as("arrival order, not names; the last two without a free number")
+                .containsExactly(101, 102, 103, 104, null, null);
+        for (RegistrationBatch.Candidate candidate : all) {
+            RegistrationAnswer.Entry entry = answer(candidate).registrations().getFirst();
+            assertThat(entry.status()).isEqualTo("CONFIRMED");
+            assertThat(jdbc.sql("select bib from events.registrations where id = ?").param(entry.id())
+                    .query(Integer.class).optional().orElse(null)).isEqualTo(entry.bib());
+            assertThat(jdbc.sql("select bib from events.bib_numbers where registration_id = ?").param(entry.id())
+                    .query(Integer.class).optional().orElse(null)).isEqualTo(entry.bib());
+            assertThat(jdbc.sql("select kind || coalesce('/' || (details ->> 'bib') || '/' || (details ->> 'wave') || '/'"
+                    + " || (details ->> 'run'), '') from events.registration_history where registration_id = ? order by id")
+                    .param(entry.id()).query(String.class).list()).containsExactlyElementsOf(entry.bib() == null
+                            ? List.of("CREATED", "PAID")
+                            : List.of("CREATED", "PAID", "BIB_ASSIGNED/" + entry.bib() + "/A/AT_PAYMENT"));
+        }
+        assertThat(fixtures.count("select count(*) from events.bib_numbers where race_id = ? and registration_id is null",
+                race.raceId)).isZero();
+    }
+
+    @Test
     void aPromoCodeCountsOnlyTheUsesOfEntriesThatBought() {
         var race = fixtures.race().capacity(1).create();
         fixtures.promo(race.eventId, "EARLY", "AMOUNT", 1000L, null, 5, false);
