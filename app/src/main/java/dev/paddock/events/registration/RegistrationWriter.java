@@ -1,11 +1,12 @@
 package dev.paddock.events.registration;
 
 import dev.paddock.shared.ProblemException;
-import dev.paddock.shared.WriterThread;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +51,13 @@ class RegistrationWriter implements SmartLifecycle {
     private final Clock clock;
     private final Timer batchTimer;
     private final DistributionSummary batchSizes;
-    /** Once stopped, nothing is taken; before the first start, registrations wait in the queue. */
-    private final WriterThread<RegistrationBatch.Candidate> writer;
+    private volatile boolean running;
+    /**
+     * Set by {@link #stop}, cleared by {@link #start} (a test context is stopped while paused and started again):
+     * while set, nothing is taken; before the first start, registrations wait in the queue.
+     */
+    private volatile boolean stopped;
+    private Thread thread;
 
     RegistrationWriter(RegistrationProperties properties, RegistrationBatch batch, Checkout checkout,
             RecentAnswers recent, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
@@ -69,18 +75,40 @@ class RegistrationWriter implements SmartLifecycle {
         this.batchSizes = DistributionSummary.builder("paddock.events.registration.batch.size")
                 .description("Registrations per batch").publishPercentiles(0.5, 0.99).register(meters);
         meters.gauge("paddock.events.registration.queue", queue, BlockingQueue::size);
-        this.writer = new WriterThread<>("registration-writer", queue, batchSize, candidates -> {
-            hold();
-            write(candidates);
-        }, (candidate, e) -> candidate.answer().completeExceptionally(e), connection::release);
     }
 
     /** Queues the registration; answered with 503 overloaded at once when the queue is full. */
     CompletableFuture<RegistrationAnswer> submit(RegistrationBatch.Candidate candidate) {
-        if (writer.stopped() || !queue.offer(candidate)) {
+        if (stopped || !queue.offer(candidate)) {
             candidate.answer().completeExceptionally(new Overloaded());
         }
         return candidate.answer();
+    }
+
+    private void run() {
+        List<RegistrationBatch.Candidate> candidates = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                RegistrationBatch.Candidate first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    connection.release();
+                    continue;
+                }
+                candidates.add(first);
+                queue.drainTo(candidates, batchSize - 1);
+                hold();
+                write(candidates);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Registration writer failed on a batch of {}", candidates.size(), e);
+                candidates.forEach(c -> c.answer().completeExceptionally(e));
+            } finally {
+                candidates.clear();
+            }
+        }
+        connection.release();
     }
 
     /** The writer's own connection for its batches; a wait for it (a pool emptied by request threads) is logged. */
@@ -171,18 +199,28 @@ class RegistrationWriter implements SmartLifecycle {
 
     @Override
     public void start() {
-        writer.start();
+        stopped = false;
+        running = true;
+        thread = Thread.ofPlatform().name("registration-writer").start(this::run);
     }
 
     /** Stops taking registrations, then writes and answers those already queued before the database closes. */
     @Override
     public void stop() {
-        writer.stop();
+        stopped = true;
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return writer.isRunning();
+        return running;
     }
 
     /** 503 with Retry-After: the queue is full (nothing stored), or the batch did not answer in time. */

@@ -1,9 +1,9 @@
 package dev.paddock.timing.intake;
 
 import dev.paddock.shared.ProblemException;
-import dev.paddock.shared.WriterThread;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +48,9 @@ class PassingWriter implements SmartLifecycle {
     private final Intake intake;
     private final TransactionTemplate transaction;
     private final DistributionSummary batchSizes;
-    private final WriterThread<Submission> writer;
+    private volatile boolean running;
+    private volatile boolean stopped;
+    private Thread thread;
 
     PassingWriter(Intake intake, PlatformTransactionManager transactions, MeterRegistry meters,
             @Value("${paddock.timing.intake.queue-capacity:10000}") int queueCapacity,
@@ -60,18 +63,39 @@ class PassingWriter implements SmartLifecycle {
                 .description("Passing requests written in one transaction").publishPercentiles(0.5, 0.99)
                 .register(meters);
         meters.gauge("paddock.timing.intake.queue", queue, BlockingQueue::size);
-        this.writer = new WriterThread<>("passing-writer", queue, batchSize, this::write,
-                (submission, e) -> submission.answer().completeExceptionally(e));
     }
 
     /** The reads' outcomes once committed; 503 overloaded at once when too many wait. */
     CompletableFuture<List<PassingOutcome>> submit(UUID raceId, List<PassingRequest> reads) {
         Submission submission = new Submission(raceId, List.copyOf(reads), new CompletableFuture<>());
-        if (writer.stopped() || !queue.offer(submission)) {
+        if (stopped || !queue.offer(submission)) {
             submission.answer().completeExceptionally(overloaded("Too many passings are waiting to be written; "
                     + "nothing was stored. Send them again in a moment (the same ids count once)."));
         }
         return submission.answer();
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Passing writer failed on a batch of {}", batch.size(), e);
+                batch.forEach(s -> s.answer().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
     }
 
     /** One batch: its transaction, then its answers; alone again for each request if the batch fails. */
@@ -117,17 +141,27 @@ class PassingWriter implements SmartLifecycle {
 
     @Override
     public void start() {
-        writer.start();
+        stopped = false;
+        running = true;
+        thread = Thread.ofPlatform().name("passing-writer").start(this::run);
     }
 
     /** Stops taking passings, then writes and answers those already queued before the database closes. */
     @Override
     public void stop() {
-        writer.stop();
+        stopped = true;
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return writer.isRunning();
+        return running;
     }
 }

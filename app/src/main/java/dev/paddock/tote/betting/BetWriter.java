@@ -2,7 +2,6 @@ package dev.paddock.tote.betting;
 
 import dev.paddock.identity.AccountId;
 import dev.paddock.shared.ProblemException;
-import dev.paddock.shared.WriterThread;
 import dev.paddock.tote.BetAccepted;
 import dev.paddock.wallet.BatchDebit;
 import dev.paddock.wallet.DebitOutcome;
@@ -77,7 +76,7 @@ class BetWriter implements SmartLifecycle {
     }
 
     private final List<BlockingQueue<Command>> queues = new ArrayList<>();
-    private final List<WriterThread<Command>> writers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final int batchSize;
     private final BetStore store;
     private final PoolBook book;
@@ -141,6 +140,30 @@ class BetWriter implements SmartLifecycle {
             answer.completeExceptionally(new Overloaded());
         }
         return answer;
+    }
+
+    private void run(BlockingQueue<Command> queue) {
+        Stages stages = new Stages(queue);
+        List<Command> commands = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Command first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                commands.add(first);
+                queue.drainTo(commands, batchSize - 1);
+                process(commands, stages);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Bet writer failed on a batch of {}", commands.size(), e);
+                commands.forEach(c -> fail(c, e));
+            } finally {
+                commands.clear();
+            }
+        }
     }
 
     /** Runs of bets go in one transaction each; a cancellation in its own, in arrival order. */
@@ -445,14 +468,9 @@ class BetWriter implements SmartLifecycle {
     public void start() {
         book.load(store);
         running = true;
-        writers.clear();
         for (int w = 0; w < queues.size(); w++) {
             BlockingQueue<Command> queue = queues.get(w);
-            Stages stages = new Stages(queue);
-            WriterThread<Command> writer = new WriterThread<>("bet-writer-" + w, queue, batchSize,
-                    commands -> process(commands, stages), BetWriter::fail);
-            writers.add(writer);
-            writer.start();
+            threads.add(Thread.ofPlatform().name("bet-writer-" + w).start(() -> run(queue)));
         }
     }
 
@@ -460,9 +478,11 @@ class BetWriter implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (!writers.isEmpty()) {
-            writers.forEach(WriterThread::stop);
+        if (!threads.isEmpty()) {
             try {
+                for (Thread thread : threads) {
+                    thread.join(Duration.ofSeconds(10));
+                }
                 // a saga cut short leaves its bets PENDING: the recovery job resolves them at the next start
                 if (!sagas.tryAcquire(maxSagas, 10, TimeUnit.SECONDS)) {
                     log.warn("Stopping with remote-wallet sagas still running; their bets are resolved at the next start");
