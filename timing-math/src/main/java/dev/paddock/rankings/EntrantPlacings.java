@@ -74,9 +74,12 @@ final class EntrantPlacings extends AbstractMap<String, Placing> {
         return new EntrantPlacings(next, size + grown);
     }
 
+    /**
+     * The shard by the top bits of the hash spread by a multiplication: each shard's HashMap picks buckets by the low
+     * bits, which would otherwise be the same for all its ids and pile them into a few (tree) bins.
+     */
     private static int shard(Object id, int count) {
-        int hash = id.hashCode();
-        return (hash ^ hash >>> 16) & count - 1;
+        return count == 1 ? 0 : id.hashCode() * 0x9E3779B9 >>> 32 - Integer.numberOfTrailingZeros(count);
     }
 
     @Override
