@@ -26,12 +26,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -78,6 +80,7 @@ class ResultPages implements QuickRead {
     private final ITemplateEngine templates;
     /** Resolves the versionless WebJars links of a page rendered here, as Spring MVC's pages get them. */
     private final ResourceUrlProvider staticFiles;
+    private final ApplicationContext application;
     private final long freshNanos;
     /**
      * Renderings under way at once, here and through Spring MVC. Hundreds of virtual threads rendering together on two
@@ -85,7 +88,7 @@ class ResultPages implements QuickRead {
      * for seconds on a cold start; the others wait here, parked.
      */
     private final Semaphore renderings;
-    private volatile JakartaServletWebApplication application;
+    private volatile JakartaServletWebApplication web;
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(30_000)
             .expireAfterAccess(Duration.ofMinutes(5)).build();
     /** Pages being rendered, by key: since when, and the page once kept (null if the rendering failed). */
@@ -101,12 +104,14 @@ class ResultPages implements QuickRead {
      *                 as a cache honouring their {@code max-age=1} may be
      */
     ResultPages(Boards boards, LocaleResolver locales, ITemplateEngine templates, ResourceUrlProvider staticFiles,
+            ApplicationContext application,
             @Value("${paddock.timing.pages.fresh-for:500ms}") Duration freshFor,
             @Value("${paddock.timing.pages.renderings:4}") int renderingsAtOnce) {
         this.boards = boards;
         this.locales = locales;
         this.templates = templates;
         this.staticFiles = staticFiles;
+        this.application = application;
         this.freshNanos = freshFor.toNanos();
         this.renderings = new Semaphore(renderingsAtOnce);
     }
@@ -158,7 +163,10 @@ class ResultPages implements QuickRead {
         renderings.acquireUninterruptibly();
         try {
             request.setAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR, staticFiles);
-            WebContext context = new WebContext(application(request).buildExchange(request,
+            // as Spring MVC's Thymeleaf view gives its templates: SpEL with the application's beans
+            rendering.model().put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                    new ThymeleafEvaluationContext(application, null));
+            WebContext context = new WebContext(web(request).buildExchange(request,
                     StaticLinks.encoding(request, response)),
                     locales.resolveLocale(request), rendering.model());
             String html = rendering.fragment() == null ? templates.process(rendering.template(), context)
@@ -174,11 +182,11 @@ class ResultPages implements QuickRead {
         }
     }
 
-    private JakartaServletWebApplication application(HttpServletRequest request) {
-        if (application == null) {
-            application = JakartaServletWebApplication.buildApplication(request.getServletContext());
+    private JakartaServletWebApplication web(HttpServletRequest request) {
+        if (web == null) {
+            web = JakartaServletWebApplication.buildApplication(request.getServletContext());
         }
-        return application;
+        return web;
     }
 
     static QuickAnswer answer(Page page) {
