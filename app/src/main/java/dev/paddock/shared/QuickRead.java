@@ -1,6 +1,7 @@
 package dev.paddock.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A module's anonymous GETs that can be answered from memory, ahead of the security chain and Spring MVC
@@ -17,6 +18,14 @@ public interface QuickRead {
 
     /** The answer from memory, or null to let the request go on to Spring MVC. */
     QuickAnswer answer(HttpServletRequest request);
+
+    /**
+     * The same, for a read that needs the response to build its answer (a page rendered on the spot encodes its
+     * links through it); nothing may be written to it. By default {@link #answer(HttpServletRequest)}.
+     */
+    default QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
+        return answer(request);
+    }
 
     static QuickRead of(String prefix, java.util.function.Function<HttpServletRequest, QuickAnswer> answer) {
         return new QuickRead() {

@@ -40,7 +40,7 @@ public class QuickReads extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        QuickAnswer answer = answer(request);
+        QuickAnswer answer = answer(request, response);
         if (answer == null || answer.contentType().startsWith("text/html") && request.getRequestedSessionId() != null) {
             chain.doFilter(request, response);
             return;
@@ -70,11 +70,11 @@ public class QuickReads extends OncePerRequestFilter {
         }
     }
 
-    private QuickAnswer answer(HttpServletRequest request) {
+    private QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (QuickRead read : reads) {
             if (path.startsWith(read.prefix())) {
-                QuickAnswer answer = read.answer(request);
+                QuickAnswer answer = read.answer(request, response);
                 if (answer != null) {
                     return answer;
                 }

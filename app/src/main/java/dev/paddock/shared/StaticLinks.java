@@ -40,12 +40,21 @@ public class StaticLinks extends ResourceUrlEncodingFilter {
             chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, new HttpServletResponseWrapper(answer) {
+        chain.doFilter(request, encoding(http, answer));
+    }
+
+    /**
+     * The response with its {@code encodeURL} resolving static links as this filter does, for a page rendered outside
+     * Spring MVC; the request must carry the {@link ResourceUrlProvider} (as
+     * {@link ResourceUrlProviderExposingInterceptor#RESOURCE_URL_PROVIDER_ATTR}), as Spring MVC sets it.
+     */
+    public static HttpServletResponse encoding(HttpServletRequest request, HttpServletResponse response) {
+        return new HttpServletResponseWrapper(response) {
             @Override
             public String encodeURL(String url) {
-                return super.encodeURL(resolve(http, url));
+                return super.encodeURL(resolve(request, url));
             }
-        });
+        };
     }
 
     static String resolve(HttpServletRequest request, String url) {

@@ -79,7 +79,11 @@ class ResultsLayoutIT {
         String other = page(get("/account").with(user(principal)));
         for (String path : List.of("/results/races/" + race, "/results/races/" + race + "/athletes/1",
                 "/account/results")) {
-            String results = page(get(path).with(user(principal)));
+            // a signed-in browser sends its session cookie; without one a visitor is served as anonymous
+            String results = page(get(path).with(user(principal)).with(request -> {
+                request.setRequestedSessionId("signed-in");
+                return request;
+            }));
             assertSameFrame(path, results, other);
             assertThat(results).as(path).contains("csrf-token", "/logout");
         }

@@ -29,8 +29,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public results pages for anonymous visitors: rendered once by Spring MVC, then answered from memory ahead of
- * it with the same bytes, an ETag and public caching, for as long as what the page shows does not change; a page
+ * The public results pages for anonymous visitors: rendered once ahead of Spring MVC (the same page as Spring MVC
+ * renders for them), then answered from memory with the same bytes, an ETag and public caching, for as long as what the page shows does not change; a page
  * whose athlete did not change keeps its bytes and ETag across snapshots. Signed-in visitors still get their page
  * from Spring MVC, with their own layout.
  */
@@ -60,17 +60,23 @@ class ResultsPagesFromMemoryIT {
     @BeforeEach
     void race() throws Exception {
         operator = accounts.accessToken(mvc, accounts.create(Role.OPERATOR));
-        race = TimingFixtures.race(jdbc, "Pages 10K", 10_000, GUN);
+        race = race("Pages 10K");
         pages = "/results/races/" + race;
+    }
+
+    /** A race of two, Anna finished in 38:05, its board in memory. */
+    private UUID race(String name) throws Exception {
+        UUID race = TimingFixtures.race(jdbc, name, 10_000, GUN);
         TimingFixtures.starter(jdbc, race, 1, "Anna", "Muster", "F", "1990-02-01", Map.of());
         TimingFixtures.starter(jdbc, race, 2, "Beat", "Brändli", "M", "1985-07-12", Map.of());
         send(put("/api/timing/races/" + race), Map.of("officialClock", "GUN",
                 "points", List.of(Map.of("code", "start", "kind", "START", "distanceM", 0),
                         Map.of("code", "finish", "kind", "FINISH", "distanceM", 10000))));
         send(post("/api/timing/races/" + race + "/start"), Map.of("at", GUN.toString()));
-        finish("f1", 1, 38 * 60 + 5);
+        finish(race, "f1", 1, 38 * 60 + 5);
         await().atMost(Duration.ofSeconds(2)).until(() -> mvc.perform(get("/api/results/races/" + race + "/athletes/1"))
                 .andReturn().getResponse().getContentAsString().contains("38:05"));
+        return race;
     }
 
     @Test
@@ -78,7 +84,7 @@ class ResultsPagesFromMemoryIT {
         for (String path : List.of("", "?ranking=overall&page=0", "/table?ranking=gender&group=F", "/athletes/1",
                 "/athletes/1/card", "?q=anna")) {
             MvcResult first = mvc.perform(get(pages + path)).andReturn();
-            assertThat(first.getHandler()).as(path + ": rendered by Spring MVC").isNotNull();
+            assertThat(first.getHandler()).as(path + ": rendered ahead of Spring MVC").isNull();
             assertThat(first.getResponse().getStatus()).as(path).isEqualTo(200);
             assertThat(first.getResponse().getHeader("Set-Cookie")).as(path + ": no session for a visitor").isNull();
             assertThat(first.getResponse().getContentAsString()).as(path).doesNotContain("csrf-token");
@@ -109,12 +115,12 @@ class ResultsPagesFromMemoryIT {
     @Test
     void aPageKeepsItsBytesWhileWhatItShowsIsUnchangedAndIsRenderedAgainWhenItChanges() throws Exception {
         MvcResult anna = mvc.perform(get(pages + "/athletes/1")).andReturn();
-        mvc.perform(get(pages + "/athletes/2")).andReturn();
+        String beatTag = mvc.perform(get(pages + "/athletes/2")).andReturn().getResponse().getHeader("ETag");
         MvcResult racePage = mvc.perform(get(pages)).andReturn();
         String annaTag = anna.getResponse().getHeader("ETag");
         String raceTag = racePage.getResponse().getHeader("ETag");
 
-        finish("f2", 2, 40 * 60 + 12);
+        finish(race, "f2", 2, 40 * 60 + 12);
         await().atMost(Duration.ofSeconds(2)).until(() -> mvc.perform(get("/api/results/races/" + race + "/athletes/2"))
                 .andReturn().getResponse().getContentAsString().contains("40:12"));
 
@@ -123,9 +129,10 @@ class ResultsPagesFromMemoryIT {
         assertThat(annaAgain.getResponse().getHeader("ETag")).isEqualTo(annaTag);
 
         MvcResult beat = mvc.perform(get(pages + "/athletes/2")).andReturn();
-        assertThat(beat.getHandler()).as("Beat finished: rendered again").isNotNull();
+        assertThat(beat.getResponse().getHeader("ETag")).as("Beat finished: rendered again").isNotEqualTo(beatTag);
         assertThat(beat.getResponse().getContentAsString()).contains("40:12");
-        assertThat(mvc.perform(get(pages + "/athletes/2")).andReturn().getHandler()).isNull();
+        assertThat(mvc.perform(get(pages + "/athletes/2")).andReturn().getResponse().getContentAsByteArray())
+                .isEqualTo(beat.getResponse().getContentAsByteArray());
 
         MvcResult raceAgain = mvc.perform(get(pages).header("If-None-Match", raceTag)).andReturn();
         assertThat(raceAgain.getResponse().getStatus()).as("two finishers now").isEqualTo(200);
@@ -150,6 +157,25 @@ class ResultsPagesFromMemoryIT {
     }
 
     @Test
+    void aPageRenderedAheadOfSpringMvcIsThePageSpringMvcRendersForAnAnonymousVisitor() throws Exception {
+        UUID twin = race("Pages 10K");
+        for (String path : List.of("", "?ranking=overall&page=0", "/table?ranking=gender&group=F", "/athletes/1",
+                "/athletes/1/card", "?q=anna", "/athletes/2")) {
+            MvcResult quick = mvc.perform(get(pages + path)).andReturn();
+            // a session cookie sends an anonymous visitor through the security chain to Spring MVC
+            MvcResult spring = mvc.perform(get("/results/races/" + twin + path).with(request -> {
+                request.setRequestedSessionId("anonymous");
+                return request;
+            })).andReturn();
+            assertThat(quick.getHandler()).as(path).isNull();
+            assertThat(spring.getHandler()).as(path).isNotNull();
+            assertThat(spring.getResponse().getStatus()).as(path).isEqualTo(200);
+            assertThat(quick.getResponse().getContentAsString().replace(race.toString(), twin.toString())).as(path)
+                    .isEqualTo(spring.getResponse().getContentAsString());
+        }
+    }
+
+    @Test
     void signedInVisitorsAndErrorsTakeSpringMvc() throws Exception {
         mvc.perform(get(pages + "/athletes/1")).andReturn();
         var account = accounts.create();
@@ -169,7 +195,7 @@ class ResultsPagesFromMemoryIT {
         assertThat(mvc.perform(get(pages + "?page=x")).andReturn().getResponse().getStatus()).isEqualTo(400);
     }
 
-    private void finish(String id, int bib, int seconds) throws Exception {
+    private void finish(UUID race, String id, int bib, int seconds) throws Exception {
         send(post("/api/timing/races/" + race + "/passings"), Map.of("id", id, "bib", bib, "point", "finish",
                 "at", GUN.plusSeconds(seconds).toString(), "line", "MAIN"));
     }

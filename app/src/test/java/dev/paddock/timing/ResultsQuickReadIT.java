@@ -126,6 +126,50 @@ class ResultsQuickReadIT {
         assertThat(noRanking.getResponse().getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void anAthleteKeepsBytesAndETagAcrossSnapshotsThatDoNotChangeWhatTheyShow() throws Exception {
+        mvc.perform(get(results)).andReturn();
+        MvcResult anna = mvc.perform(get(results + "/athletes/1")).andReturn();
+        MvcResult beat = mvc.perform(get(results + "/athletes/2")).andReturn();
+        String raceTag = mvc.perform(get(results)).andReturn().getResponse().getHeader("ETag");
+
+        finish(2, 40 * 60 + 12, "40:12");
+        MvcResult annaAfterBeat = mvc.perform(get(results + "/athletes/1")).andReturn();
+        assertThat(annaAfterBeat.getHandler()).isNull();
+        assertThat(annaAfterBeat.getResponse().getHeader("ETag")).isEqualTo(anna.getResponse().getHeader("ETag"));
+        assertThat(annaAfterBeat.getResponse().getContentAsByteArray())
+                .isEqualTo(anna.getResponse().getContentAsByteArray());
+        assertThat(mvc.perform(get(results + "/athletes/1").header("If-None-Match",
+                anna.getResponse().getHeader("ETag"))).andReturn().getResponse().getStatus()).isEqualTo(304);
+        assertThat(mvc.perform(get(results)).andReturn().getResponse().getHeader("ETag"))
+                .as("the race's summary shows the new finisher").isNotEqualTo(raceTag);
+        MvcResult beatFinished = mvc.perform(get(results + "/athletes/2")).andReturn();
+        assertThat(beatFinished.getResponse().getHeader("ETag")).isNotEqualTo(beat.getResponse().getHeader("ETag"));
+        assertThat(json.readTree(beatFinished.getResponse().getContentAsString()).get("places").get("overall").asInt())
+                .isEqualTo(1);
+
+        finish(1, 38 * 60 + 2, "38:02");
+        MvcResult beatSecond = mvc.perform(get(results + "/athletes/2")).andReturn();
+        assertThat(beatSecond.getResponse().getHeader("ETag")).as("another athlete's passing moved Beat")
+                .isNotEqualTo(beatFinished.getResponse().getHeader("ETag"));
+        assertThat(json.readTree(beatSecond.getResponse().getContentAsString()).get("places").get("overall").asInt())
+                .isEqualTo(2);
+        MvcResult controller = mvc.perform(get(results + "/athletes/2").header("Authorization", bearer(operator)))
+                .andReturn();
+        assertThat(controller.getHandler()).isNotNull();
+        assertThat(controller.getResponse().getHeader("ETag")).isEqualTo(beatSecond.getResponse().getHeader("ETag"));
+        assertThat(controller.getResponse().getContentAsByteArray())
+                .isEqualTo(beatSecond.getResponse().getContentAsByteArray());
+    }
+
+    private void finish(int bib, int seconds, String shown) throws Exception {
+        send(post("/api/timing/races/" + race + "/passings"), Map.of("id", "f" + bib, "bib", bib, "point", "finish",
+                "at", GUN.plusSeconds(seconds).toString(), "line", "MAIN"));
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).until(() -> json.readTree(
+                mvc.perform(get(results + "/athletes/" + bib)).andReturn().getResponse().getContentAsString())
+                .get("official").asString().equals(shown));
+    }
+
     private void send(MockHttpServletRequestBuilder request, Object body) throws Exception {
         var response = mvc.perform(request.header("Authorization", bearer(operator))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn().getResponse();

@@ -50,8 +50,7 @@ final class RankingUpdates {
             return previous;
         }
         Map<String, List<Placing>> groups = new TreeMap<>(previous.groups());
-        Map<String, Placing> byEntrant = new HashMap<>(previous.byEntrant());
-        Set<String> placed = new HashSet<>();
+        Map<String, Placing> placed = new HashMap<>();
         Set<String> touched = new HashSet<>(gone.keySet());
         touched.addAll(coming.keySet());
         for (String group : touched) {
@@ -69,12 +68,11 @@ final class RankingUpdates {
             List<Placing> placings = Rankings.place(group, members, spec.ties(), kept.subList(0, from));
             groups.put(group, placings);
             for (int i = from; i < placings.size(); i++) {
-                byEntrant.put(placings.get(i).entrantId(), placings.get(i));
-                placed.add(placings.get(i).entrantId());
+                placed.put(placings.get(i).entrantId(), placings.get(i));
             }
         }
-        gone.values().forEach(ids -> ids.stream().filter(id -> !placed.contains(id)).forEach(byEntrant::remove));
-        return new Ranking(spec, groups, byEntrant);
+        List<String> left = gone.values().stream().flatMap(Set::stream).toList();
+        return new Ranking(spec, groups, EntrantPlacings.of(previous.byEntrant()).with(placed, left));
     }
 
     /** The group's kept members in their order, without those gone, with those arriving (in order) merged in. */

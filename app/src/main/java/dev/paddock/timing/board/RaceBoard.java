@@ -67,7 +67,8 @@ final class RaceBoard {
         List<Entrant> all = List.copyOf(entrants.values());
         Ranker ranker = Ranker.of(all, entrants, previous, changed);
         Map<String, Ranking> rankings = new HashMap<>();
-        for (RaceRanking ranking : timing.rankingsOrDefault()) {
+        List<RaceRanking> listed = timing.rankingsOrDefault();
+        for (RaceRanking ranking : listed) {
             rankings.put(ranking.code(), ranker.rank(ranking.code(), ranking.spec(timing)));
         }
         // Each segment's places, for athletes' pages; listed only when the race configures a ranking on it.
@@ -81,7 +82,7 @@ final class RaceBoard {
         int finishers = (int) all.stream().filter(e -> e.status() == Status.FINISHED).count();
         return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints,
                 teams(timing, starters, all), behind, finishers,
-                StarterSearch.of(starters, previous == null ? null : previous.search()));
+                StarterSearch.of(starters, previous == null ? null : previous.search()), listed);
     }
 
     private static List<TeamPlacing> teams(RaceTiming timing, List<Starter> starters, List<Entrant> all) {

@@ -24,11 +24,13 @@ import java.util.Map;
  * @param behind    how long the oldest change it includes waited for it, in milliseconds
  * @param finishers how many entrants have finished (within the time limit, with no status against them)
  * @param search    the start list searched by bib or name
+ * @param listed    the race's rankings in the order it lists them, each computed in {@link #rankings()}: the
+ *                  configured ones or the default set, worked out once per snapshot rather than per view
  */
 public record Snapshot(StartlistRace race, RaceTiming timing, long version, Instant computedAt,
         Map<String, Ranking> rankings, Map<Integer, Entrant> entrants, Map<Integer, Starter> starters,
         Map<String, Integer> bibs, List<String> splitPoints, List<TeamPlacing> teams, long behind, int finishers,
-        StarterSearch search) {
+        StarterSearch search, List<RaceRanking> listed) {
 
     public Snapshot {
         rankings = Map.copyOf(rankings);
@@ -37,17 +39,13 @@ public record Snapshot(StartlistRace race, RaceTiming timing, long version, Inst
         bibs = java.util.Collections.unmodifiableMap(bibs);
         splitPoints = List.copyOf(splitPoints);
         teams = List.copyOf(teams);
+        listed = List.copyOf(listed);
     }
 
     public static final String OVERALL = RaceRanking.OVERALL;
     public static final String GENDER = RaceRanking.GENDER;
     public static final String CATEGORY = RaceRanking.CATEGORY;
     public static final List<String> GROUPINGS = List.of(OVERALL, GENDER, CATEGORY);
-
-    /** The race's rankings in the order it lists them, each computed in {@link #rankings()}. */
-    public List<RaceRanking> listed() {
-        return timing.rankingsOrDefault();
-    }
 
     public static String at(String point, String grouping) {
         return point + "/" + grouping;

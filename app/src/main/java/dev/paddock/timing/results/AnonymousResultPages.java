@@ -27,16 +27,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class AnonymousResultPages extends OncePerRequestFilter {
 
     private final ResultPages pages;
-    /**
-     * Renderings under way at once. Hundreds of virtual threads rendering together on two cores made no more pages a
-     * second, only lock convoys (Thymeleaf's attribute definitions, Groovy call sites of the layout dialect) that
-     * stalled the node for seconds on a cold start; the others wait here, parked.
-     */
-    private final Semaphore renderings;
 
-    AnonymousResultPages(ResultPages pages, int renderingsAtOnce) {
+    AnonymousResultPages(ResultPages pages) {
         this.pages = pages;
-        this.renderings = new Semaphore(renderingsAtOnce);
     }
 
     @Override
@@ -53,6 +46,7 @@ class AnonymousResultPages extends OncePerRequestFilter {
             request.removeAttribute(CsrfToken.class.getName());
             request.removeAttribute("_csrf");
             ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+            Semaphore renderings = pages.renderings();
             renderings.acquireUninterruptibly();
             try {
                 chain.doFilter(request, capture);

@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paddock.shared.QuickAnswer;
 import dev.paddock.shared.QuickRead;
+import dev.paddock.shared.StaticLinks;
 import dev.paddock.timing.board.Boards;
 import dev.paddock.timing.board.Snapshot;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,23 +20,37 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The public results pages as anonymous visitors get them, kept as rendered bytes per URL and language and
  * answered from memory ahead of the security chain and Spring MVC. A kept page stays valid across snapshots for
  * as long as what it shows is the same (an athlete whose times and places did not change keeps the bytes of their
  * page, and its ETag): a new snapshot only costs building the page's view again and comparing it. A page not kept,
- * or whose view changed, goes the usual way once and {@link AnonymousResultPages} keeps what Spring MVC rendered.
+ * or whose view changed, is rendered here with the same template and model as {@link ResultsPageController} makes
+ * for an anonymous visitor, without the security chain and Spring MVC (at a marathon's finish most athlete pages
+ * asked for are asked for the first time, and the request path cost about half as much again as the template);
+ * what this cannot render (an error, a visitor with a session) goes the usual way and {@link AnonymousResultPages}
+ * keeps what Spring MVC rendered.
  */
 @Component
 class ResultPages implements QuickRead {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultPages.class);
 
     static final String PREFIX = "/results/races/";
     /** Request attribute: the snapshot a page was rendered from, set by {@link ResultsPageController}. */
@@ -61,7 +77,18 @@ class ResultPages implements QuickRead {
 
     private final Boards boards;
     private final LocaleResolver locales;
+    private final ITemplateEngine templates;
+    /** Resolves the versionless WebJars links of a page rendered here, as Spring MVC's pages get them. */
+    private final ResourceUrlProvider staticFiles;
+    private final ApplicationContext application;
     private final long freshNanos;
+    /**
+     * Renderings under way at once, here and through Spring MVC. Hundreds of virtual threads rendering together on two
+     * cores made no more pages a second, only lock convoys (Thymeleaf's attribute definitions) that stalled the node
+     * for seconds on a cold start; the others wait here, parked.
+     */
+    private final Semaphore renderings;
+    private volatile JakartaServletWebApplication web;
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(30_000)
             .expireAfterAccess(Duration.ofMinutes(5)).build();
     /** Pages being rendered, by key: since when, and the page once kept (null if the rendering failed). */
@@ -76,10 +103,17 @@ class ResultPages implements QuickRead {
      *                 otherwise be rendered five times a second; pages are this much behind the rankings at most,
      *                 as a cache honouring their {@code max-age=1} may be
      */
-    ResultPages(Boards boards, LocaleResolver locales, @Value("${paddock.timing.pages.fresh-for:500ms}") Duration freshFor) {
+    ResultPages(Boards boards, LocaleResolver locales, ITemplateEngine templates, ResourceUrlProvider staticFiles,
+            ApplicationContext application,
+            @Value("${paddock.timing.pages.fresh-for:500ms}") Duration freshFor,
+            @Value("${paddock.timing.pages.renderings:4}") int renderingsAtOnce) {
         this.boards = boards;
         this.locales = locales;
+        this.templates = templates;
+        this.staticFiles = staticFiles;
+        this.application = application;
         this.freshNanos = freshFor.toNanos();
+        this.renderings = new Semaphore(renderingsAtOnce);
     }
 
     @Override
@@ -89,9 +123,70 @@ class ResultPages implements QuickRead {
 
     @Override
     public QuickAnswer answer(HttpServletRequest request) {
+        throw new UnsupportedOperationException("Pages are rendered with the response at hand");
+    }
+
+    @Override
+    public QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
         // a visitor with a session may be signed in: the filter after the security chain knows
-        Page page = request.getRequestedSessionId() != null ? null : held(request);
+        if (request.getRequestedSessionId() != null) {
+            return null;
+        }
+        Page page = held(request);
+        if (page == null && request.getAttribute(RENDERING) != null) {
+            page = render(request, response);
+        }
         return page == null ? null : answer(page);
+    }
+
+    /** Renderings under way at once, at most. */
+    Semaphore renderings() {
+        return renderings;
+    }
+
+    /**
+     * Renders the page this request claimed and keeps it; null, the claim still held, for what Spring MVC is to answer
+     * (an error is rendered by the error page, which is not kept).
+     */
+    private Page render(HttpServletRequest request, HttpServletResponse response) {
+        PageAddress address = PageAddress.of(request);
+        Snapshot snapshot = boards.loaded(address.raceId()).orElse(null);
+        ResultsPageController.Rendering rendering;
+        try {
+            rendering = snapshot == null ? null : ResultsPageController.anonymous(snapshot, address, request);
+        } catch (RuntimeException error) {
+            return null;
+        }
+        if (rendering == null) {
+            return null;
+        }
+        renderings.acquireUninterruptibly();
+        try {
+            request.setAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR, staticFiles);
+            // as Spring MVC's Thymeleaf view gives its templates: SpEL with the application's beans
+            rendering.model().put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                    new ThymeleafEvaluationContext(application, null));
+            WebContext context = new WebContext(web(request).buildExchange(request,
+                    StaticLinks.encoding(request, response)),
+                    locales.resolveLocale(request), rendering.model());
+            String html = rendering.fragment() == null ? templates.process(rendering.template(), context)
+                    : templates.process(rendering.template(), java.util.Set.of(rendering.fragment()), context);
+            Page page = keep(request, snapshot, html.getBytes(StandardCharsets.UTF_8));
+            rendered(request);
+            return page;
+        } catch (RuntimeException error) {
+            log.warn("Results page {} not rendered ahead of Spring MVC, which will", request.getRequestURI(), error);
+            return null;
+        } finally {
+            renderings.release();
+        }
+    }
+
+    private JakartaServletWebApplication web(HttpServletRequest request) {
+        if (web == null) {
+            web = JakartaServletWebApplication.buildApplication(request.getServletContext());
+        }
+        return web;
     }
 
     static QuickAnswer answer(Page page) {

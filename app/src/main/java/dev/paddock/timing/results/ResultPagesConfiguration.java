@@ -1,6 +1,5 @@
 package dev.paddock.timing.results;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,10 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class ResultPagesConfiguration {
 
     @Bean
-    FilterRegistrationBean<AnonymousResultPages> anonymousResultPages(ResultPages pages,
-            @Value("${paddock.timing.pages.renderings:4}") int renderingsAtOnce) {
+    FilterRegistrationBean<AnonymousResultPages> anonymousResultPages(ResultPages pages) {
         FilterRegistrationBean<AnonymousResultPages> registration = new FilterRegistrationBean<>(
-                new AnonymousResultPages(pages, renderingsAtOnce));
+                new AnonymousResultPages(pages));
         registration.addUrlPatterns(ResultPages.PREFIX + "*");
         return registration;
     }

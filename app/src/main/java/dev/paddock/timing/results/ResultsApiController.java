@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Public results, read from the race's current snapshot. Each answer carries the snapshot's version in its
- * ETag and may be cached for a second by browsers, a CDN or a reverse proxy; a request with the current
- * ETag gets a 304. Bodies are serialised once per snapshot and URL, so a peak of identical lookups costs a
- * map read each. Anonymous reads of a race in memory are answered before they reach it, by
+ * Public results, read from the race's current snapshot. Each answer carries an ETag that changes when what it
+ * shows changes and may be cached for a second by browsers, a CDN or a reverse proxy; a request with the current
+ * ETag gets a 304. Bodies are serialised once per URL while what they show stays the same ({@link ResultBodies}),
+ * so a peak of identical lookups costs a map read each. Anonymous reads of a race in memory are answered before they reach it, by
  * {@link ResultsQuickRead} from the same bodies; what it leaves (first reads, errors) comes here.
  */
 @RestController
@@ -89,12 +89,12 @@ class ResultsApiController {
     private ResponseEntity<byte[]> answer(UUID raceId, String what, String ifNoneMatch, Function<Snapshot, Object> view) {
         Snapshot snapshot = boards.snapshot(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
                 "not-found", "No results for this race"));
-        String etag = ResultBodies.etag(raceId, snapshot);
-        if (etag.equals(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(ResultBodies.CACHING).build();
+        ResultBodies.Body body = bodies.body(raceId, snapshot, what, view);
+        if (body.etag().equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).cacheControl(ResultBodies.CACHING)
+                    .build();
         }
-        byte[] body = bodies.body(raceId, snapshot, what, view);
-        return ResponseEntity.ok().eTag(etag).cacheControl(ResultBodies.CACHING).contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+        return ResponseEntity.ok().eTag(body.etag()).cacheControl(ResultBodies.CACHING)
+                .contentType(MediaType.APPLICATION_JSON).body(body.bytes());
     }
 }

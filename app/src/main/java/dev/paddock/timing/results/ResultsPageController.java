@@ -1,5 +1,6 @@
 package dev.paddock.timing.results;
 
+import dev.paddock.site.Viewer;
 import dev.paddock.timing.board.Boards;
 import dev.paddock.timing.board.Snapshot;
 import dev.paddock.timing.course.RaceRanking;
@@ -25,6 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 class ResultsPageController {
 
     static final int PAGE_SIZE = 100;
+
+    private static final Viewer ANONYMOUS = new Viewer(false, "", java.util.Set.of());
 
     private final Boards boards;
     private final Certificates certificates;
@@ -72,6 +75,32 @@ class ResultsPageController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("certificate-" + bib + ".pdf").build().toString())
                 .body(certificates.render(snapshot, athlete));
+    }
+
+    /** A page's template, the fragment of it (null for the whole page) and its model. */
+    record Rendering(String template, String fragment, java.util.Map<String, Object> model) {
+    }
+
+    /**
+     * The page at {@code address} as these handlers make it for an anonymous visitor (with the layout's viewer), for
+     * {@link ResultPages} to render without Spring MVC; null for what only Spring MVC answers as it should (a page
+     * number it does not bind as this does); an error (not found, a search too long) throws as the handlers do.
+     */
+    static Rendering anonymous(Snapshot snapshot, PageAddress address, HttpServletRequest request) {
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put("viewer", ANONYMOUS);
+        if (address.bib() != null) {
+            model.put("race", ResultViews.race(snapshot));
+            model.put("athlete", athlete(snapshot, address.bib()));
+            return new Rendering("timing/results/athlete", address.fragment() ? "card" : null, model);
+        }
+        Integer page = PageAddress.number(request.getParameter("page"), 0);
+        if (page == null) {
+            return null;
+        }
+        model.put("view", view(snapshot, request.getParameter("ranking"), request.getParameter("group"), page,
+                request.getParameter("q")));
+        return new Rendering("timing/results/race", address.fragment() ? "table" : null, model);
     }
 
     private String athleteView(UUID raceId, int bib, Model model, String template, HttpServletRequest request) {

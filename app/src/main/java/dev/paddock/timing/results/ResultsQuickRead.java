@@ -81,8 +81,7 @@ class ResultsQuickRead implements QuickRead {
         } else {
             return null;
         }
-        byte[] body = bodies.body(raceId, snapshot, what, view);
-        return body == null ? null
-                : QuickAnswer.json(body, ResultBodies.etag(raceId, snapshot), ResultBodies.CACHE_CONTROL);
+        ResultBodies.Body body = bodies.body(raceId, snapshot, what, view);
+        return body == null ? null : QuickAnswer.json(body.bytes(), body.etag(), ResultBodies.CACHE_CONTROL);
     }
 }
