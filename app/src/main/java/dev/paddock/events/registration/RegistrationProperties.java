@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      503 {@code overloaded} at the door
  * @param batchSize     most individual registrations the writer makes durable in one transaction
  * @param queueCapacity individual registrations waiting for the writer; beyond, 503 {@code overloaded}
+ * @param turns         registration requests computing (authentication, JSON, checks) at once on a node; the others
+ *                      wait in line, parked, until one gives its turn back
  * @param writers       batches of individual registrations written at once, each on a database connection of its own
  * @param answerTimeout how long a request waits for its batch before 503 (it may still be stored: retry with
  *                      the same requestId)
@@ -20,6 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paddock.events.registration")
 record RegistrationProperties(@DefaultValue("2s") Duration termsTtl, @DefaultValue("1s") Duration soldOutHint,
         @DefaultValue("2048") int maxInFlight, @DefaultValue("256") int batchSize,
-        @DefaultValue("2048") int queueCapacity, @DefaultValue("4") int writers,
+        @DefaultValue("2048") int queueCapacity, @DefaultValue("8") int turns, @DefaultValue("4") int writers,
         @DefaultValue("5s") Duration answerTimeout) {
 }
