@@ -22,6 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paddock.events.registration")
 record RegistrationProperties(@DefaultValue("2s") Duration termsTtl, @DefaultValue("1s") Duration soldOutHint,
         @DefaultValue("2048") int maxInFlight, @DefaultValue("256") int batchSize,
-        @DefaultValue("2048") int queueCapacity, @DefaultValue("8") int turns, @DefaultValue("4") int writers,
+        @DefaultValue("2048") int queueCapacity, @DefaultValue("32") int turns, @DefaultValue("4") int writers,
         @DefaultValue("5s") Duration answerTimeout) {
 }
