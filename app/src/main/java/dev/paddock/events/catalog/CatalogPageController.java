@@ -20,6 +20,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CatalogPageController {
 
+    /** The event and participant pages are decorated by the plain {@code layout/page}, which links it from the model. */
+    private static final String STYLESHEET = "/css/events-catalog.css";
+
     private final Catalogue catalogue;
     private final EventSnapshots snapshots;
     private final ParticipantLists participants;
@@ -60,6 +63,7 @@ class CatalogPageController {
         PublicEvent event = event(slug);
         model.addAttribute("event", event);
         model.addAttribute("fmt", new CatalogFormat(locale, ZoneId.of(event.zone())));
+        model.addAttribute("stylesheet", STYLESHEET);
         return "events/catalog/event";
     }
 
@@ -77,6 +81,7 @@ class CatalogPageController {
         model.addAttribute("publicFields", chosen == null ? java.util.List.of() : chosen.fields().stream()
                 .filter(f -> f.visibility() == dev.paddock.events.fields.FieldDefinition.Visibility.PUBLIC).toList());
         model.addAttribute("fmt", new CatalogFormat(locale, ZoneId.of(event.zone())));
+        model.addAttribute("stylesheet", STYLESHEET);
         return "events/catalog/participants";
     }
 

@@ -2,6 +2,7 @@ package dev.paddock.events.registration;
 
 import dev.paddock.shared.Admission;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,13 +25,30 @@ class RegistrationConfiguration {
 
     @Bean
     FilterRegistrationBean<Admission> registrationAdmission(RegistrationProperties properties, MeterRegistry meters) {
-        Admission admission = new Admission(request -> "POST".equals(request.getMethod())
-                && RUSH_PATHS.matcher(request.getRequestURI()).matches(), properties.maxInFlight(),
+        Admission admission = new Admission(RegistrationConfiguration::rush, properties.maxInFlight(),
                 "paddock.events.registration.shed", "Too many registrations are being taken right now; nothing was"
                         + " stored. Retry in a moment with the same requestId.", meters);
         FilterRegistrationBean<Admission> registration = new FilterRegistrationBean<>(admission);
         registration.addUrlPatterns("/api/events/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    RegistrationTurns registrationTurns(RegistrationProperties properties) {
+        return new RegistrationTurns(RegistrationConfiguration::rush, properties.turns());
+    }
+
+    /** Right behind the door, ahead of authentication and Spring MVC, which the turns are for. */
+    @Bean
+    FilterRegistrationBean<RegistrationTurns> registrationTurnsFilter(RegistrationTurns turns) {
+        FilterRegistrationBean<RegistrationTurns> registration = new FilterRegistrationBean<>(turns);
+        registration.addUrlPatterns("/api/events/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    private static boolean rush(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && RUSH_PATHS.matcher(request.getRequestURI()).matches();
     }
 }

@@ -37,17 +37,20 @@ class RegistrationDesk {
     private final Accounts accounts;
     private final RegistrationWriter writer;
     private final RecentAnswers recent;
+    private final RegistrationTurns turns;
     private final Duration answerTimeout;
     private final Clock clock;
 
     RegistrationDesk(RaceTermsCache races, RegistrationStore store, Checkout checkout, Accounts accounts,
-            RegistrationWriter writer, RecentAnswers recent, RegistrationProperties properties, Clock clock) {
+            RegistrationWriter writer, RecentAnswers recent, RegistrationTurns turns, RegistrationProperties properties,
+            Clock clock) {
         this.races = races;
         this.store = store;
         this.checkout = checkout;
         this.accounts = accounts;
         this.writer = writer;
         this.recent = recent;
+        this.turns = turns;
         this.answerTimeout = properties.answerTimeout();
         this.clock = clock;
     }
@@ -98,8 +101,11 @@ class RegistrationDesk {
             method = Checkout.method(priced.totalCents(), request.payment(), "payment");
             checkout.chargeCard(buyer, method, priced.totalCents(), request.requestId());
         }
-        return await(writer.submit(new RegistrationBatch.Candidate(entry, request.requestId(), fingerprint, priced,
-                method, waitlist, new CompletableFuture<>())));
+        CompletableFuture<RegistrationAnswer> answer = writer.submit(new RegistrationBatch.Candidate(entry,
+                request.requestId(), fingerprint, priced, method, waitlist, new CompletableFuture<>()));
+        // nothing more to compute until the batch commits: the next registration in line may go on
+        turns.pass();
+        return await(answer);
     }
 
     private RegistrationAnswer await(CompletableFuture<RegistrationAnswer> answer) {

@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      503 {@code overloaded} at the door
  * @param batchSize     most individual registrations the writer makes durable in one transaction
  * @param queueCapacity individual registrations waiting for the writer; beyond, 503 {@code overloaded}
+ * @param turns         registration requests computing (authentication, JSON, checks) at once on a node; the others
+ *                      wait in line, parked, until one gives its turn back
+ * @param writers       batches of individual registrations written at once, each on a database connection of its own
  * @param answerTimeout how long a request waits for its batch before 503 (it may still be stored: retry with
  *                      the same requestId)
  */
 @ConfigurationProperties("paddock.events.registration")
 record RegistrationProperties(@DefaultValue("2s") Duration termsTtl, @DefaultValue("1s") Duration soldOutHint,
-        @DefaultValue("512") int maxInFlight, @DefaultValue("256") int batchSize,
-        @DefaultValue("1024") int queueCapacity, @DefaultValue("5s") Duration answerTimeout) {
+        @DefaultValue("2048") int maxInFlight, @DefaultValue("256") int batchSize,
+        @DefaultValue("2048") int queueCapacity, @DefaultValue("32") int turns, @DefaultValue("4") int writers,
+        @DefaultValue("5s") Duration answerTimeout) {
 }

@@ -27,9 +27,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The single writer of individual registrations (the opening rush's path). Request threads hand it checked
- * registrations through a bounded queue; it takes whatever is waiting (up to {@code batch-size}) and writes the
- * lot in one transaction ({@link RegistrationBatch}). Only after the commit is any caller answered, so a crash
+ * The writer of individual registrations (the opening rush's path). Request threads hand it checked
+ * registrations through a bounded queue; each of its {@code writers} threads takes whatever is waiting (up to
+ * {@code batch-size}) and writes the lot in one transaction ({@link RegistrationBatch}), on a database connection of
+ * its own. Several batches are written at once because a batch spends most of its time waiting for PostgreSQL's
+ * round trips, not computing; they never block each other on a place, a bib or a wallet: places and bibs are
+ * claimed with {@code skip locked} and wallets locked in one order (the way the writers of several nodes already
+ * share a race). Only after the commit is any caller answered, so a crash
  * mid-batch loses nothing that was acknowledged. If the batch's transaction fails, each of its registrations
  * goes again alone, so one bad entry cannot sink its neighbours; a registration that fails alone is answered
  * with its error and nothing of it is written. No wait is added to fill a batch: registrations arriving while
@@ -47,7 +51,8 @@ class RegistrationWriter implements SmartLifecycle {
     private final Checkout checkout;
     private final RecentAnswers recent;
     private final TransactionTemplate transaction;
-    private final WriterConnection connection;
+    private final int writers;
+    private final ThreadLocal<WriterConnection> connection;
     private final Clock clock;
     private final Timer batchTimer;
     private final DistributionSummary batchSizes;
@@ -57,7 +62,7 @@ class RegistrationWriter implements SmartLifecycle {
      * while set, nothing is taken; before the first start, registrations wait in the queue.
      */
     private volatile boolean stopped;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     RegistrationWriter(RegistrationProperties properties, RegistrationBatch batch, Checkout checkout,
             RecentAnswers recent, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
@@ -67,7 +72,8 @@ class RegistrationWriter implements SmartLifecycle {
         this.checkout = checkout;
         this.recent = recent;
         this.transaction = new TransactionTemplate(transactions);
-        this.connection = new WriterConnection(transactions);
+        this.writers = properties.writers();
+        this.connection = ThreadLocal.withInitial(() -> new WriterConnection(transactions));
         this.clock = clock;
         this.batchTimer = Timer.builder("paddock.events.registration.batch")
                 .description("Registration batches written (one transaction)").publishPercentiles(0.5, 0.99)
@@ -91,7 +97,7 @@ class RegistrationWriter implements SmartLifecycle {
             try {
                 RegistrationBatch.Candidate first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    connection.release();
+                    connection.get().release();
                     continue;
                 }
                 candidates.add(first);
@@ -108,14 +114,14 @@ class RegistrationWriter implements SmartLifecycle {
                 candidates.clear();
             }
         }
-        connection.release();
+        connection.get().release();
     }
 
     /** The writer's own connection for its batches; a wait for it (a pool emptied by request threads) is logged. */
     private void hold() {
         long started = System.nanoTime();
         try {
-            connection.hold();
+            connection.get().hold();
         } catch (RuntimeException noConnection) {
             // the batch's transaction asks the pool again and answers its callers with the failure
             log.warn("The registration writer found no database connection to hold ({})", noConnection.toString());
@@ -134,7 +140,7 @@ class RegistrationWriter implements SmartLifecycle {
             written = transaction.execute(status -> batch.write(candidates));
         } catch (RuntimeException e) {
             // a broken connection is not used again: the pool checks it and replaces it
-            connection.release();
+            connection.get().release();
             boolean noConnection = e instanceof CannotCreateTransactionException
                     || e instanceof CannotGetJdbcConnectionException;
             if (candidates.size() > 1 && !noConnection) {
@@ -201,7 +207,9 @@ class RegistrationWriter implements SmartLifecycle {
     public void start() {
         stopped = false;
         running = true;
-        thread = Thread.ofPlatform().name("registration-writer").start(this::run);
+        for (int w = 0; w < writers; w++) {
+            threads.add(Thread.ofPlatform().name("registration-writer-" + w).start(this::run));
+        }
     }
 
     /** Stops taking registrations, then writes and answers those already queued before the database closes. */
@@ -209,13 +217,14 @@ class RegistrationWriter implements SmartLifecycle {
     public void stop() {
         stopped = true;
         running = false;
-        if (thread != null) {
-            try {
+        try {
+            for (Thread thread : threads) {
                 thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        threads.clear();
     }
 
     @Override

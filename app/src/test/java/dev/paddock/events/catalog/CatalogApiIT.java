@@ -88,6 +88,9 @@ class CatalogApiIT {
         String page = mvc.perform(get("/events/" + slug + "/participants").param("race", "marathon"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Zeller").contains("LC Zürich").doesNotContain("SECRET-PHONE");
+        // decorated by the plain layout/page: the site's header and footer, its own stylesheet, a suffixed title
+        assertThat(page).contains("/css/events-catalog.css").contains("/css/paddock.css").contains("class=\"skip-link\"")
+                .contains("<footer").containsPattern("<title>[^<]+ · Paddock</title>");
     }
 
     @Test
@@ -117,6 +120,7 @@ class CatalogApiIT {
                 .andExpect(header().string("Cache-Control", "max-age=1, public"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("/events/" + slug + "/10k/register")))
                 .andExpect(content().string(not(org.hamcrest.Matchers.containsString("csrf-token"))))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/css/events-catalog.css")))
                 .andReturn().getResponse().getHeader("ETag");
         mvc.perform(get("/events/" + slug).header("If-None-Match", pageTag)).andExpect(status().isNotModified());
         mvc.perform(get("/api/events/no-such-event")).andExpect(status().isNotFound());

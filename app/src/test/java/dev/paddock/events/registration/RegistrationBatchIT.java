@@ -13,6 +13,10 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -297,6 +301,55 @@ class RegistrationBatchIT {
         assertThat(fixtures.count("select uses from events.promo_codes where event_id = ? and code = 'EARLY'",
                 race.eventId)).isEqualTo(1);
         ledger.assertConsistent(buyer, 10 * PRICE - (PRICE - 1000));
+    }
+
+    /**
+     * The writer's threads write their batches at once: batches from the same buyers, wanting more places than the
+     * race has, leave exactly its places taken, the rest waitlisted, and each buyer debited once per place.
+     */
+    @Test
+    void batchesWrittenAtOnceShareTheLastPlacesExactly() throws Exception {
+        int places = 10;
+        var race = fixtures.race().capacity(places).create();
+        List<AccountId> buyers = List.of(fixtures.fundedAccount(40 * PRICE), fixtures.fundedAccount(40 * PRICE));
+        List<List<RegistrationBatch.Candidate>> batches = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            List<RegistrationBatch.Candidate> batch = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                batch.add(candidate(race, buyers.get(k % 2), "at-once-" + b + "-" + k, "Once" + b + "x" + k, true));
+            }
+            batches.add(batch);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        try (var threads = Executors.newFixedThreadPool(batches.size())) {
+            List<Future<?>> written = new ArrayList<>();
+            for (List<RegistrationBatch.Candidate> batch : batches) {
+                written.add(threads.submit(() -> {
+                    start.await();
+                    writer.write(batch);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> done : written) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        List<RegistrationBatch.Candidate> all = batches.stream().flatMap(List::stream).toList();
+        assertThat(all).allSatisfy(c -> assertThat(c.answer()).isCompleted());
+        assertThat(all.stream().filter(c -> answer(c).status().equals("CONFIRMED")).count()).isEqualTo(places);
+        assertThat(all.stream().filter(c -> answer(c).status().equals("WAITLISTED")).count())
+                .isEqualTo(all.size() - places);
+        assertThat(fixtures.count("select count(*) from events.registrations where race_id = ? and status = 'CONFIRMED'",
+                race.raceId)).isEqualTo(places);
+        assertThat(fixtures.count("select count(distinct registration_id) from events.places where race_id = ?"
+                + " and registration_id is not null", race.raceId)).isEqualTo(places);
+        for (AccountId buyer : buyers) {
+            long confirmed = all.stream().filter(c -> c.entry().buyer().equals(buyer))
+                    .filter(c -> answer(c).status().equals("CONFIRMED")).count();
+            ledger.assertConsistent(buyer, 40 * PRICE - confirmed * PRICE);
+        }
     }
 
     private RegistrationBatch.Candidate candidate(RegistrationFixtures.Race race, AccountId buyer, String requestId,

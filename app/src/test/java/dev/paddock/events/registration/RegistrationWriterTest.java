@@ -16,7 +16,7 @@ class RegistrationWriterTest {
 
     private static RegistrationWriter writer(int queueCapacity) {
         RegistrationProperties properties = new RegistrationProperties(Duration.ofSeconds(2), Duration.ofSeconds(1),
-                512, 256, queueCapacity, Duration.ofSeconds(5));
+                512, 256, queueCapacity, 8, 2, Duration.ofSeconds(5));
         return new RegistrationWriter(properties, null, null, new RecentAnswers(), null, Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }
