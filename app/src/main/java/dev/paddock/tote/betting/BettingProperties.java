@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cancellationWindow how long after placing an online bet may be cancelled
  * @param wallet             {@code in-process} (the platform's wallet, debited in the batch transaction) or
  *                           {@code remote} (a wallet reached over HTTP, debited by {@link StakeSaga})
- * @param remoteWallet       the remote wallet's client settings; its URL is read when first used (see
- *                           {@link RemoteStakeWallet})
+ * @param remoteWallet       the remote wallet's client settings; without a URL, the app's fake remote wallet
+ *                           is used (see {@link RemoteStakeWallet})
  */
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,

@@ -1,6 +1,12 @@
 package dev.paddock.tote.betting;
 
-import dev.paddock.shared.PublicPaths;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,34 +15,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A test double of the remote wallet (the PMU wallet of the old datacenter), for tests and benchmarks of the
- * remote wallet mode: served by the app itself under {@code /api/fake-remote-wallet} when
- * {@code paddock.tote.fake-remote-wallet.enabled=true}, never otherwise. Balances are in memory; an account
- * it has not seen holds {@code opening-balance}. Every call waits {@code latency}, once per call whatever it
- * carries; a share {@code failure-rate} of the single calls fail with 503 after the work is done, as when the
- * answer is lost on the way back, the case the saga's retries and reversals must get right; in a batch call,
- * that share of the items is done and left out of the answer. Idempotent by debit id, like the real one; a
- * reversal that arrives before its debit is remembered, and the late debit is answered REVERSED, not taken.
+ * remote wallet mode, when {@code paddock.tote.fake-remote-wallet.enabled=true}, never otherwise. It speaks the
+ * protocol of {@link RemoteStakeWallet} on a port of its own ({@code port}, any free one by default, on the
+ * loopback address) through the JDK's {@link HttpServer} on virtual threads, so that the app's Tomcat, Spring
+ * Security and Spring MVC do not pay for a test double in a benchmark. Balances are in memory; an account it has
+ * not seen holds {@code opening-balance}. Every call waits {@code latency}, once per call whatever it carries; a
+ * share {@code failure-rate} of the single calls fail with 503 after the work is done, as when the answer is lost
+ * on the way back, the case the saga's retries and reversals must get right; in a batch call, that share of the
+ * items is done and left out of the answer. Idempotent by debit id, like the real one; a reversal that arrives
+ * before its debit is remembered, and the late debit is answered REVERSED, not taken.
  */
-@RestController
-@RequestMapping("/api/fake-remote-wallet")
+@Component
 @ConditionalOnProperty(name = "paddock.tote.fake-remote-wallet.enabled", havingValue = "true")
-class FakeRemoteWallet {
+class FakeRemoteWallet implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(FakeRemoteWallet.class);
+    private static final Pattern REVERSAL = Pattern.compile("/debits/([0-9a-fA-F-]{36})/reversal");
 
     record DebitRequest(UUID debitId, String account, Long amount) {
     }
@@ -65,46 +75,87 @@ class FakeRemoteWallet {
     private final Set<String> losing = new HashSet<>();
     private final AtomicReference<Duration> stallNext = new AtomicReference<>();
     private final AtomicInteger batchCalls = new AtomicInteger();
+    private final JsonMapper json;
     private final long openingBalance;
     private final Duration latency;
+    private final HttpServer server;
     private volatile double failureRate;
 
-    FakeRemoteWallet(Environment environment) {
+    FakeRemoteWallet(Environment environment, JsonMapper json) throws IOException {
+        this.json = json;
         this.openingBalance = environment.getProperty("paddock.tote.fake-remote-wallet.opening-balance", Long.class,
                 100_000L);
         this.latency = environment.getProperty("paddock.tote.fake-remote-wallet.latency", Duration.class, Duration.ZERO);
         this.failureRate = environment.getProperty("paddock.tote.fake-remote-wallet.failure-rate", Double.class, 0.0);
+        int port = environment.getProperty("paddock.tote.fake-remote-wallet.port", Integer.class, 0);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::serve);
+        server.start();
+        log.info("Fake remote wallet (tests and benchmarks only) listening on {}", url());
     }
 
-    @Bean
-    static PublicPaths fakeRemoteWalletPaths() {
-        return PublicPaths.api("/api/fake-remote-wallet/**");
+    /** The base URL the remote wallet client uses when none is configured. */
+    String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    @PostMapping("/debits")
-    ResponseEntity<Answer> debit(@RequestBody DebitRequest request) throws InterruptedException {
+    @Override
+    public void destroy() {
+        server.stop(0);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            String path = exchange.getRequestURI().getPath();
+            Matcher reversal = REVERSAL.matcher(path);
+            Object answer;
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                answer = HttpURLConnection.HTTP_BAD_METHOD;
+            } else if (path.equals("/debits")) {
+                answer = debit(json.readValue(body, DebitRequest.class));
+            } else if (path.equals("/debits/batch")) {
+                answer = debitAll(json.readValue(body, DebitBatch.class));
+            } else if (path.equals("/reversals/batch")) {
+                answer = reverseAll(json.readValue(body, ReversalBatch.class));
+            } else if (reversal.matches()) {
+                answer = reverse(UUID.fromString(reversal.group(1)));
+            } else {
+                answer = HttpURLConnection.HTTP_NOT_FOUND;
+            }
+            if (answer instanceof Integer status) {
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            byte[] bytes = json.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(HttpURLConnection.HTTP_OK, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("Fake remote wallet failed on {}", exchange.getRequestURI(), e);
+            exchange.sendResponseHeaders(HttpURLConnection.HTTP_BAD_REQUEST, -1);
+        }
+    }
+
+    /** The answer, or 503 (an Integer) when it is lost. */
+    Object debit(DebitRequest request) throws InterruptedException {
         Thread.sleep(latency);
         String status = take(request);
         stall();
-        if (lost() || losing(request)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
-        }
-        return ResponseEntity.ok(new Answer(status));
+        return lost() || losing(request) ? HttpURLConnection.HTTP_UNAVAILABLE : new Answer(status);
     }
 
-    @PostMapping("/debits/{debitId}/reversal")
-    ResponseEntity<Answer> reverse(@PathVariable UUID debitId) throws InterruptedException {
+    /** The answer, or 503 (an Integer) when it is lost. */
+    Object reverse(UUID debitId) throws InterruptedException {
         Thread.sleep(latency);
         reverseOne(debitId);
         stall();
-        if (lost()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
-        }
-        return ResponseEntity.ok(new Answer("REVERSED"));
+        return lost() ? HttpURLConnection.HTTP_UNAVAILABLE : new Answer("REVERSED");
     }
 
-    @PostMapping("/debits/batch")
-    BatchAnswer debitAll(@RequestBody DebitBatch batch) throws InterruptedException {
+    private BatchAnswer debitAll(DebitBatch batch) throws InterruptedException {
         batchCalls.incrementAndGet();
         Thread.sleep(latency);
         List<ItemAnswer> results = new ArrayList<>(batch.debits().size());
@@ -118,8 +169,7 @@ class FakeRemoteWallet {
         return new BatchAnswer(results);
     }
 
-    @PostMapping("/reversals/batch")
-    BatchAnswer reverseAll(@RequestBody ReversalBatch batch) throws InterruptedException {
+    private BatchAnswer reverseAll(ReversalBatch batch) throws InterruptedException {
         batchCalls.incrementAndGet();
         Thread.sleep(latency);
         List<ItemAnswer> results = new ArrayList<>(batch.debitIds().size());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 class RemoteStakeWallet {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteStakeWallet.class);
-    static final String URL = "paddock.tote.betting.remote-wallet.url";
+    private static final String URL = "paddock.tote.betting.remote-wallet.url";
 
     /** What became of a debit; UNAVAILABLE: every attempt timed out or failed, the debit may or may not be taken. */
     enum Debit {
@@ -60,7 +61,6 @@ class RemoteStakeWallet {
     record DebitOrder(UUID debitId, AccountId account, long cents) {
     }
 
-    private final Environment environment;
     private final JsonMapper json;
     private final Duration timeout;
     private final int attempts;
@@ -69,11 +69,15 @@ class RemoteStakeWallet {
     private final HttpClient http;
     private final Semaphore connections;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile String url;
+    private final String url;
 
-    RemoteStakeWallet(Environment environment, JsonMapper json, BettingProperties properties) {
+    /** @param fake the app's fake remote wallet, used when no URL is set (tests, benchmarks) */
+    RemoteStakeWallet(Environment environment, JsonMapper json, BettingProperties properties,
+            Optional<FakeRemoteWallet> fake) {
         BettingProperties.RemoteWallet settings = properties.remoteWallet();
-        this.environment = environment;
+        String configured = environment.getProperty(URL, "");
+        this.url = !configured.isBlank() ? configured : fake.map(FakeRemoteWallet::url).orElseThrow(
+                () -> new IllegalStateException(URL + " is not set and the fake remote wallet is not enabled"));
         this.json = json;
         this.timeout = settings.timeout();
         this.attempts = settings.attempts();
@@ -170,7 +174,7 @@ class RemoteStakeWallet {
 
     /** One attempt: the answer of a 200, or null (timeout, connection failure, another status). */
     private JsonNode send(String path, String body, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = send(request);
@@ -210,18 +214,5 @@ class RemoteStakeWallet {
         List<R> results = new ArrayList<>(items.size());
         chunks.forEach(chunk -> results.addAll(chunk.join()));
         return results;
-    }
-
-    /**
-     * Read when first needed rather than at start-up: the fake remote wallet's default URL names the app's own
-     * port, known only once the web server has started.
-     */
-    private String url() {
-        String known = url;
-        if (known == null) {
-            known = environment.getRequiredProperty(URL);
-            url = known;
-        }
-        return known;
     }
 }
