@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cancellationWindow how long after placing an online bet may be cancelled
  * @param wallet             {@code in-process} (the platform's wallet, debited in the batch transaction) or
  *                           {@code remote} (a wallet reached over HTTP, debited by {@link StakeSaga})
- * @param remoteWallet       the remote wallet's client settings; its URL is read when first used (see
- *                           {@link RemoteStakeWallet})
+ * @param remoteWallet       the remote wallet's client settings; without a URL, the app's fake remote wallet
+ *                           is used (see {@link RemoteStakeWallet})
  */
 @ConfigurationProperties("paddock.tote.betting")
 record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @DefaultValue("") String countryHeader,
@@ -51,9 +51,13 @@ record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @Def
      * @param maxCalls     calls to the remote wallet in flight at once (each holds a connection)
      * @param maxSagas     batches whose debits are in flight at once; the writer stores the next batch PENDING
      *                     while earlier ones are being debited
+     * @param batches      one call carries many debits (or reversals), answered item by item; false: one call
+     *                     per debit, for a remote wallet that does not batch
+     * @param batchSize    most debits (or reversals) in one batch call
      */
     record RemoteWallet(@DefaultValue("500ms") Duration timeout, @DefaultValue("3") int attempts,
             @DefaultValue("30s") Duration recoverAfter, @DefaultValue("10s") Duration recoverEvery,
-            @DefaultValue("64") int maxCalls, @DefaultValue("4") int maxSagas) {
+            @DefaultValue("64") int maxCalls, @DefaultValue("4") int maxSagas, @DefaultValue("true") boolean batches,
+            @DefaultValue("256") int batchSize) {
     }
 }

@@ -21,11 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The remote wallet mode's saga, its state the bet's status in {@code tote.bets}, durable at every step:
  * <ol>
  * <li>the writer's batch stores the bets PENDING (after the stop-signal check) and commits;</li>
- * <li>{@link #settle} sends the debits concurrently, each retried (idempotent by bet id); one that fails for
- * good is compensated with a reversal, itself retried;</li>
+ * <li>{@link #settle} sends the debits, in batch calls of {@code batch-size} at once (or one call per debit),
+ * each retried (idempotent by bet id); one that fails for good is compensated with a reversal, itself
+ * retried;</li>
  * <li>one transaction marks the debited bets ACCEPTED, adds their stakes to the pool totals and publishes
  * {@link BetAccepted}; the others become REFUSED (insufficient-funds, wallet-unavailable), or COMPENSATING
  * while their reversal is not acknowledged.</li>
@@ -82,7 +79,6 @@ class StakeSaga {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration recoverAfter;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ReentrantLock totalsWriter = new ReentrantLock();
 
     StakeSaga(RemoteStakeWallet wallet, BetStore store, PoolBook book, RaceCards races, JdbcTemplate jdbc,
@@ -101,8 +97,9 @@ class StakeSaga {
 
     /** Steps 2 and 3 for bets stored PENDING; the pool book is updated once they are committed. */
     Settled settle(List<Stake> pending) {
-        List<RemoteStakeWallet.Debit> debits = all(pending,
-                stake -> wallet.debit(stake.betId(), stake.account(), stake.totalStake()));
+        List<RemoteStakeWallet.Debit> debits = wallet.debitAll(pending.stream()
+                .map(stake -> new RemoteStakeWallet.DebitOrder(stake.betId(), stake.account(), stake.totalStake()))
+                .toList());
         Map<UUID, BetOutcome> outcomes = new LinkedHashMap<>();
         List<Stake> debited = new ArrayList<>();
         List<Stake> unpaid = new ArrayList<>();
@@ -124,7 +121,7 @@ class StakeSaga {
                 }
             }
         }
-        List<Boolean> reversals = all(failed, stake -> wallet.reverse(stake.betId()));
+        List<Boolean> reversals = wallet.reverseAll(failed.stream().map(Stake::betId).toList());
         List<Stake> reversed = new ArrayList<>();
         List<Stake> unreversed = new ArrayList<>();
         for (int i = 0; i < failed.size(); i++) {
@@ -170,7 +167,7 @@ class StakeSaga {
         if (!pending.isEmpty()) {
             settle(pending);
         }
-        List<Boolean> reversals = all(compensating, stake -> wallet.reverse(stake.betId()));
+        List<Boolean> reversals = wallet.reverseAll(compensating.stream().map(Stake::betId).toList());
         List<Stake> reversed = new ArrayList<>();
         for (int i = 0; i < compensating.size(); i++) {
             if (reversals.get(i)) {
@@ -262,13 +259,6 @@ class StakeSaga {
         List<Long> keys = new ArrayList<>();
         Combinations.forEach(pool.betType(), Selections.read(formulation), fields, keys::add);
         return keys.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    /** Runs the call for every stake at once, each on its virtual thread; results in the stakes' order. */
-    private <T> List<T> all(List<Stake> stakes, Function<Stake, T> call) {
-        List<CompletableFuture<T>> futures = new ArrayList<>(stakes.size());
-        stakes.forEach(stake -> futures.add(CompletableFuture.supplyAsync(() -> call.apply(stake), calls)));
-        return futures.stream().map(CompletableFuture::join).toList();
     }
 
     private static BetOutcome refused(Stake stake, String refusal) {

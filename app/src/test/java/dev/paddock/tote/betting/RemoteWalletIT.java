@@ -10,7 +10,9 @@ import dev.paddock.identity.AccountId;
 import dev.paddock.parimutuel.BetType;
 import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,10 +74,12 @@ class RemoteWalletIT {
         PoolCard pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
         AccountId player = tote.player("0");
         remote.setBalance(player.toString(), 1_000);
+        int calls = remote.batchCalls();
 
         UUID betId = betId(place(player, "r-1", pool.id(), 300).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("ACCEPTED")));
 
+        assertThat(remote.batchCalls() - calls).isEqualTo(1);
         assertThat(tote.status(betId)).isEqualTo("ACCEPTED");
         assertThat(remote.holds(betId)).isTrue();
         assertThat(remote.balance(player.toString())).isEqualTo(700);
@@ -164,7 +168,7 @@ class RemoteWalletIT {
         UUID betId = UUID.randomUUID();
         // the crash fell after the debit reached the wallet and before the second transaction
         storePending(betId, player, pool, Instant.now().minusSeconds(60));
-        remote.debit(new FakeRemoteWallet.DebitRequest(betId, player.toString(), 300));
+        remote.debit(new FakeRemoteWallet.DebitRequest(betId, player.toString(), 300L));
         UUID fresh = UUID.randomUUID();
         storePending(fresh, player, pool, Instant.now());
 
@@ -177,6 +181,82 @@ class RemoteWalletIT {
         assertThat(recorded.accepted(betId)).hasSize(1);
         // a bet pending for less than recover-after is its writer's, still in its saga
         assertThat(tote.status(fresh)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void theDebitsOfABatchGoInOneCallEachDecidedOnItsOwn() throws Exception {
+        PoolCard pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
+        AccountId rich = tote.player("0");
+        AccountId poor = tote.player("0");
+        remote.setBalance(rich.toString(), 1_000);
+        remote.setBalance(poor.toString(), 400);
+        List<UUID> bets = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        Instant placed = Instant.now().minusSeconds(60);
+        storePending(bets.get(0), rich, pool, placed);
+        storePending(bets.get(1), poor, pool, placed.plusMillis(1));
+        storePending(bets.get(2), rich, pool, placed.plusMillis(2));
+        storePending(bets.get(3), poor, pool, placed.plusMillis(3));
+        int calls = remote.batchCalls();
+
+        saga.recover();
+
+        assertThat(remote.batchCalls() - calls).isEqualTo(1);
+        assertThat(bets.stream().map(tote::status)).containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED", "REFUSED");
+        assertThat(refusal(bets.get(3))).isEqualTo("insufficient-funds");
+        assertThat(remote.balance(rich.toString())).isEqualTo(400);
+        assertThat(remote.balance(poor.toString())).isEqualTo(100);
+        assertThat(remote.holds(bets.get(3))).isFalse();
+        assertThat(tote.poolTotal(pool.id())).isEqualTo(900);
+        assertThat(recorded.accepted(bets.get(3))).isEmpty();
+    }
+
+    @Test
+    void aBatchCallThatTimesOutIsSentAgainAndDebitsOnce() throws Exception {
+        PoolCard pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
+        AccountId player = tote.player("0");
+        remote.setBalance(player.toString(), 1_000);
+        // the first call takes the debit and answers after the client's timeout (1 s): the retry gets the same
+        // answer without a second debit
+        remote.stallNextCall(Duration.ofMillis(1_500));
+        int calls = remote.batchCalls();
+
+        UUID betId = betId(place(player, "r-1", pool.id(), 300).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("ACCEPTED")));
+
+        assertThat(remote.batchCalls() - calls).isEqualTo(2);
+        assertThat(remote.balance(player.toString())).isEqualTo(700);
+        assertThat(tote.status(betId)).isEqualTo("ACCEPTED");
+        assertThat(tote.poolTotal(pool.id())).isEqualTo(300);
+    }
+
+    @Test
+    void anItemWhoseAnswersAreLostIsReversedWhileTheRestOfItsBatchIsAccepted() throws Exception {
+        PoolCard pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
+        AccountId lucky = tote.player("0");
+        AccountId unlucky = tote.player("0");
+        remote.setBalance(lucky.toString(), 1_000);
+        remote.setBalance(unlucky.toString(), 1_000);
+        remote.loseDebitAnswersOf(unlucky.toString());
+        UUID accepted = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        Instant placed = Instant.now().minusSeconds(60);
+        storePending(accepted, lucky, pool, placed);
+        storePending(lost, unlucky, pool, placed.plusMillis(1));
+
+        saga.recover();
+
+        assertThat(tote.status(accepted)).isEqualTo("ACCEPTED");
+        assertThat(tote.status(lost)).isEqualTo("REFUSED");
+        assertThat(refusal(lost)).isEqualTo("wallet-unavailable");
+        assertThat(remote.holds(lost)).isFalse();
+        assertThat(remote.balance(unlucky.toString())).isEqualTo(1_000);
+        assertThat(remote.balance(lucky.toString())).isEqualTo(700);
+        assertThat(tote.poolTotal(pool.id())).isEqualTo(300);
+        assertThat(recorded.accepted(lost)).isEmpty();
+    }
+
+    private String refusal(UUID betId) {
+        return jdbc.sql("select refusal from tote.bets where id = :id").param("id", betId).query(String.class).single();
     }
 
     /** A Simple Gagnant on runner 3 staked 3 euros, as batch 1 stores it. */
