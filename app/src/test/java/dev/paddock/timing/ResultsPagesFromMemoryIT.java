@@ -175,6 +175,31 @@ class ResultsPagesFromMemoryIT {
         }
     }
 
+    /**
+     * SpEL compiles an expression to bytecode once it has been interpreted 100 times
+     * ({@code spring.thymeleaf.enable-spring-el-compiler}): pages rendered after that, by Spring MVC and ahead of it,
+     * are the pages rendered before.
+     */
+    @Test
+    void pagesRenderedOnceTheirExpressionsAreCompiledAreThePagesRenderedBefore() throws Exception {
+        for (String path : List.of("", "/table?ranking=gender&group=F", "/athletes/1", "?q=anna")) {
+            String first = null;
+            for (int rendering = 0; rendering < 150; rendering++) {
+                // a session cookie sends an anonymous visitor to Spring MVC, which renders the page every time
+                String page = mvc.perform(get(pages + path).with(request -> {
+                    request.setRequestedSessionId("anonymous");
+                    return request;
+                })).andReturn().getResponse().getContentAsString();
+                first = first == null ? page : first;
+                assertThat(page).as("%s, rendering %d", path, rendering).isEqualTo(first);
+            }
+            assertThat(mvc.perform(get(pages + path)).andReturn().getResponse().getContentAsString())
+                    .as(path + ": rendered ahead of Spring MVC").isEqualTo(first);
+        }
+        assertThat(mvc.perform(get(pages + "/athletes/1")).andReturn().getResponse().getContentAsString())
+                .contains("Anna Muster", "38:05");
+    }
+
     @Test
     void signedInVisitorsAndErrorsTakeSpringMvc() throws Exception {
         mvc.perform(get(pages + "/athletes/1")).andReturn();

@@ -14,6 +14,7 @@ import dev.paddock.timing.course.TimingChanged;
 import dev.paddock.timing.intake.CountedPassings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +26,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -59,9 +66,14 @@ public class Boards {
     private final Timer lag;
     private final LiveChannel live;
     private final CountedPassings countedPassings;
+    private final Duration tickEvery;
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("board-ticks").daemon().factory());
+    private final AtomicBoolean ticking = new AtomicBoolean();
 
     Boards(JdbcClient jdbc, Courses courses, Startlists startlists, Clock clock, MeterRegistry meters, LiveChannel live,
-            CountedPassings countedPassings) {
+            CountedPassings countedPassings, @Value("${paddock.timing.tick:200ms}") Duration tickEvery) {
+        this.tickEvery = tickEvery;
         this.jdbc = jdbc;
         this.countedPassings = countedPassings;
         this.live = live;
@@ -140,7 +152,29 @@ public class Boards {
         }
     }
 
-    @Scheduled(fixedDelayString = "${paddock.timing.tick:200ms}")
+    /**
+     * Ticks on a platform thread of their own rather than a scheduled virtual thread: near capacity, thousands of
+     * lookups' virtual threads queue for the carriers, and a tick queued behind them let rankings fall seconds
+     * behind; the operating system shares the cores between this thread and the carriers instead.
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    void startTicks() {
+        if (ticking.compareAndSet(false, true)) {
+            ticks.scheduleWithFixedDelay(() -> {
+                try {
+                    tick();
+                } catch (RuntimeException e) {
+                    log.error("Tick of the race boards failed; next one in {}", tickEvery, e);
+                }
+            }, tickEvery.toMillis(), tickEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stopTicks() {
+        ticks.shutdownNow();
+    }
+
     void tick() {
         boards.forEach((raceId, state) -> {
             if (state.isStale()) {

@@ -5,7 +5,6 @@ import dev.paddock.rankings.Ranking;
 import dev.paddock.rankings.RankingSpec;
 import dev.paddock.rankings.Rankings;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +15,15 @@ import java.util.Set;
  */
 record Ranker(List<Entrant> all, Snapshot previous, Map<String, Entrant> byId, List<Rankings.Change> changes) {
 
-    static Ranker of(List<Entrant> all, Map<Integer, Entrant> entrants, Snapshot previous, Set<Integer> changed) {
+    /**
+     * @param all every entrant, needed only without a previous snapshot (null otherwise is fine)
+     * @param byId the same entrants by id, as {@link Rankings#update} looks them up
+     */
+    static Ranker of(List<Entrant> all, Map<Integer, Entrant> entrants, Map<String, Entrant> byId, Snapshot previous,
+            Set<Integer> changed) {
         if (previous == null) {
             return new Ranker(all, null, Map.of(), List.of());
         }
-        Map<String, Entrant> byId = new HashMap<>();
-        all.forEach(entrant -> byId.put(entrant.id(), entrant));
         List<Rankings.Change> changes = new ArrayList<>();
         for (Integer bib : changed) {
             Entrant before = previous.entrants().get(bib);

@@ -105,7 +105,7 @@ class ResultPages implements QuickRead {
      */
     ResultPages(Boards boards, LocaleResolver locales, ITemplateEngine templates, ResourceUrlProvider staticFiles,
             ApplicationContext application,
-            @Value("${paddock.timing.pages.fresh-for:500ms}") Duration freshFor,
+            @Value("${paddock.timing.pages.fresh-for:1s}") Duration freshFor,
             @Value("${paddock.timing.pages.renderings:4}") int renderingsAtOnce) {
         this.boards = boards;
         this.locales = locales;

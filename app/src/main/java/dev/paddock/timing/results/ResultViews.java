@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The public shapes of results, built from a snapshot. Pure. */
+/**
+ * The public shapes of results, built from a snapshot. Pure. The records are public (the class is not) so that the
+ * results templates' SpEL, compiled to bytecode ({@code spring.thymeleaf.enable-spring-el-compiler}), can call their
+ * accessors directly instead of by reflection.
+ */
 final class ResultViews {
 
     static final int MAX_PAGE = 200;
@@ -31,7 +35,7 @@ final class ResultViews {
      * @param rankings the codes of the race's rankings, as {@code /rankings/{code}} serves them
      * @param index    the same rankings described: name, grouping, where they rank
      */
-    record RaceResults(UUID raceId, String eventName, String raceName, int distanceMetres, Instant startsAt,
+    public record RaceResults(UUID raceId, String eventName, String raceName, int distanceMetres, Instant startsAt,
             Clock officialClock, long version, Instant computedAt, long behindMillis, int starters, int finishers,
             List<String> rankings, List<String> splitPoints, List<RankingEntry> index) {
 
@@ -43,15 +47,15 @@ final class ResultViews {
     }
 
     /** @param name null for the default rankings, whose names pages translate */
-    record RankingEntry(String code, String name, Grouping grouping, String groupField, String point, String segment,
+    public record RankingEntry(String code, String name, Grouping grouping, String groupField, String point, String segment,
             Clock clock) {
     }
 
-    record Row(int place, boolean tied, int bib, String name, String gender, String category, String nationality,
+    public record Row(int place, boolean tied, int bib, String name, String gender, String category, String nationality,
             Map<String, String> fields, String team, String time, long timeMillis, String behind, int laps) {
     }
 
-    record RankingPage(String ranking, String group, List<String> groups, long version, int total, int page, int size,
+    public record RankingPage(String ranking, String group, List<String> groups, long version, int total, int page, int size,
             List<Row> rows) {
 
         RankingPage unversioned() {
@@ -60,11 +64,11 @@ final class ResultViews {
     }
 
     /** @param legs a relay timed at handover mats: each leg in order; else empty */
-    record TeamRow(int place, boolean tied, String team, String time, List<String> members, List<LegRow> legs) {
+    public record TeamRow(int place, boolean tied, String team, String time, List<String> members, List<LegRow> legs) {
     }
 
     /** A relay leg: its runner, time ("" while unknown) and place among every team's same leg. */
-    record LegRow(int leg, String athlete, String time, Integer place, boolean tied) {
+    public record LegRow(int leg, String athlete, String time, Integer place, boolean tied) {
     }
 
     /** The team ranking, or null if the race ranks no teams. */
@@ -85,18 +89,18 @@ final class ResultViews {
                         athletes.get(l.entrantId()), time(s, l.time()), l.place(), l.tied())).toList())).toList();
     }
 
-    record Places(Integer overall, Integer gender, Integer category, String categoryName) {
+    public record Places(Integer overall, Integer gender, Integer category, String categoryName) {
     }
 
-    record Split(String point, int distanceMetres, String gun, String net, String pace, Places places) {
+    public record Split(String point, int distanceMetres, String gun, String net, String pace, Places places) {
     }
 
     /** The athlete's place in one of the race's rankings. */
-    record RankingPlace(String ranking, String name, String group, int place, boolean tied) {
+    public record RankingPlace(String ranking, String name, String group, int place, boolean tied) {
     }
 
     /** A multi-sport segment's time on the official clock ("" while unknown) and the athlete's place over it. */
-    record SegmentTime(String segment, Segment.Kind kind, String from, String to, String time, Integer place,
+    public record SegmentTime(String segment, Segment.Kind kind, String from, String to, String time, Integer place,
             boolean tied) {
     }
 
@@ -104,7 +108,7 @@ final class ResultViews {
      * @param rankings their place in each ranking of the race that holds them, in the race's order
      * @param segments every segment of a multi-sport race, in course order
      */
-    record Athlete(int bib, String name, String gender, String category, String nationality, Map<String, String> fields,
+    public record Athlete(int bib, String name, String gender, String category, String nationality, Map<String, String> fields,
             String team, String status, String gun, String net, String official, String pace, Places places,
             List<Split> splits, long version, List<RankingPlace> rankings, List<SegmentTime> segments) {
 

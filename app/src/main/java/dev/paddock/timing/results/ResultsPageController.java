@@ -126,7 +126,7 @@ class ResultsPageController {
         return snapshot;
     }
 
-    record PageView(ResultViews.RaceResults race, String ranking, ResultViews.RankingPage page, String query,
+    public record PageView(ResultViews.RaceResults race, String ranking, ResultViews.RankingPage page, String query,
             java.util.List<ResultViews.Row> found, java.util.List<ResultViews.TeamRow> teams) {
 
         public boolean searching() {
