@@ -238,7 +238,7 @@ class BetWriter implements SmartLifecycle {
         BetOutcome[] outcomes = decided.outcomes();
         RuntimeException unsettled = null;
         try {
-            Map<UUID, BetOutcome> settled = saga.settle(decided.pending()).outcomes();
+            Map<UUID, BetOutcome> settled = saga.settle(decided.pending());
             for (int i = 0; i < outcomes.length; i++) {
                 if (outcomes[i] == null) {
                     outcomes[i] = settled.get(places.get(i).ticket().betId());

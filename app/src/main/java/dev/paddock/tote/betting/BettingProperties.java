@@ -57,7 +57,7 @@ record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @Def
      */
     record RemoteWallet(@DefaultValue("500ms") Duration timeout, @DefaultValue("3") int attempts,
             @DefaultValue("30s") Duration recoverAfter, @DefaultValue("10s") Duration recoverEvery,
-            @DefaultValue("64") int maxCalls, @DefaultValue("4") int maxSagas, @DefaultValue("true") boolean batches,
+            @DefaultValue("64") int maxCalls, @DefaultValue("16") int maxSagas, @DefaultValue("true") boolean batches,
             @DefaultValue("256") int batchSize) {
     }
 }

@@ -12,8 +12,12 @@ import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -253,6 +257,36 @@ class RemoteWalletIT {
         assertThat(remote.balance(lucky.toString())).isEqualTo(700);
         assertThat(tote.poolTotal(pool.id())).isEqualTo(300);
         assertThat(recorded.accepted(lost)).isEmpty();
+    }
+
+    @Test
+    void sagasCompletingTogetherAcceptEachBetOnce() throws Exception {
+        PoolCard pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
+        AccountId player = tote.player("0");
+        remote.setBalance(player.toString(), 10_000);
+        List<UUID> bets = new ArrayList<>();
+        Instant placed = Instant.now().minusSeconds(60);
+        for (int i = 0; i < 12; i++) {
+            bets.add(UUID.randomUUID());
+            storePending(bets.getLast(), player, pool, placed.plusMillis(i));
+        }
+
+        // the same bets settled by several recoveries at once: their completions meet in one transaction or
+        // follow each other, and each bet is accepted, counted in the pool and debited once
+        try (ExecutorService recoveries = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int r = 0; r < 6; r++) {
+                runs.add(recoveries.submit(saga::recover));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+
+        assertThat(bets.stream().map(tote::status)).containsOnly("ACCEPTED");
+        assertThat(remote.balance(player.toString())).isEqualTo(10_000 - 12 * 300);
+        assertThat(tote.poolTotal(pool.id())).isEqualTo(12 * 300);
+        bets.forEach(bet -> assertThat(recorded.accepted(bet)).hasSize(1));
     }
 
     private String refusal(UUID betId) {
