@@ -16,16 +16,12 @@ public interface QuickRead {
     /** Path prefix this read looks at, e.g. {@code /api/results/}. */
     String prefix();
 
-    /** The answer from memory, or null to let the request go on to Spring MVC. */
-    QuickAnswer answer(HttpServletRequest request);
-
     /**
-     * The same, for a read that needs the response to build its answer (a page rendered on the spot encodes its
-     * links through it); nothing may be written to it. By default {@link #answer(HttpServletRequest)}.
+     * The answer from memory, or null to let the request go on to Spring MVC. The response is there for a read
+     * that needs it to build its answer (a page rendered on the spot encodes its links through it); nothing may be
+     * written to it.
      */
-    default QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
-        return answer(request);
-    }
+    QuickAnswer answer(HttpServletRequest request, HttpServletResponse response);
 
     static QuickRead of(String prefix, java.util.function.Function<HttpServletRequest, QuickAnswer> answer) {
         return new QuickRead() {
@@ -35,7 +31,7 @@ public interface QuickRead {
             }
 
             @Override
-            public QuickAnswer answer(HttpServletRequest request) {
+            public QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
                 return answer.apply(request);
             }
         };

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,7 @@ class QuickReadsTest {
         }
 
         @Override
-        public QuickAnswer answer(HttpServletRequest request) {
+        public QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
             asked.incrementAndGet();
             return request.getRequestURI().endsWith("/known")
                     ? QuickAnswer.json("{\"a\":1}".getBytes(StandardCharsets.UTF_8), "\"v7\"", "max-age=1, public")
@@ -109,7 +110,7 @@ class QuickReadsTest {
             }
 
             @Override
-            public QuickAnswer answer(HttpServletRequest request) {
+            public QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
                 return QuickAnswer.html("<p>page</p>", "\"p1\"", null);
             }
         };

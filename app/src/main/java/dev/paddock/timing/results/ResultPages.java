@@ -122,11 +122,6 @@ class ResultPages implements QuickRead {
     }
 
     @Override
-    public QuickAnswer answer(HttpServletRequest request) {
-        throw new UnsupportedOperationException("Pages are rendered with the response at hand");
-    }
-
-    @Override
     public QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
         // a visitor with a session may be signed in: the filter after the security chain knows
         if (request.getRequestedSessionId() != null) {

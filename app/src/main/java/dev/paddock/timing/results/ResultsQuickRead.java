@@ -5,6 +5,7 @@ import dev.paddock.shared.QuickRead;
 import dev.paddock.timing.board.Boards;
 import dev.paddock.timing.board.Snapshot;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class ResultsQuickRead implements QuickRead {
     }
 
     @Override
-    public QuickAnswer answer(HttpServletRequest request) {
+    public QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
         int slash = path.indexOf('/');
         UUID raceId = PageAddress.race(slash < 0 ? path : path.substring(0, slash));
