@@ -57,7 +57,7 @@ class ResultBrowserIT {
         chromium.open("/tote/races/" + race.id());
         String raceTab = chromium.browser.getWindowHandle();
         chromium.waitForLiveStream();
-        chromium.wait.until(d -> chromium.script("return document.getElementById('arrival')") != null);
+        chromium.wait.until(d -> chromium.script("return document.querySelector('section#arrival')") != null);
         assertThat(arrival()).doesNotContain("Provisional result");
 
         fixtures.provisional(race.id(), "3 1=7 5 2", "4");
@@ -76,6 +76,22 @@ class ResultBrowserIT {
         assertThat((String) chromium.script("return document.getElementById('dividends').textContent")).isBlank();
 
         chromium.browser.switchTo().window(raceTab);
+        chromium.wait.until(d -> arrival().contains("Official result"));
+    }
+
+    @Test
+    void aResultMadeOfficialWhileTheArrivalSettlesStillShows() {
+        RaceCard race = fixtures.closedRace(9);
+        chromium.open("/tote/races/" + race.id());
+        chromium.waitForLiveStream();
+        chromium.wait.until(d -> chromium.script("return document.querySelector('section#arrival')") != null);
+        // htmx listens on a swapped-in fragment only once it settles; a long settle makes that gap certain
+        chromium.script("htmx.config.defaultSettleDelay = 3000");
+
+        fixtures.provisional(race.id(), "3 1 7 5 2", "4");
+        chromium.wait.until(d -> arrival().contains("Provisional result"));
+        desk.makeOfficial(race.id(), 1, AccountId.random());
+
         chromium.wait.until(d -> arrival().contains("Official result"));
     }
 

@@ -16,17 +16,21 @@ import org.junit.jupiter.api.Test;
  * Every template fragment that refreshes itself on a live event and swaps itself out (hx-swap="outerHTML")
  * carries hx-sync="this:replace". Without it htmx queues an event that arrives while the fragment's request is
  * in flight on the old element, then drops it when that element is swapped out: of two quick updates (a
- * result corrected, then made official) the page would keep the older one.
+ * result corrected, then made official) the page would keep the older one. It also carries an id: the page
+ * script fires again, once the new element has settled, an event that landed between the swap and the settle,
+ * and it finds the fragment by id.
  */
 class LiveFragmentsTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final String WITH_ID = "(?s).*\\sid=\"[^\"]+\".*";
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^<>]*>", Pattern.DOTALL);
 
     @Test
     void selfSwappingLiveFragmentsReplaceAnInFlightRequest() throws IOException {
         List<String> selfSwapping = new ArrayList<>();
         List<String> withoutReplace = new ArrayList<>();
+        List<String> withoutId = new ArrayList<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Matcher tag = TAG.matcher(Files.readString(file));
@@ -38,12 +42,16 @@ class LiveFragmentsTest {
                         if (!text.contains("hx-sync=\"this:replace\"")) {
                             withoutReplace.add(where);
                         }
+                        if (!text.matches(WITH_ID)) {
+                            withoutId.add(where);
+                        }
                     }
                 }
             }
         }
         assertThat(selfSwapping).as("the check must see the live fragments it guards").hasSizeGreaterThanOrEqualTo(5);
         assertThat(withoutReplace).isEmpty();
+        assertThat(withoutId).isEmpty();
     }
 
     @Test
@@ -52,5 +60,7 @@ class LiveFragmentsTest {
         Matcher tag = TAG.matcher(fragment);
         assertThat(tag.find()).isTrue();
         assertThat(tag.group()).matches("(?s).*hx-trigger=\"[^\"]*live:.*").doesNotContain("hx-sync");
+        assertThat(tag.group()).matches(WITH_ID);
+        assertThat("<section class=\"x\" hx-trigger=\"live:result from:body\">").doesNotMatch(WITH_ID);
     }
 }
