@@ -14,7 +14,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The database itself refuses a journal entry whose postings do not sum to zero. */
+/**
+ * The database itself refuses a journal entry whose postings do not sum to zero, and postings naming an entry or a
+ * ledger account that does not exist (checked per statement, wallet V5).
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
@@ -61,10 +64,52 @@ class JournalBalanceIT {
         assertThat(postings(second)).isEqualTo(2);
     }
 
-    private void post(UUID entry, long one, long other) {
+    @Test
+    void aPostingOfAnEntryThatDoesNotExistIsRefused() {
+        UUID entry = entry();
+        UUID missing = UUID.randomUUID();
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into wallet.postings (entry_id, ledger_account_id, amount_cents)
+                values (?, ?, 300), (?, ?, -300), (?, ?, 400), (?, ?, -400)""")
+                .params(entry, house("operator:fees"), entry, house("tote:pools"),
+                        missing, house("operator:fees"), missing, house("tote:pools"))
+                .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("does not exist");
+        assertThat(postings(entry)).isZero();
+    }
+
+    @Test
+    void aPostingToALedgerAccountThatDoesNotExistIsRefused() {
+        UUID entry = entry();
+        long missing = 1 + jdbc.sql("select max(id) from wallet.ledger_accounts").query(Long.class).single();
+        assertThatThrownBy(() -> post(entry, house("operator:fees"), 500, missing, -500))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("does not exist");
+        assertThat(postings(entry)).isZero();
+    }
+
+    @Test
+    void aLedgerAccountWithPostingsCannotBeDeleted() {
+        String posted = "test:posted-" + UUID.randomUUID();
+        String unused = "test:unused-" + UUID.randomUUID();
+        post(entry(), house(posted), 900, house("tote:pools"), -900);
+        house(unused);
+
+        assertThatThrownBy(() -> jdbc.sql("delete from wallet.ledger_accounts where code = ?").param(posted).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("cannot be deleted");
+        assertThat(jdbc.sql("delete from wallet.ledger_accounts where code = ?").param(unused).update()).isEqualTo(1);
+    }
+
+    private void post(UUID entry, long account, long cents, long otherAccount, long otherCents) {
         jdbc.sql("insert into wallet.postings (entry_id, ledger_account_id, amount_cents) values (?, ?, ?), (?, ?, ?)")
-                .params(entry, house("operator:fees"), one, entry, house("tote:pools"), other)
+                .params(entry, account, cents, entry, otherAccount, otherCents)
                 .update();
+    }
+
+    private void post(UUID entry, long one, long other) {
+        post(entry, house("operator:fees"), one, house("tote:pools"), other);
     }
 
     private UUID entry() {

@@ -47,8 +47,11 @@ class DatabaseConfiguration {
 
     private static EmbeddedPostgres start(DatabaseProperties.Embedded settings) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", String.valueOf(settings.maxConnections()))
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // PostgreSQL's names have underscores where the configuration's keys have dashes
+            settings.server().forEach((name, value) -> builder.setServerConfig(name.replace('-', '_'), value));
+            // set last, so that no server setting can weaken a commit
+            builder.setServerConfig("max_connections", String.valueOf(settings.maxConnections()))
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", settings.fsync() ? "on" : "off");
             if (settings.port() > 0) {

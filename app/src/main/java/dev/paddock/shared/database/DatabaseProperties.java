@@ -1,6 +1,7 @@
 package dev.paddock.shared.database;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,8 +35,17 @@ record DatabaseProperties(
      * @param fsync           the embedded server's fsync: on, a commit survives a power loss (each commit waits for
      *                        the disk); off (the embedded driver's own default) survives the death of the processes
      *                        (kill -9) but not of the machine
+     * @param server          more server settings, by PostgreSQL's names with dashes for underscores ({@code
+     *                        max-wal-size}), passed as {@code -c name=value} at
+     *                        every start, so they apply to an existing data directory too); the defaults, for a
+     *                        write-heavy node, are in {@code application.yml}
      */
     record Embedded(@DefaultValue("data/postgres") String dataDir, @DefaultValue("0") int port,
-            @DefaultValue("200") int maxConnections, @DefaultValue("true") boolean fsync) {
+            @DefaultValue("200") int maxConnections, @DefaultValue("true") boolean fsync,
+            Map<String, String> server) {
+
+        Embedded {
+            server = server == null ? Map.of() : Map.copyOf(server);
+        }
     }
 }
