@@ -11,13 +11,14 @@ create function tote.check_inserted_bets_references() returns trigger language p
 declare
     missing uuid;
 begin
-    -- a scalar subquery per row is an index look-up, whatever the planner thinks of the transition table's size
-    select b.id into missing from inserted_bets b
+    -- a batch names a few pools and races, each looked up once; a scalar subquery is an index look-up, whatever
+    -- the planner thinks of the transition table's size
+    select b.pool_id into missing from (select distinct pool_id, race_id from inserted_bets) b
     where (select true from tote.pools p where p.id = b.pool_id) is null
        or (select true from tote.races r where r.id = b.race_id) is null
     limit 1;
     if missing is not null then
-        raise exception 'bet % names a pool or race that does not exist', missing using errcode = '23503';
+        raise exception 'a bet names a pool or race that does not exist (pool %)', missing using errcode = '23503';
     end if;
     return null;
 end
@@ -30,7 +31,7 @@ create function tote.check_inserted_totals_references() returns trigger language
 declare
     missing uuid;
 begin
-    select t.pool_id into missing from inserted_totals t
+    select t.pool_id into missing from (select distinct pool_id from inserted_totals) t
     where (select true from tote.pools p where p.id = t.pool_id) is null
     limit 1;
     if missing is not null then

@@ -8,20 +8,18 @@ alter table wallet.postings drop constraint postings_ledger_account_id_fkey;
 create or replace function wallet.check_inserted_entries_balance() returns trigger language plpgsql as $$
 declare
     unbalanced uuid;
-    dangling   bigint;
 begin
     select entry_id into unbalanced from inserted_postings group by entry_id having sum(amount_cents) <> 0 limit 1;
     if unbalanced is not null then
         raise exception 'journal entry % does not balance', unbalanced using errcode = '23514';
     end if;
-    -- a scalar subquery per row is an index look-up, whatever the planner thinks of the transition table's size
-    select p.id into dangling from inserted_postings p
-    where (select true from wallet.entries e where e.id = p.entry_id) is null
-       or (select true from wallet.ledger_accounts a where a.id = p.ledger_account_id) is null
-    limit 1;
-    if dangling is not null then
-        raise exception 'posting % names a journal entry or ledger account that does not exist', dangling
-            using errcode = '23503';
+    -- each entry and ledger account named is looked up once (a batch's house account once for all its postings); a
+    -- scalar subquery is an index look-up, whatever the planner thinks of the transition table's size
+    if exists (select 1 from (select distinct entry_id from inserted_postings) p
+               where (select true from wallet.entries e where e.id = p.entry_id) is null)
+       or exists (select 1 from (select distinct ledger_account_id from inserted_postings) p
+                  where (select true from wallet.ledger_accounts a where a.id = p.ledger_account_id) is null) then
+        raise exception 'a posting names a journal entry or ledger account that does not exist' using errcode = '23503';
     end if;
     return null;
 end
