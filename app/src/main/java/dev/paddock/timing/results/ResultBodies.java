@@ -42,9 +42,22 @@ class ResultBodies {
 
     /** The view's body, or null (nothing kept) when the view is null: not found, which the caller answers. */
     Body body(UUID raceId, Snapshot snapshot, String what, Function<Snapshot, Object> view) {
+        return body(raceId, snapshot, what, view, snapshot.version());
+    }
+
+    /**
+     * An athlete's body: bytes kept from a snapshot at or after the one since which the athlete's results are the
+     * same ({@link Snapshot#athletes()}) are served without building the view to compare.
+     */
+    Body athlete(UUID raceId, Snapshot snapshot, int bib, Function<Snapshot, Object> view) {
+        return body(raceId, snapshot, "athlete|" + bib, view, snapshot.athletes().since(bib));
+    }
+
+    /** {@code sameSince}: the first snapshot version whose view is this snapshot's. */
+    private Body body(UUID raceId, Snapshot snapshot, String what, Function<Snapshot, Object> view, long sameSince) {
         String key = raceId + "|" + what;
         Body kept = bodies.getIfPresent(key);
-        if (kept != null && kept.version() == snapshot.version()) {
+        if (kept != null && kept.version() >= Math.min(sameSince, snapshot.version())) {
             return kept;
         }
         Object current = view.apply(snapshot);

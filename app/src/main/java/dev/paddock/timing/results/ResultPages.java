@@ -207,7 +207,8 @@ class ResultPages implements QuickRead {
         Page page = pages.getIfPresent(key);
         long now = System.nanoTime();
         if (page != null) {
-            if (page.version() == snapshot.version() || !address.fragment() && now - page.sameAt() < freshNanos) {
+            if (page.version() == snapshot.version() || !address.fragment() && now - page.sameAt() < freshNanos
+                    || sameAthlete(address, page, snapshot)) {
                 return page;
             }
             Object shown = shown(address, snapshot, request);
@@ -236,6 +237,16 @@ class ResultPages implements QuickRead {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /**
+     * Whether an athlete's kept page (or card) is from a snapshot at or after the one since which their results are the
+     * same, in a race of the same names: it shows what this snapshot would, without building the view to compare.
+     */
+    private static boolean sameAthlete(PageAddress address, Page page, Snapshot snapshot) {
+        return address.bib() != null && page.version() >= snapshot.athletes().since(address.bib())
+                && page.shown() instanceof List<?> shown && shown.get(0).equals(snapshot.race().eventName())
+                && shown.get(1).equals(snapshot.race().raceName());
     }
 
     /** The request is done with the page it claimed to render, kept or not: whoever waits for it gets it or renders. */

@@ -70,8 +70,8 @@ class ResultsQuickRead implements QuickRead {
             if (bib == null) {
                 return null;
             }
-            what = "athlete|" + bib;
-            view = s -> ResultViews.athlete(s, bib);
+            ResultBodies.Body body = bodies.athlete(raceId, snapshot, bib, s -> ResultViews.athlete(s, bib));
+            return answer(body);
         } else if (rest.equals("/search")) {
             String q = request.getParameter("q");
             if (q == null || q.isBlank() || q.length() > 60) {
@@ -82,7 +82,10 @@ class ResultsQuickRead implements QuickRead {
         } else {
             return null;
         }
-        ResultBodies.Body body = bodies.body(raceId, snapshot, what, view);
+        return answer(bodies.body(raceId, snapshot, what, view));
+    }
+
+    private static QuickAnswer answer(ResultBodies.Body body) {
         return body == null ? null : QuickAnswer.json(body.bytes(), body.etag(), ResultBodies.CACHE_CONTROL);
     }
 }
