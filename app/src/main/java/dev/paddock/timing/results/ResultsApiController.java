@@ -56,13 +56,11 @@ class ResultsApiController {
             @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestHeader(name = "If-None-Match", required = false) String etag) {
-        return answer(raceId, "ranking|" + code + "|" + group + "|" + page + "|" + size, etag, s -> {
-            ResultViews.RankingPage view = ResultViews.page(s, code, group, page, size);
-            if (view == null) {
-                throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No ranking " + code);
-            }
-            return view;
-        });
+        ResultBodies.Body body = bodies.ranking(raceId, snapshot(raceId), code, group, page, size);
+        if (body == null) {
+            throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No ranking " + code);
+        }
+        return answer(body, etag);
     }
 
     @GetMapping("/athletes/{bib}")

@@ -63,8 +63,7 @@ class ResultsQuickRead implements QuickRead {
             if (page == null || size == null) {
                 return null;
             }
-            what = "ranking|" + code + "|" + group + "|" + page + "|" + size;
-            view = s -> ResultViews.page(s, code, group, page, size);
+            return answer(bodies.ranking(raceId, snapshot, code, group, page, size));
         } else if (rest.startsWith("/athletes/") && rest.indexOf('/', 10) < 0) {
             Integer bib = PageAddress.number(rest.substring(10), null);
             if (bib == null) {
