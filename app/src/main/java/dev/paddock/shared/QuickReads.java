@@ -61,6 +61,10 @@ public class QuickReads extends OncePerRequestFilter {
         if (answer.contentType().startsWith("text/html")) {
             response.setHeader("Vary", "Cookie, Accept-Language");
         }
+        if (answer.status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            // a read shedding load: the client may try again in a second
+            response.setHeader("Retry-After", "1");
+        }
         served.increment();
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());

@@ -80,6 +80,7 @@ class ResultPages implements QuickRead {
     static final String FRAGMENT_CACHING = "no-cache";
 
     private final Boards boards;
+    private final LookupDoor door;
     private final LocaleResolver locales;
     private final ITemplateEngine templates;
     /** Resolves the versionless WebJars links of a page rendered here, as Spring MVC's pages get them. */
@@ -107,11 +108,12 @@ class ResultPages implements QuickRead {
      *                 otherwise be rendered five times a second; pages are this much behind the rankings at most,
      *                 as a cache honouring their {@code max-age=1} may be
      */
-    ResultPages(Boards boards, LocaleResolver locales, ITemplateEngine templates, ResourceUrlProvider staticFiles,
-            ApplicationContext application,
+    ResultPages(Boards boards, LookupDoor door, LocaleResolver locales, ITemplateEngine templates,
+            ResourceUrlProvider staticFiles, ApplicationContext application,
             @Value("${paddock.timing.pages.fresh-for:1s}") Duration freshFor,
             @Value("${paddock.timing.pages.renderings:4}") int renderingsAtOnce) {
         this.boards = boards;
+        this.door = door;
         this.locales = locales;
         this.templates = templates;
         this.staticFiles = staticFiles;
@@ -130,6 +132,11 @@ class ResultPages implements QuickRead {
         // a visitor with a session may be signed in: the filter after the security chain knows
         if (request.getRequestedSessionId() != null) {
             return null;
+        }
+        QuickAnswer refusal = request.getAttribute(RENDERING) == null && PageAddress.of(request) != null
+                ? door.refusal() : null;
+        if (refusal != null) {
+            return refusal;
         }
         Page page = held(request);
         if (page == null && request.getAttribute(RENDERING) != null) {

@@ -23,10 +23,12 @@ class ResultsQuickRead implements QuickRead {
 
     private final Boards boards;
     private final ResultBodies bodies;
+    private final LookupDoor door;
 
-    ResultsQuickRead(Boards boards, ResultBodies bodies) {
+    ResultsQuickRead(Boards boards, ResultBodies bodies, LookupDoor door) {
         this.boards = boards;
         this.bodies = bodies;
+        this.door = door;
     }
 
     @Override
@@ -45,6 +47,10 @@ class ResultsQuickRead implements QuickRead {
         Snapshot snapshot = boards.loaded(raceId).orElse(null);
         if (snapshot == null) {
             return null;
+        }
+        QuickAnswer refusal = door.refusal();
+        if (refusal != null) {
+            return refusal;
         }
         String rest = slash < 0 ? "" : path.substring(slash);
         String what;
