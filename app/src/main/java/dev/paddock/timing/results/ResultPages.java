@@ -39,6 +39,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * The public results pages as anonymous visitors get them, kept as rendered bytes per URL and language and
@@ -96,6 +97,8 @@ class ResultPages implements QuickRead {
     private volatile JakartaServletWebApplication web;
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(30_000)
             .expireAfterAccess(Duration.ofMinutes(5)).build();
+    /** The layout around athletes' pages, by language. */
+    private final Map<java.util.Locale, Frame> frames = new ConcurrentHashMap<>();
     /** Pages being rendered, by key: since when, and the page once kept (null if the rendering failed). */
     private final Map<String, Rendering> rendering = new ConcurrentHashMap<>();
 
@@ -178,8 +181,12 @@ class ResultPages implements QuickRead {
             // encoded as it is written: a page as a String (UTF-16 once it holds a dash) then encoded again cost more
             ByteArrayOutputStream html = new ByteArrayOutputStream(8192);
             Writer writer = new OutputStreamWriter(html, StandardCharsets.UTF_8);
-            templates.process(rendering.template(), rendering.fragment() == null ? null
-                    : java.util.Set.of(rendering.fragment()), context, writer);
+            if (address.bib() != null && !address.fragment()) {
+                athletePage(rendering, context, request, response, writer);
+            } else {
+                templates.process(rendering.template(), rendering.fragment() == null ? null
+                        : java.util.Set.of(rendering.fragment()), context, writer);
+            }
             writer.flush();
             Page page = keep(request, snapshot, html.toByteArray(), shown(address, snapshot, rendering));
             rendered(request);
@@ -190,6 +197,51 @@ class ResultPages implements QuickRead {
         } finally {
             renderings.release();
         }
+    }
+
+    /**
+     * An athlete's page: their page's main rendered, in the layout around it as rendered once for the language
+     * ({@link Frame}). At a finish most athlete pages asked for are asked for the first time, and the layout (head,
+     * links, navigation, footer) was about as much of each rendering as the athlete's own part.
+     */
+    private void athletePage(ResultsPageController.Rendering rendering, WebContext context, HttpServletRequest request,
+            HttpServletResponse response, Writer writer) throws IOException {
+        Frame frame = frames.computeIfAbsent(context.getLocale(), locale -> frame(request, response, locale));
+        ResultViews.Athlete athlete = (ResultViews.Athlete) rendering.model().get("athlete");
+        ResultViews.RaceResults race = (ResultViews.RaceResults) rendering.model().get("race");
+        // as athlete.html names the page, and as Thymeleaf's th:text escapes it
+        writer.write(frame.beforeTitle());
+        writer.write(HtmlEscape.escapeHtml4Xml(athlete.name() + " · " + race.raceName()));
+        writer.write(frame.beforeMain());
+        templates.process(rendering.template(), java.util.Set.of("main"), context, writer);
+        writer.write(frame.after());
+    }
+
+    /** The layout of an athlete's page in one language, cut where its title and its main go. */
+    record Frame(String beforeTitle, String beforeMain, String after) {
+
+        static final String TITLE = "PADDOCK-FRAME-TITLE";
+        static final String MAIN = "<main>PADDOCK-FRAME-MAIN</main>";
+
+        static Frame of(String page) {
+            int title = page.indexOf(TITLE);
+            int main = page.indexOf(MAIN);
+            if (title < 0 || main < title || page.indexOf(TITLE, title + 1) >= 0 || page.indexOf(MAIN, main + 1) >= 0) {
+                throw new IllegalStateException("The athlete page's frame does not hold its markers once each");
+            }
+            return new Frame(page.substring(0, title), page.substring(title + TITLE.length(), main),
+                    page.substring(main + MAIN.length()));
+        }
+    }
+
+    private Frame frame(HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("viewer", ResultsPageController.ANONYMOUS);
+        model.put("title", Frame.TITLE);
+        model.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
+        return Frame.of(templates.process("timing/results/frame", new WebContext(web(request).buildExchange(request,
+                StaticLinks.encoding(request, response)), locale, model)));
     }
 
     private JakartaServletWebApplication web(HttpServletRequest request) {
