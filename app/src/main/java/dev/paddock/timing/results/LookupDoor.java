@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * {@link #PROBE_EVERY} it starts a virtual thread, as Tomcat does for a request, and notes how long it took to run.
  * While the latest probe waited, or the one under way has waited, longer than {@code max-wait}, lookups are answered
  * 503 {@code overloaded} with {@code Retry-After: 1} from memory, at the cost of a map read (counted in
- * {@code paddock.timing.results.shed}). 0 turns the door off.
+ * {@code paddock.timing.results.shed}). 0, the default, turns the door off: measured at 200 ms on a shared VM it shed
+ * about an eighth of the lookups without bringing the ranking lag under a second (the queue was mostly in the clients,
+ * whose connections bound what waits in the node).
  */
 @Component
 class LookupDoor {
@@ -43,7 +45,7 @@ class LookupDoor {
     /** When the probe under way was started ({@link System#nanoTime()}), or 0 while none is. */
     private final AtomicLong probing = new AtomicLong();
 
-    LookupDoor(@Value("${paddock.timing.results.max-wait:200ms}") Duration maxWait, MeterRegistry meters) {
+    LookupDoor(@Value("${paddock.timing.results.max-wait:0}") Duration maxWait, MeterRegistry meters) {
         this.maxWaitNanos = maxWait.toNanos();
         this.shed = Counter.builder("paddock.timing.results.shed")
                 .description("Anonymous result lookups refused 503 while requests waited too long for a thread")
