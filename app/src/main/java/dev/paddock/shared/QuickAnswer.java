@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * An anonymous answer already in memory (a snapshot's serialised bytes), written by {@link QuickReads}
  * without Spring Security or Spring MVC.
  *
- * @param status       HTTP status, usually 200 (a cached 404 is allowed)
+ * @param status       HTTP status, usually 200 (a cached 404 is allowed; a 503 is sent with {@code Retry-After: 1})
  * @param contentType  e.g. {@code application/json} or {@code text/html;charset=UTF-8}
  * @param etag         strong validator in quotes, e.g. {@code "3f2a-17"}, or null for none
  * @param cacheControl e.g. {@code max-age=1, public}, or null for none

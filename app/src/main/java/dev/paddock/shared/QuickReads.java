@@ -40,10 +40,27 @@ public class QuickReads extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getAttribute(TRIED) != null || !serve(request, response)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Request attribute: the request was offered to the reads already (by {@link QuickReadsValve}). */
+    static final String TRIED = QuickReads.class.getName() + ".tried";
+
+    /**
+     * Answers the request from memory if a read can; false (nothing written) for the usual way. The filter calls it,
+     * or, in front of the filter chain, {@link QuickReadsValve}, which marks the request so that the filter does not
+     * ask again.
+     */
+    boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (shouldNotFilter(request)) {
+            return false;
+        }
+        request.setAttribute(TRIED, Boolean.TRUE);
         QuickAnswer answer = answer(request, response);
         if (answer == null || answer.contentType().startsWith("text/html") && request.getRequestedSessionId() != null) {
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
@@ -56,10 +73,14 @@ public class QuickReads extends OncePerRequestFilter {
         if (answer.status() == 200 && answer.matches(request.getHeader("If-None-Match"))) {
             notModified.increment();
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+            return true;
         }
         if (answer.contentType().startsWith("text/html")) {
             response.setHeader("Vary", "Cookie, Accept-Language");
+        }
+        if (answer.status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            // a read shedding load: the client may try again in a second
+            response.setHeader("Retry-After", "1");
         }
         served.increment();
         response.setStatus(answer.status());
@@ -68,6 +89,7 @@ public class QuickReads extends OncePerRequestFilter {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(answer.body());
         }
+        return true;
     }
 
     private QuickAnswer answer(HttpServletRequest request, HttpServletResponse response) {

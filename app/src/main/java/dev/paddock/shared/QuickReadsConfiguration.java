@@ -1,9 +1,10 @@
 package dev.paddock.shared;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +19,27 @@ import org.springframework.core.Ordered;
 class QuickReadsConfiguration {
 
     @Bean
-    FilterRegistrationBean<QuickReads> quickReads(ObjectProvider<QuickRead> reads, MeterRegistry meters) {
-        List<QuickRead> all = reads.orderedStream().toList();
-        FilterRegistrationBean<QuickReads> registration = new FilterRegistrationBean<>(new QuickReads(all, meters));
+    QuickReads quickReadsServed(ObjectProvider<QuickRead> reads, MeterRegistry meters) {
+        return new QuickReads(reads.orderedStream().toList(), meters);
+    }
+
+    @Bean
+    FilterRegistrationBean<QuickReads> quickReads(QuickReads quickReads, ObjectProvider<QuickRead> reads) {
+        FilterRegistrationBean<QuickReads> registration = new FilterRegistrationBean<>(quickReads);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setEnabled(!all.isEmpty());
+        registration.setEnabled(reads.orderedStream().findAny().isPresent());
         return registration;
+    }
+
+    /**
+     * The same reads in front of Tomcat's filter chain ({@link QuickReadsValve}) with
+     * {@code paddock.quick-reads.valve=true}; off by default until measured on a quiet machine. The filter still serves
+     * what the valve leaves, and MockMvc's requests.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "paddock.quick-reads.valve", havingValue = "true")
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> quickReadsValve(ObjectProvider<QuickReads> quickReads) {
+        return factory -> factory.addContextValves(new QuickReadsValve(
+                org.springframework.util.function.SingletonSupplier.of(quickReads::getObject)));
     }
 }

@@ -51,6 +51,24 @@ class QuickReadsTest {
     }
 
     @Test
+    void aRequestTheValveOfferedAlreadyGoesDownTheChainWithoutAskingAgain() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/results/unknown");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        assertThat(filter.serve(request, response)).as("the valve: nothing to answer").isFalse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).as("chain called").isNotNull();
+        assertThat(asked.get()).as("asked once, by the valve").isEqualTo(1);
+        MockHttpServletResponse served = new MockHttpServletResponse();
+        assertThat(filter.serve(new MockHttpServletRequest("GET", "/api/results/known"), served)).isTrue();
+        assertThat(served.getContentAsString()).isEqualTo("{\"a\":1}");
+        assertThat(filter.serve(new MockHttpServletRequest("POST", "/api/results/known"), new MockHttpServletResponse()))
+                .as("writes are never read from memory").isFalse();
+    }
+
+    @Test
     void aCurrentEtagGetsNotModifiedWithoutBody() throws Exception {
         for (String ifNoneMatch : List.of("\"v7\"", "\"v6\", \"v7\"", "W/\"v7\"", "*")) {
             MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/results/known");

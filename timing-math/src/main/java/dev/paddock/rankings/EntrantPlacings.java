@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A ranking's placings by entrant id, immutable, held in shards by the id's hash so that an update copies only the
@@ -72,6 +73,39 @@ final class EntrantPlacings extends AbstractMap<String, Placing> {
         }
         copied.forEach((i, shard) -> next[i] = Collections.unmodifiableMap(shard));
         return new EntrantPlacings(next, size + grown);
+    }
+
+    /**
+     * Tells every id whose placing here is not the very placing {@code previous} holds for it, or that only one of the
+     * two holds: after an update, the shards it did not copy are the previous ones and are skipped whole, so this
+     * costs about what the update copied. Placings made again equal to the old ones are told too.
+     */
+    void changedSince(EntrantPlacings previous, Consumer<String> changed) {
+        if (previous == this) {
+            return;
+        }
+        if (previous.shards.length != shards.length) {
+            differences(previous, this, changed);
+            return;
+        }
+        for (int i = 0; i < shards.length; i++) {
+            if (shards[i] != previous.shards[i]) {
+                differences(previous.shards[i], shards[i], changed);
+            }
+        }
+    }
+
+    private static void differences(Map<String, Placing> before, Map<String, Placing> after, Consumer<String> changed) {
+        after.forEach((id, placing) -> {
+            if (before.get(id) != placing) {
+                changed.accept(id);
+            }
+        });
+        before.keySet().forEach(id -> {
+            if (after.get(id) == null) {
+                changed.accept(id);
+            }
+        });
     }
 
     /**

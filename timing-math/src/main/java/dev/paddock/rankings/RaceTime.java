@@ -58,13 +58,24 @@ public final class RaceTime {
         long hours = totalSeconds / 3600;
         long minutes = totalSeconds / 60 % 60;
         long seconds = totalSeconds % 60;
-        String base = hours > 0 ? "%d:%02d:%02d".formatted(hours, minutes, seconds)
-                : "%d:%02d".formatted(minutes, seconds);
+        // by hand rather than String.format: results pages and their JSON format several times per row, per request
+        StringBuilder shown = new StringBuilder(12);
+        if (hours > 0) {
+            shown.append(hours).append(':');
+            twoDigits(shown, minutes);
+        } else {
+            shown.append(minutes);
+        }
+        twoDigits(shown.append(':'), seconds);
         return switch (precision) {
-            case SECONDS -> base;
-            case TENTHS -> base + "." + fraction;
-            case HUNDREDTHS -> base + "." + "%02d".formatted(fraction);
+            case SECONDS -> shown.toString();
+            case TENTHS -> shown.append('.').append(fraction).toString();
+            case HUNDREDTHS -> twoDigits(shown.append('.'), fraction).toString();
         };
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, long value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** Minutes and seconds per kilometre ("4:56"), from a time and a distance; rounded up to the second. */

@@ -3,6 +3,7 @@ package dev.paddock.rankings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A computed ranking: its groups in name order, each a list of placings in place order.
@@ -18,6 +19,16 @@ public record Ranking(RankingSpec spec, Map<String, List<Placing>> groups, Map<S
 
     public Optional<Placing> of(String entrantId) {
         return Optional.ofNullable(byEntrant.get(entrantId));
+    }
+
+    /**
+     * Tells each entrant whose placing may differ from {@code previous}'s (given placings not the same objects, held
+     * in one ranking only): a ranking updated by a tick tells about what the update placed again, not its 14,000.
+     */
+    public void changedSince(Ranking previous, Consumer<String> entrantId) {
+        if (previous != this) {
+            ((EntrantPlacings) byEntrant).changedSince((EntrantPlacings) previous.byEntrant, entrantId);
+        }
     }
 
     public List<Placing> group(String name) {

@@ -69,8 +69,25 @@ class EntrantPlacingsTest {
             expected.keySet().stream().limit(50).forEach(id -> assertThat(next.get(id)).isEqualTo(expected.get(id)));
             assertThat(next.get(id(ids + 1))).isNull();
             assertThat(placings).as("the placings an update starts from").isEqualTo(before);
+            assertThat(changed(next, placings)).as("changed since").isEqualTo(notTheSame(placings, next));
+            EntrantPlacings copied = EntrantPlacings.of(new HashMap<>(next));
+            assertThat(changed(copied, placings)).as("changed since, shards apart").isEqualTo(notTheSame(placings, copied));
             placings = next;
         }
+    }
+
+    private static Set<String> changed(EntrantPlacings now, EntrantPlacings before) {
+        Set<String> told = new java.util.HashSet<>();
+        now.changedSince(before, id -> assertThat(told.add(id)).as("told once: " + id).isTrue());
+        return told;
+    }
+
+    /** The ids held by one only, or whose placing is not the same object in both. */
+    private static Set<String> notTheSame(Map<String, Placing> before, Map<String, Placing> now) {
+        Set<String> ids = new java.util.HashSet<>(before.keySet());
+        ids.addAll(now.keySet());
+        ids.removeIf(id -> before.get(id) == now.get(id));
+        return ids;
     }
 
     @Test
@@ -78,6 +95,7 @@ class EntrantPlacingsTest {
         EntrantPlacings placings = EntrantPlacings.of(Map.of("a", placing("a", 1)));
         assertThat(placings.with(Map.of(), List.of())).isSameAs(placings);
         assertThat(EntrantPlacings.of(placings)).isSameAs(placings);
+        assertThat(changed(placings, placings)).isEmpty();
         assertThat(placings.get(null)).isNull();
         assertThat(placings.containsKey("a")).isTrue();
         assertThat(placings.containsKey("b")).isFalse();

@@ -95,6 +95,13 @@ class RankingUpdatesTest {
             Ranking whole = Rankings.rank(spec, List.copyOf(now.values()));
             assertThat(updated).as("round %d", round).isEqualTo(whole);
             assertThat(updated.groups().keySet()).containsExactlyElementsOf(whole.groups().keySet());
+            java.util.Set<String> told = new java.util.HashSet<>();
+            updated.changedSince(ranking, told::add);
+            for (String id : now.keySet()) {
+                if (!java.util.Objects.equals(ranking.byEntrant().get(id), updated.byEntrant().get(id))) {
+                    assertThat(told).as("round %d: a placing that differs is told", round).contains(id);
+                }
+            }
             ranking = updated;
             entrants = now;
         }

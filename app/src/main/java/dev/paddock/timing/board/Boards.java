@@ -98,7 +98,7 @@ public class Boards {
             synchronized (state) {
                 if (state.snapshot == null) {
                     load(raceId, state);
-                    recompute(raceId, state, state.takeStale());
+                    recompute(raceId, state, state.takeStale(), null);
                 }
                 snapshot = state.snapshot;
             }
@@ -181,6 +181,7 @@ public class Boards {
                 synchronized (state) {
                     // taken first: whatever is marked from now on is for the next tick
                     Instant since = state.takeStale();
+                    Instant taken = clock.instant();
                     Set<Integer> bibs = Set.copyOf(state.pendingBibs);
                     state.pendingBibs.removeAll(bibs);
                     if (state.reload || state.snapshot == null) {
@@ -190,7 +191,7 @@ public class Boards {
                         state.counted.putAll(countedPassings.of(raceId, bibs));
                     }
                     state.changedBibs.addAll(bibs);
-                    recompute(raceId, state, since);
+                    recompute(raceId, state, since, taken);
                 }
             } else if (state.unpushed) {
                 synchronized (state) {
@@ -276,8 +277,12 @@ public class Boards {
         state.reconciledAt = state.loadedAt;
     }
 
-    /** {@code since}: when the oldest change it includes was marked, or null. */
-    private void recompute(UUID raceId, State state, Instant since) {
+    /**
+     * {@code since}: when the oldest change it includes was marked, or null; {@code taken}: when a tick took it, or
+     * null. A snapshot more than a second behind is logged with where the time went: before the tick took the change
+     * (ticks late or long), reading its passings, computing.
+     */
+    private void recompute(UUID raceId, State state, Instant since, Instant taken) {
         if (state.race == null || state.timing == null) {
             return;
         }
@@ -289,7 +294,14 @@ public class Boards {
                 version, now, behind, state.whole ? null : state.snapshot, Set.copyOf(state.changedBibs));
         state.whole = false;
         if (since != null) {
-            lag.record(Duration.between(since, clock.instant()));
+            Instant done = clock.instant();
+            lag.record(Duration.between(since, done));
+            if (taken != null && Duration.between(since, done).toMillis() > 1000) {
+                log.warn("Rankings of race {} were {} ms behind: {} ms before a tick took the change, {} ms reading its "
+                        + "passings, {} ms computing", raceId, Duration.between(since, done).toMillis(),
+                        Duration.between(since, taken).toMillis(), Duration.between(taken, now).toMillis(),
+                        Duration.between(now, done).toMillis());
+            }
         }
         push(raceId, state, now);
         long millis = (System.nanoTime() - started) / 1_000_000;

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,27 @@ final class RaceBoard {
         List<Entrant> all = timing.teams() == null ? null : List.copyOf(entrants.values());
         Ranker ranker = Ranker.of(all, entrants, new EntrantsById(bibs, entrants), previous, changed);
         return snapshot(race, timing, version, now, ranker, entrants, previous.starters(), bibs,
-                all == null ? List.of() : teams(timing, starters, all), behind, finishers, search);
+                all == null ? List.of() : teams(timing, starters, all), behind, finishers, search, previous, changed);
+    }
+
+    /** The athletes whose entrant changed, or whose placing any ranking placed again. */
+    private static Set<Integer> changedAthletes(Snapshot previous, Map<String, Ranking> rankings,
+            Map<String, Integer> bibs, Set<Integer> changed) {
+        Set<Integer> athletes = new HashSet<>(changed);
+        rankings.forEach((key, ranking) -> {
+            Ranking before = previous.rankings().get(key);
+            if (before == null) {
+                athletes.addAll(bibs.values());
+            } else {
+                ranking.changedSince(before, id -> {
+                    Integer bib = bibs.get(id);
+                    if (bib != null) {
+                        athletes.add(bib);
+                    }
+                });
+            }
+        });
+        return athletes;
     }
 
     private static Snapshot computeWhole(StartlistRace race, RaceTiming timing, List<Starter> starters,
@@ -98,12 +119,13 @@ final class RaceBoard {
         Ranker ranker = Ranker.of(all, entrants, new EntrantsById(bibs, entrants), previous, changed);
         int finishers = (int) all.stream().filter(e -> e.status() == Status.FINISHED).count();
         return snapshot(race, timing, version, now, ranker, entrants, byBib, bibs, teams(timing, starters, all), behind,
-                finishers, search);
+                finishers, search, null, Set.of());
     }
 
     private static Snapshot snapshot(StartlistRace race, RaceTiming timing, long version, Instant now, Ranker ranker,
             Map<Integer, Entrant> entrants, Map<Integer, Starter> byBib, Map<String, Integer> bibs,
-            List<TeamPlacing> teams, long behind, int finishers, StarterSearch search) {
+            List<TeamPlacing> teams, long behind, int finishers, StarterSearch search, Snapshot since,
+            Set<Integer> changed) {
         Map<String, Ranking> rankings = new HashMap<>();
         List<RaceRanking> listed = timing.rankingsOrDefault();
         for (RaceRanking ranking : listed) {
@@ -117,8 +139,11 @@ final class RaceBoard {
         }
         List<String> splitPoints = timing.points().stream().filter(p -> p.kind() == TimingPoint.Kind.SPLIT)
                 .map(TimingPoint::code).toList();
+        // a snapshot computed whole changes everyone; an updated one, whoever it changed or placed again
+        AthleteVersions athletes = since == null ? AthleteVersions.all(byBib.keySet(), version)
+                : since.athletes().with(version, changedAthletes(since, rankings, bibs, changed));
         return new Snapshot(race, timing, version, now, Map.copyOf(rankings), entrants, byBib, bibs, splitPoints,
-                teams, behind, finishers, search, listed);
+                teams, behind, finishers, search, listed, athletes);
     }
 
     private static List<TeamPlacing> teams(RaceTiming timing, List<Starter> starters, List<Entrant> all) {

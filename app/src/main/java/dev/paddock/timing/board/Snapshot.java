@@ -26,11 +26,12 @@ import java.util.Map;
  * @param search    the start list searched by bib or name
  * @param listed    the race's rankings in the order it lists them, each computed in {@link #rankings()}: the
  *                  configured ones or the default set, worked out once per snapshot rather than per view
+ * @param athletes  since which version each athlete's results are the same
  */
 public record Snapshot(StartlistRace race, RaceTiming timing, long version, Instant computedAt,
         Map<String, Ranking> rankings, Map<Integer, Entrant> entrants, Map<Integer, Starter> starters,
         Map<String, Integer> bibs, List<String> splitPoints, List<TeamPlacing> teams, long behind, int finishers,
-        StarterSearch search, List<RaceRanking> listed) {
+        StarterSearch search, List<RaceRanking> listed, AthleteVersions athletes) {
 
     public Snapshot {
         rankings = Map.copyOf(rankings);

@@ -141,6 +141,39 @@ final class ResultViews {
 
     /** One page of a group of a ranking; the first group when none is named. */
     static RankingPage page(Snapshot s, String code, String group, int page, int size) {
+        PageSlice slice = slice(s, code, group, page, size);
+        return slice == null ? null : page(s, slice);
+    }
+
+    /**
+     * Which placings a page of a ranking shows, before they are made rows: a later snapshot whose page holds the very
+     * same placings (of the same start list) shows the same rows.
+     */
+    record PageSlice(String ranking, String group, List<String> groups, int total, int page, int size,
+            List<Placing> placings) {
+
+        /** Whether the page shows the same apart from its rows. */
+        boolean sameHeading(PageSlice other) {
+            return ranking.equals(other.ranking) && group.equals(other.group) && groups.equals(other.groups)
+                    && total == other.total && page == other.page && size == other.size;
+        }
+
+        /** Whether the page holds the same placing objects, in the same order. */
+        boolean samePlacings(PageSlice other) {
+            if (placings.size() != other.placings.size()) {
+                return false;
+            }
+            for (int i = 0; i < placings.size(); i++) {
+                if (placings.get(i) != other.placings.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The slice of one page of a group of a ranking, the first group when none is named; null for no such ranking. */
+    static PageSlice slice(Snapshot s, String code, String group, int page, int size) {
         Ranking ranking = s.rankings().get(code);
         if (ranking == null) {
             return null;
@@ -151,11 +184,17 @@ final class ResultViews {
         int size0 = Math.clamp(size, 1, MAX_PAGE);
         int from = Math.min(Math.max(page, 0) * size0, placings.size());
         int to = Math.min(from + size0, placings.size());
-        List<Row> rows = new ArrayList<>(to - from);
-        for (Placing placing : placings.subList(from, to)) {
+        return new PageSlice(code, chosen, groups, placings.size(), Math.max(page, 0), size0,
+                List.copyOf(placings.subList(from, to)));
+    }
+
+    static RankingPage page(Snapshot s, PageSlice slice) {
+        List<Row> rows = new ArrayList<>(slice.placings().size());
+        for (Placing placing : slice.placings()) {
             rows.add(row(s, placing));
         }
-        return new RankingPage(code, chosen, groups, s.version(), placings.size(), Math.max(page, 0), size0, rows);
+        return new RankingPage(slice.ranking(), slice.group(), slice.groups(), s.version(), slice.total(), slice.page(),
+                slice.size(), rows);
     }
 
     private static Row row(Snapshot s, Placing placing) {

@@ -56,25 +56,24 @@ class ResultsApiController {
             @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestHeader(name = "If-None-Match", required = false) String etag) {
-        return answer(raceId, "ranking|" + code + "|" + group + "|" + page + "|" + size, etag, s -> {
-            ResultViews.RankingPage view = ResultViews.page(s, code, group, page, size);
-            if (view == null) {
-                throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No ranking " + code);
-            }
-            return view;
-        });
+        ResultBodies.Body body = bodies.ranking(raceId, snapshot(raceId), code, group, page, size);
+        if (body == null) {
+            throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No ranking " + code);
+        }
+        return answer(body, etag);
     }
 
     @GetMapping("/athletes/{bib}")
     ResponseEntity<byte[]> athlete(@PathVariable UUID raceId, @PathVariable int bib,
             @RequestHeader(name = "If-None-Match", required = false) String etag) {
-        return answer(raceId, "athlete|" + bib, etag, s -> {
+        Snapshot snapshot = snapshot(raceId);
+        return answer(bodies.athlete(raceId, snapshot, bib, s -> {
             ResultViews.Athlete view = ResultViews.athlete(s, bib);
             if (view == null) {
                 throw ProblemException.of(HttpStatus.NOT_FOUND, "not-found", "No athlete with bib " + bib);
             }
             return view;
-        });
+        }), etag);
     }
 
     @GetMapping("/search")
@@ -87,9 +86,15 @@ class ResultsApiController {
     }
 
     private ResponseEntity<byte[]> answer(UUID raceId, String what, String ifNoneMatch, Function<Snapshot, Object> view) {
-        Snapshot snapshot = boards.snapshot(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
+        return answer(bodies.body(raceId, snapshot(raceId), what, view), ifNoneMatch);
+    }
+
+    private Snapshot snapshot(UUID raceId) {
+        return boards.snapshot(raceId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND,
                 "not-found", "No results for this race"));
-        ResultBodies.Body body = bodies.body(raceId, snapshot, what, view);
+    }
+
+    private static ResponseEntity<byte[]> answer(ResultBodies.Body body, String ifNoneMatch) {
         if (body.etag().equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).cacheControl(ResultBodies.CACHING)
                     .build();

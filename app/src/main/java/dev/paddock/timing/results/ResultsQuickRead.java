@@ -23,10 +23,12 @@ class ResultsQuickRead implements QuickRead {
 
     private final Boards boards;
     private final ResultBodies bodies;
+    private final LookupDoor door;
 
-    ResultsQuickRead(Boards boards, ResultBodies bodies) {
+    ResultsQuickRead(Boards boards, ResultBodies bodies, LookupDoor door) {
         this.boards = boards;
         this.bodies = bodies;
+        this.door = door;
     }
 
     @Override
@@ -46,6 +48,10 @@ class ResultsQuickRead implements QuickRead {
         if (snapshot == null) {
             return null;
         }
+        QuickAnswer refusal = door.refusal();
+        if (refusal != null) {
+            return refusal;
+        }
         String rest = slash < 0 ? "" : path.substring(slash);
         String what;
         Function<Snapshot, Object> view;
@@ -63,15 +69,14 @@ class ResultsQuickRead implements QuickRead {
             if (page == null || size == null) {
                 return null;
             }
-            what = "ranking|" + code + "|" + group + "|" + page + "|" + size;
-            view = s -> ResultViews.page(s, code, group, page, size);
+            return answer(bodies.ranking(raceId, snapshot, code, group, page, size));
         } else if (rest.startsWith("/athletes/") && rest.indexOf('/', 10) < 0) {
             Integer bib = PageAddress.number(rest.substring(10), null);
             if (bib == null) {
                 return null;
             }
-            what = "athlete|" + bib;
-            view = s -> ResultViews.athlete(s, bib);
+            ResultBodies.Body body = bodies.athlete(raceId, snapshot, bib, s -> ResultViews.athlete(s, bib));
+            return answer(body);
         } else if (rest.equals("/search")) {
             String q = request.getParameter("q");
             if (q == null || q.isBlank() || q.length() > 60) {
@@ -82,7 +87,10 @@ class ResultsQuickRead implements QuickRead {
         } else {
             return null;
         }
-        ResultBodies.Body body = bodies.body(raceId, snapshot, what, view);
+        return answer(bodies.body(raceId, snapshot, what, view));
+    }
+
+    private static QuickAnswer answer(ResultBodies.Body body) {
         return body == null ? null : QuickAnswer.json(body.bytes(), body.etag(), ResultBodies.CACHE_CONTROL);
     }
 }

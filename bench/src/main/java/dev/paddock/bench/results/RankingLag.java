@@ -2,6 +2,7 @@ package dev.paddock.bench.results;
 
 import dev.paddock.bench.PaddockApi;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,8 @@ final class RankingLag {
     private final Histogram lags = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     private final AtomicInteger following = new AtomicInteger();
     private final java.util.Queue<Marathon.Crossing> givenUp = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Each shown passing: when the intake answered it and its lag, in nanoseconds. */
+    private final List<long[]> log = new java.util.ArrayList<>();
 
     RankingLag(PaddockApi api, String raceId) {
         this.api = api;
@@ -37,7 +40,7 @@ final class RankingLag {
                 long giveUp = answeredAt + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS);
                 while (System.nanoTime() < giveUp) {
                     if (shows(crossing)) {
-                        record(System.nanoTime() - answeredAt);
+                        record(answeredAt, System.nanoTime() - answeredAt);
                         return;
                     }
                     Thread.sleep(POLL_MILLIS);
@@ -75,8 +78,29 @@ final class RankingLag {
         return false;
     }
 
-    private synchronized void record(long nanos) {
+    synchronized void record(long answeredAt, long nanos) {
         lags.recordValue(Math.min(lags.getHighestTrackableValue(), nanos / 1000));
+        log.add(new long[] {answeredAt, nanos});
+    }
+
+    /**
+     * The lag log: the largest lag of the passings answered in each {@code every} from {@code start} (a
+     * {@link System#nanoTime()}), and how many were followed, so that a lag's maximum can be placed in the run (the
+     * warm-up's backlog, a stall in the steady state). Passings answered before {@code start} count as the warm-up.
+     */
+    synchronized String byInterval(long start, Duration every) {
+        java.util.TreeMap<Long, long[]> intervals = new java.util.TreeMap<>();
+        for (long[] sample : log) {
+            long interval = sample[0] < start ? -1 : (sample[0] - start) / every.toNanos();
+            long[] figures = intervals.computeIfAbsent(interval, i -> new long[2]);
+            figures[0] = Math.max(figures[0], sample[1]);
+            figures[1]++;
+        }
+        StringBuilder text = new StringBuilder();
+        intervals.forEach((interval, figures) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(interval < 0 ? "warm-up" : interval * every.toSeconds() + "-" + (interval + 1) * every.toSeconds() + " s")
+                .append(String.format(java.util.Locale.ROOT, ": %,.0f ms (%d)", figures[0] / 1e6, figures[1])));
+        return text.toString();
     }
 
     /** Waits until every followed passing is shown or given up. */

@@ -6,11 +6,11 @@ import dev.paddock.bench.GeneratorThreads;
 import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.LoadGenerator;
 import dev.paddock.bench.PaddockApi;
-import dev.paddock.bench.RateSchedule;
 import dev.paddock.bench.Report;
 import dev.paddock.bench.Results;
 import dev.paddock.bench.Target;
 import dev.paddock.bench.Ticker;
+import dev.paddock.bench.WarmUpRamp;
 import dev.paddock.bench.events.Athletes;
 import dev.paddock.bench.settle.PaddockServer;
 import java.io.PrintStream;
@@ -126,7 +126,8 @@ final class ResultsRush {
             out.println("Load over " + options.clients());
             for (Lookups kind : lookups.stream().filter(kind -> kind.share() > 0).toList()) {
                 Target target = looking != null ? kind.on(looking) : kind.on(api);
-                LoadGenerator reading = new LoadGenerator(RateSchedule.constant(options.rate() * kind.share(), length),
+                LoadGenerator reading = new LoadGenerator(new WarmUpRamp(options.rate() * kind.share(),
+                        options.warmUpRamp(), options.warmUp(), length),
                         options.warmUp(), options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM);
                 generators.add(GeneratorThreads.startAt(now, "lookups " + kind.name(),
                         () -> reading.run(target, kind.results(), () -> { })));
@@ -141,6 +142,8 @@ final class ResultsRush {
             int again = replay.replayUnknown();
             lag.await();
             out.println("Run over; " + again + " passings of unknown outcome sent again. Checking...");
+            out.println("Ranking lag log, the largest per 5 s of the measured run (passings followed): "
+                    + lag.byInterval(start[0], Duration.ofSeconds(5)));
             List<ResultsChecks.Check> checks = new ResultsChecks(api, race, sent, outcomes, athletes)
                     .all(options.jdbcUrl(), lag);
             return new Figures(options, race.raceId(), compression, before.size(), passings, lookups, lag.lags(),

@@ -19,33 +19,38 @@ import java.util.Set;
  * @param peak       the most passings in one second of the run (the curve is scaled to it)
  * @param lagSamples about how many passings of the measured part have their ranking lag measured
  * @param htmlShare  the share of lookups that ask for the HTML results pages (0 = JSON only)
+ * @param warmUpRamp the share of {@code rate} the warm-up's lookups start at, rising linearly to {@code rate} by its
+ *                   end (1: the whole rate from the first second, as before session 7); the measured part is offered
+ *                   {@code rate} either way
  * @param lean       {@code --client lean} (true): lookups and passings over {@link dev.paddock.bench.KeepAliveClient}s; {@code jdk}:
  *                   over the JDK {@code HttpClient}, as before (set-up and ranking-lag polls always are)
  * @param connections the lookups' keep-alive connections (lean client)
  * @param passingConnections the passings' keep-alive connections, a pool apart so lookups cannot starve them
  */
 record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
-        int runners, double rate, int peak, Duration duration, Duration warmUp, int lagSamples, double htmlShare,
-        boolean lean, int connections, int passingConnections, int maxInFlight,
+        int runners, double rate, int peak, Duration duration, Duration warmUp, double warmUpRamp, int lagSamples,
+        double htmlShare, boolean lean, int connections, int passingConnections, int maxInFlight,
         Duration drainTimeout, int setupThreads, long seed) {
 
     static final String USAGE = """
             usage: results-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--runners 14000] [--rate 5000]
-                     [--peak 100] [--duration 60s] [--warm-up 10s] [--lag-samples 300] [--html-share 0.15]
+                     [--peak 100] [--duration 60s] [--warm-up 10s] [--warm-up-ramp 0.1] [--lag-samples 300]
+                     [--html-share 0.15]
                      [--client lean|jdk] [--connections 512] [--passing-connections 64] [--max-in-flight 10000]
                      [--drain-timeout 30s] [--setup-threads 4] [--seed 42]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options", "jdbc-url",
-            "runners", "rate", "peak", "duration", "warm-up", "lag-samples", "html-share", "client", "connections",
-            "passing-connections", "max-in-flight", "drain-timeout",
+            "runners", "rate", "peak", "duration", "warm-up", "warm-up-ramp", "lag-samples", "html-share", "client",
+            "connections", "passing-connections", "max-in-flight", "drain-timeout",
             "setup-threads", "seed");
 
     ResultsRushOptions {
-        if (runners < 10 || rate <= 0 || peak <= 0 || lagSamples < 0 || htmlShare < 0 || htmlShare > 1) {
+        if (runners < 10 || rate <= 0 || peak <= 0 || lagSamples < 0 || htmlShare < 0 || htmlShare > 1
+                || warmUpRamp <= 0 || warmUpRamp > 1) {
             throw new IllegalArgumentException("--runners at least 10, --rate and --peak positive, --lag-samples >= 0, "
-                    + "--html-share in 0..1");
+                    + "--html-share in 0..1, --warm-up-ramp in (0, 1]");
         }
         if (connections <= 0 || passingConnections <= 0) {
             throw new IllegalArgumentException("--connections and --passing-connections must be positive");
@@ -67,6 +72,7 @@ record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> 
                 Integer.parseInt(values.getOrDefault("peak", "100")),
                 Options.duration(values.getOrDefault("duration", "60s")),
                 Options.duration(values.getOrDefault("warm-up", "10s")),
+                Double.parseDouble(values.getOrDefault("warm-up-ramp", "0.1")),
                 Integer.parseInt(values.getOrDefault("lag-samples", "300")),
                 Double.parseDouble(values.getOrDefault("html-share", "0.15")),
                 Options.lean(values),
@@ -81,8 +87,14 @@ record ResultsRushOptions(URI baseUrl, boolean startApp, Path jar, List<String> 
     /** The same run against another server (the one {@code --start-app} started). */
     ResultsRushOptions against(URI server, String database) {
         return new ResultsRushOptions(server, startApp, jar, serverJavaOptions, database, runners, rate, peak, duration,
-                warmUp, lagSamples, htmlShare, lean, connections, passingConnections, maxInFlight, drainTimeout,
+                warmUp, warmUpRamp, lagSamples, htmlShare, lean, connections, passingConnections, maxInFlight, drainTimeout,
                 setupThreads, seed);
+    }
+
+    /** How the warm-up's lookups are offered, for the run's output. */
+    String warmUpLoad() {
+        return warmUpRamp == 1 ? "lookups at the full rate from the start"
+                : String.format(java.util.Locale.ROOT, "lookups ramped from %.0f%% to 100%% of the rate", warmUpRamp * 100);
     }
 
     /** Which clients carry the load, for the run's output. */

@@ -16,9 +16,10 @@ final class ResultsRushReport {
         double seconds = f.options().duration().toNanos() / 1e9;
         out.println();
         out.printf(Locale.ROOT, "Results rush on race %s: %,d runners, %,d passings before the replay, one second "
-                + "of the run = %s of race, peak %d passings/s, lookups %,.0f/s, %.0f s measured after %d s warm-up; %s%n",
+                + "of the run = %s of race, peak %d passings/s, lookups %,.0f/s, %.0f s measured after %d s warm-up (%s); %s%n",
                 f.raceId(), f.options().runners(), f.before(), ResultsRush.clock(f.compression()), f.options().peak(),
-                f.options().rate(), seconds, f.options().warmUp().toSeconds(), f.options().clients());
+                f.options().rate(), seconds, f.options().warmUp().toSeconds(), f.options().warmUpLoad(),
+                f.options().clients());
         out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %9s%n", "", "offered/s", "2xx/s", "p50 ms", "p99 ms",
                 "p99.9 ms", "max ms");
         long lookups = 0;

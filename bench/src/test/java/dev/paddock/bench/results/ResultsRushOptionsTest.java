@@ -30,8 +30,21 @@ class ResultsRushOptionsTest {
         assertThat(options.clients()).isEqualTo("JDK HttpClient");
     }
 
+    @Test
+    void theWarmUpRampsFromATenthOfTheRateByDefaultAndTheOldWayIsOneOptionAway() {
+        ResultsRushOptions ramped = ResultsRushOptions.parse(List.of("--start-app", "true"));
+        ResultsRushOptions constant = ResultsRushOptions.parse(List.of("--start-app", "true", "--warm-up-ramp", "1"));
+
+        assertThat(ramped.warmUpRamp()).isEqualTo(0.1);
+        assertThat(ramped.warmUpLoad()).isEqualTo("lookups ramped from 10% to 100% of the rate");
+        assertThat(ramped.against(URI.create("http://localhost:1"), "jdbc:postgresql://localhost/x").warmUpRamp())
+                .isEqualTo(0.1);
+        assertThat(constant.warmUpLoad()).isEqualTo("lookups at the full rate from the start");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"--client http2", "--connections 0", "--passing-connections -1"})
+    @ValueSource(strings = {"--client http2", "--connections 0", "--passing-connections -1", "--warm-up-ramp 0",
+            "--warm-up-ramp 1.5"})
     void aBadClientChoiceIsRefused(String arguments) {
         assertThatThrownBy(() -> ResultsRushOptions.parse(List.of(("--start-app true " + arguments).split(" "))))
                 .isInstanceOf(IllegalArgumentException.class);
