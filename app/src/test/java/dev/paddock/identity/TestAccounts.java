@@ -8,6 +8,10 @@ import dev.paddock.identity.account.NewAccount;
 import dev.paddock.identity.account.Registration;
 import dev.paddock.identity.account.StoredAccounts;
 import dev.paddock.identity.security.AccountPrincipal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +89,20 @@ public class TestAccounts {
 
     public String accessToken(MockMvc mvc, Account account) throws Exception {
         return tokens(mvc, account.email(), PASSWORD).get("accessToken").asString();
+    }
+
+    /** {@code POST /api/auth/token} with the password grant over HTTP, to a server at {@code baseUrl}. */
+    public String accessToken(String baseUrl, Account account) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/api/auth/token"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", randomIp())
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("grantType",
+                        "password", "email", account.email(), "password", PASSWORD)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + account.email() + ": " + answer.body());
+        }
+        return json.readTree(answer.body()).get("accessToken").asString();
     }
 
     public static String bearer(String token) {

@@ -10,6 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +45,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class AnonymousPageCache extends OncePerRequestFilter {
 
+    /** How long a request waits for another one's first render of a page before rendering it itself. */
+    static final Duration FIRST_RENDER_WAIT = Duration.ofSeconds(2);
+
     /** A rendered page; {@code renewing} is set by the one request rendering it again. */
     record Page(byte[] body, String contentType, String etag, long renderedAt, AtomicBoolean renewing) {
     }
@@ -47,6 +56,7 @@ class AnonymousPageCache extends OncePerRequestFilter {
     private final Cache<String, Page> cache;
     private final long renewAfterNanos;
     private final LongSupplier nanos;
+    private final Map<String, CompletableFuture<Void>> firstRenders = new ConcurrentHashMap<>();
 
     @Autowired
     AnonymousPageCache(LocaleResolver locales, CatalogSettings settings) {
@@ -82,27 +92,26 @@ class AnonymousPageCache extends OncePerRequestFilter {
         }
         String key = key(request);
         Page page = cache.getIfPresent(key);
-        if (page == null || due(page) && page.renewing().compareAndSet(false, true)) {
-            Page held = page;
-            request.removeAttribute(CsrfToken.class.getName());
-            request.removeAttribute("_csrf");
-            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-            try {
-                chain.doFilter(request, capture);
-            } finally {
-                if (held != null) {
-                    held.renewing().set(false);
+        CompletableFuture<Void> mine = null;
+        if (page == null) {
+            CompletableFuture<Void> first = firstRenders.putIfAbsent(key, mine = new CompletableFuture<>());
+            if (first != null) {
+                mine = null;
+                page = afterFirstRender(key, first);
+            }
+        }
+        try {
+            if (page == null || due(page) && page.renewing().compareAndSet(false, true)) {
+                page = render(key, page, request, response, chain);
+                if (page == null) {
+                    return;
                 }
             }
-            if (capture.getStatus() != HttpServletResponse.SC_OK) {
-                capture.copyBodyToResponse();
-                return;
+        } finally {
+            if (mine != null) {
+                firstRenders.remove(key, mine);
+                mine.complete(null);
             }
-            byte[] body = capture.getContentAsByteArray();
-            page = new Page(body, capture.getContentType(), Snapshot.etag(body), nanos.getAsLong(),
-                    new AtomicBoolean());
-            cache.put(key, page);
-            capture.resetBuffer();
         }
         response.setHeader(HttpHeaders.ETAG, page.etag());
         response.setHeader(HttpHeaders.CACHE_CONTROL, PublicAnswers.ONE_SECOND.getHeaderValue());
@@ -124,6 +133,59 @@ class AnonymousPageCache extends OncePerRequestFilter {
     Page cached(HttpServletRequest request) {
         Page page = request.getParameter("lang") != null ? null : cache.getIfPresent(key(request));
         return page == null || due(page) && !page.renewing().get() ? null : page;
+    }
+
+    /**
+     * Renders the page through the chain and keeps it; null when the chain answered anything but 200 (passed on as
+     * it is, nothing kept).
+     */
+    private Page render(String key, Page held, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        request.removeAttribute(CsrfToken.class.getName());
+        request.removeAttribute("_csrf");
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, capture);
+        } finally {
+            if (held != null) {
+                held.renewing().set(false);
+            }
+        }
+        if (capture.getStatus() != HttpServletResponse.SC_OK) {
+            capture.copyBodyToResponse();
+            return null;
+        }
+        byte[] body = capture.getContentAsByteArray();
+        Page page = new Page(body, capture.getContentType(), Snapshot.etag(body), nanos.getAsLong(),
+                new AtomicBoolean());
+        cache.put(key, page);
+        capture.resetBuffer();
+        return page;
+    }
+
+    /**
+     * A page nobody holds yet is rendered by one request at a time: the first one to miss it renders it, the others
+     * wait for that render (parked, up to {@link #FIRST_RENDER_WAIT}) and are then served it. Without that, the
+     * readers of a cold page all rendered it at once: at an opening rush's 2,000 reads a second, hundreds of first
+     * renders loading Thymeleaf's classes and templates filled every carrier thread and the node stopped answering.
+     *
+     * @return the page the first render kept, or null when this request is to render it (that render failed, or
+     *         took too long)
+     */
+    private Page afterFirstRender(String key, CompletableFuture<Void> first) {
+        try {
+            first.get(FIRST_RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // rendered by this request instead
+        }
+        return cache.getIfPresent(key);
+    }
+
+    /** For tests: requests waiting for another one's first render of a page. */
+    int waitingForFirstRenders() {
+        return firstRenders.values().stream().mapToInt(CompletableFuture::getNumberOfDependents).sum();
     }
 
     private boolean due(Page page) {

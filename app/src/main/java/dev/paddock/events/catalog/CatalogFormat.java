@@ -10,7 +10,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** How catalogue pages write dates, times, distances and prices, in the visitor's language and the event's zone. */
-record CatalogFormat(Locale locale, ZoneId zone) {
+public record CatalogFormat(Locale locale, ZoneId zone) {
 
     public String date(LocalDate date) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));

@@ -12,7 +12,7 @@ import java.util.UUID;
  * The public view of an event ({@code GET /api/events/{slug}}). It carries no time of its own, so two
  * snapshots of an unchanged event have the same bytes and ETag.
  */
-record PublicEvent(UUID id, String slug, String name, String sport, String description, String venue, String region,
+public record PublicEvent(UUID id, String slug, String name, String sport, String description, String venue, String region,
         String country, String zone, LocalDate startsOn, LocalDate endsOn, String status, List<PublicRace> races) {
 
     /**
@@ -20,7 +20,7 @@ record PublicEvent(UUID id, String slug, String name, String sport, String descr
      * @param priceCents    the price now, or null when no tier is in force
      * @param nextPriceTier the tier that follows, or null
      */
-    record PublicRace(UUID id, String code, String name, int distanceM, int elevationGainM, Instant startsAt,
+    public record PublicRace(UUID id, String code, String name, int distanceM, int elevationGainM, Instant startsAt,
             int capacity, int remaining, RegistrationWindow.State registration, Instant registrationOpensAt,
             Instant registrationClosesAt, String mode, Long priceCents, String priceTier, TierView nextPriceTier,
             Integer minAge, Integer maxAge, Team team, List<FieldDefinition> fields) {
@@ -30,7 +30,7 @@ record PublicEvent(UUID id, String slug, String name, String sport, String descr
         }
     }
 
-    record TierView(String name, Instant startsAt, long priceCents) {
+    public record TierView(String name, Instant startsAt, long priceCents) {
     }
 
     java.util.Optional<PublicRace> race(String code) {

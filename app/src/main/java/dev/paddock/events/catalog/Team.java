@@ -5,7 +5,7 @@ package dev.paddock.events.catalog;
  *
  * @param genderRule ANY; MIXED: at least one woman and one man; SAME: all of one gender
  */
-record Team(int minSize, int maxSize, int substitutes, GenderRule genderRule) {
+public record Team(int minSize, int maxSize, int substitutes, GenderRule genderRule) {
 
     enum GenderRule {
         ANY, MIXED, SAME

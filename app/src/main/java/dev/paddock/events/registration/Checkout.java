@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Checkout {
 
     static final String EVENTS = "events";
+    private static final MessageDigest SHA_256 = sha256();
 
     private final RegistrationStore store;
     private final Wallets wallets;
@@ -79,11 +80,27 @@ class Checkout {
 
     // ---- idempotency
 
+    /**
+     * SHA-256 of {@code kind|scope|<the request as JSON>} in UTF-8, in hex. The digest is cloned from one made at
+     * start-up: looking the algorithm up among the security providers cost a registration more than hashing it.
+     */
     String fingerprint(String kind, Object scope, Object request) {
+        MessageDigest digest = digest();
+        digest.update((kind + "|" + scope + "|").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest(json.writeValueAsBytes(request)));
+    }
+
+    private static MessageDigest digest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (kind + "|" + scope + "|" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

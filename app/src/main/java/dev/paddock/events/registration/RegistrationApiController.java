@@ -87,6 +87,11 @@ class RegistrationApiController {
         if (answer.orderId() == null) {
             return ResponseEntity.status(HttpStatus.CREATED).body(answer);
         }
-        return ResponseEntity.created(URI.create("/api/events/orders/" + answer.orderId())).body(answer);
+        return ResponseEntity.created(URI.create(orderPath(answer.orderId()))).body(answer);
+    }
+
+    /** Where an order is read: the {@code Location} of a registration that bought one. */
+    static String orderPath(UUID orderId) {
+        return "/api/events/orders/" + orderId;
     }
 }

@@ -1,12 +1,15 @@
 package dev.paddock.events.registration;
 
+import dev.paddock.identity.BearerTokens;
 import dev.paddock.shared.Admission;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +48,23 @@ class RegistrationConfiguration {
         FilterRegistrationBean<RegistrationTurns> registration = new FilterRegistrationBean<>(turns);
         registration.addUrlPatterns("/api/events/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    /**
+     * The registration lane, right behind the turns: an individual registration with a bearer token is served
+     * without Spring Security's chain and Spring MVC. {@code paddock.events.registration.lane.enabled=false}
+     * turns it off, to compare.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "paddock.events.registration.lane.enabled", havingValue = "true",
+            matchIfMissing = true)
+    FilterRegistrationBean<RegistrationLane> registrationLane(BearerTokens tokens, RegistrationDesk desk,
+            JsonMapper json, MeterRegistry meters) {
+        FilterRegistrationBean<RegistrationLane> registration =
+                new FilterRegistrationBean<>(new RegistrationLane(tokens, desk, json, meters));
+        registration.addUrlPatterns("/api/events/races/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
         return registration;
     }
 

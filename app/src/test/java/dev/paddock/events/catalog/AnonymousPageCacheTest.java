@@ -7,7 +7,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -83,6 +89,82 @@ class AnonymousPageCacheTest {
 
         assertThat(pages.cached(request())).isNull();
         assertThat(get(render)).isEqualTo("render 2");
+    }
+
+    @Test
+    void aPageNobodyHoldsIsRenderedOnceWhileTheOtherRequestsWaitForIt() throws Exception {
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        FilterChain slowRender = (request, response) -> {
+            rendering.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            render.doFilter(request, response);
+        };
+        FilterChain noSecondRender = (request, response) -> {
+            throw new AssertionError("a second render of a page being rendered for the first time");
+        };
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = readers.submit(() -> get(slowRender));
+            rendering.await();
+            List<Future<String>> others = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                others.add(readers.submit(() -> get(noSecondRender)));
+            }
+            try {
+                // the others park on the first render (not rendering, not answered) until it ends
+                awaitWaiting(others.size());
+                assertThat(others).noneMatch(Future::isDone);
+            } finally {
+                finish.countDown();
+            }
+
+            assertThat(first.get()).isEqualTo("render 1");
+            for (Future<String> other : others) {
+                assertThat(other.get()).isEqualTo("render 1");
+            }
+        }
+        assertThat(renders).hasValue(1);
+    }
+
+    @Test
+    void whenTheFirstRenderFailsAWaitingRequestRendersThePageItself() throws Exception {
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        FilterChain failing = (request, response) -> {
+            rendering.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ((HttpServletResponse) response).setStatus(500);
+        };
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = readers.submit(() -> get(failing));
+            rendering.await();
+            Future<String> second = readers.submit(() -> get(render));
+            try {
+                awaitWaiting(1);
+            } finally {
+                finish.countDown();
+            }
+
+            first.get();
+            assertThat(second.get()).isEqualTo("render 1");
+        }
+        assertThat(pages.cached(request())).isNotNull();
+    }
+
+    /** Until {@code count} requests wait for a first render (a guard of 10 s, so that a regression fails, not hangs). */
+    private void awaitWaiting(int count) {
+        long guard = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (pages.waitingForFirstRenders() < count && System.nanoTime() < guard) {
+            Thread.onSpinWait();
+        }
     }
 
     private String get(FilterChain chain) throws IOException, ServletException {
