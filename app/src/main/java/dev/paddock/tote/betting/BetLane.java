@@ -3,6 +3,7 @@ package dev.paddock.tote.betting;
 import dev.paddock.identity.AccountId;
 import dev.paddock.identity.BearerTokens;
 import dev.paddock.identity.Role;
+import dev.paddock.shared.ApiLane;
 import dev.paddock.shared.ApiProblems;
 import dev.paddock.shared.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -12,19 +13,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
-import org.springframework.security.web.header.writers.HstsHeaderWriter;
-import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
@@ -43,13 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  * (see {@link #shouldNotFilter}).
  */
 final class BetLane extends OncePerRequestFilter {
-
-    private static final String BEARER = "Bearer ";
-    private static final MediaType JSON_FLAVOURS = new MediaType("application", "*+json");
-    /** What the security chain's header writer adds to every API answer. */
-    private static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
-            new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
-            new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY));
 
     private final BearerTokens tokens;
     private final BetWindow window;
@@ -73,8 +58,7 @@ final class BetLane extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !("POST".equals(request.getMethod()) && BetWindow.PATH.equals(request.getRequestURI())
-                && bearer(request) != null && json(request.getContentType())
-                && acceptsJson(request.getHeader(HttpHeaders.ACCEPT)));
+                && ApiLane.takes(request));
     }
 
     @Override
@@ -84,11 +68,9 @@ final class BetLane extends OncePerRequestFilter {
         // http.server.requests keeps its uri tag, which Spring MVC would have set
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(observation -> observation.setPathPattern(BetWindow.PATH));
-        for (HeaderWriter writer : SECURITY_HEADERS) {
-            writer.writeHeaders(request, response);
-        }
+        ApiLane.securityHeaders(request, response);
         try {
-            BearerTokens.Bearer bearer = tokens.account(bearer(request));
+            BearerTokens.Bearer bearer = tokens.account(ApiLane.bearer(request));
             PlaceBetRequest bet = read(request);
             AccountId account = bearer.acting(Role.CUSTOMER);
             BetWindow.Receipt receipt = window.place(account, bet, request);
@@ -96,7 +78,7 @@ final class BetLane extends OncePerRequestFilter {
             if (receipt.replayed()) {
                 response.setHeader(BetWindow.REPLAYED, "true");
             }
-            write(response, HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE,
+            ApiLane.write(response, HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE,
                     json.writeValueAsBytes(receipt.bet()));
         } catch (ProblemException refused) {
             problem(request, response, ApiProblems.body(refused));
@@ -123,79 +105,6 @@ final class BetLane extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
-                && URI.create(ProblemException.TYPE_BASE + "overloaded").equals(problem.getType())) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        }
-        write(response, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
-    }
-
-    private static void write(HttpServletResponse response, int status, String contentType, byte[] bytes)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(contentType);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
-
-    /**
-     * The token of an {@code Authorization: Bearer <token>} header as the security chain reads it (the scheme in
-     * any case, one space, the token's characters of RFC 6750); null for anything else.
-     */
-    static String bearer(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.length() <= BEARER.length()
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        int end = authorization.length();
-        while (end > BEARER.length() && authorization.charAt(end - 1) == '=') {
-            end--;
-        }
-        if (end == BEARER.length()) {
-            return null;
-        }
-        for (int i = BEARER.length(); i < end; i++) {
-            char c = authorization.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == '+' || c == '/')) {
-                return null;
-            }
-        }
-        return authorization.substring(BEARER.length());
-    }
-
-    /** No Accept header, or one that takes application/json: then Spring MVC would answer JSON too. */
-    static boolean acceptsJson(String accept) {
-        if (accept == null || accept.equals(MediaType.APPLICATION_JSON_VALUE) || accept.equals(MediaType.ALL_VALUE)) {
-            return true;
-        }
-        try {
-            for (MediaType type : MediaType.parseMediaTypes(accept)) {
-                if (type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-    }
-
-    /** application/json or application/*+json, with any parameters: what Spring MVC's JSON converter reads. */
-    static boolean json(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return MediaType.APPLICATION_JSON.includes(type) || JSON_FLAVOURS.includes(type);
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
+        ApiLane.problem(request, response, problem, json.writer());
     }
 }
