@@ -24,7 +24,7 @@ class EmbeddedServerSettingsIT {
     @Test
     void theServerRunsWithTheConfiguredSettings() {
         assertThat(show("checkpoint_completion_target")).isEqualTo("0.8");
-        assertThat(show("checkpoint_timeout")).isEqualTo("15min");
+        assertThat(show("checkpoint_timeout")).isEqualTo("5min");
         assertThat(show("shared_buffers")).isEqualTo("128MB");
         assertThat(show("max_wal_size")).isEqualTo("1GB");
     }
