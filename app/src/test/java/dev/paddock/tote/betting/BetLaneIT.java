@@ -2,6 +2,7 @@ package dev.paddock.tote.betting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.HttpAnswers;
 import dev.paddock.MutableClock;
 import dev.paddock.PaddockApplication;
 import dev.paddock.identity.AccountId;
@@ -21,10 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -58,9 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc // unused here: the same context as BettingApiWithoutLaneIT's, started once for both
 class BetLaneIT {
 
-    /** Headers of the transport, not of the answer. */
-    private static final Set<String> TRANSPORT = Set.of("date", "content-length", "transfer-encoding", "connection",
-            "keep-alive");
     private static final Pattern INSTANT = Pattern.compile("\"(placedAt)\":\"[^\"]+\"");
     private static final Pattern BET_ID = Pattern.compile("(?:\"betId\":\"|/api/tote/my/bets/)([0-9a-f-]{36})");
 
@@ -314,16 +309,7 @@ class BetLaneIT {
             HttpResponse<String> response = http.send(call.request().apply(this).build(), HttpResponse.BodyHandlers.ofString());
             learnBetId(response.body());
             response.headers().firstValue("Location").ifPresent(this::learnBetId);
-            Map<String, List<String>> headers = new TreeMap<>();
-            response.headers().map().forEach((name, values) -> {
-                if (!TRANSPORT.contains(name.toLowerCase(Locale.ROOT))) {
-                    headers.put(name.toLowerCase(Locale.ROOT), values);
-                }
-            });
-            StringBuilder answer = new StringBuilder().append(response.statusCode()).append('\n');
-            headers.forEach((name, values) -> answer.append(name).append(": ").append(values).append('\n'));
-            answer.append('\n').append(INSTANT.matcher(response.body()).replaceAll("\"$1\":\"<instant>\""));
-            String named = answer.toString();
+            String named = INSTANT.matcher(HttpAnswers.of(response)).replaceAll("\"$1\":\"<instant>\"");
             for (Map.Entry<String, String> id : names.entrySet()) {
                 named = named.replace(id.getKey(), id.getValue());
             }
