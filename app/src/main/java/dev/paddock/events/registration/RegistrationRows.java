@@ -28,19 +28,6 @@ class RegistrationRows {
         return account + "|" + requestId;
     }
 
-    /** Claims the requestIds; returns the keys ({@link #key}) claimed now. A key held by a running transaction waits for it. */
-    Set<String> claimRequests(UUID[] accounts, String[] requestIds, String[] fingerprints, Instant at) {
-        Set<String> claimed = new HashSet<>();
-        jdbc.sql("""
-                        insert into events.registration_requests (account_id, request_id, fingerprint, created_at)
-                        select a, r, f, :at from unnest(:accounts::uuid[], :requests::text[], :fingerprints::text[]) as t(a, r, f)
-                        on conflict do nothing returning account_id, request_id""")
-                .param("accounts", accounts).param("requests", requestIds).param("fingerprints", fingerprints)
-                .param("at", Timestamp.from(at))
-                .query((rs, n) -> claimed.add(key(rs.getObject(1, UUID.class), rs.getString(2)))).list();
-        return claimed;
-    }
-
     /** The requests recorded earlier under these keys, by {@link #key}. */
     Map<String, RegistrationStore.StoredRequest> requests(UUID[] accounts, String[] requestIds) {
         Map<String, RegistrationStore.StoredRequest> found = new HashMap<>();
@@ -54,21 +41,23 @@ class RegistrationRows {
         return found;
     }
 
-    /** Gives the requestIds back (entries refused in the batch): a retry with the same id is carried out anew. */
-    void releaseRequests(UUID[] accounts, String[] requestIds) {
-        jdbc.sql("""
-                        delete from events.registration_requests q
-                        using unnest(:accounts::uuid[], :requests::text[]) as t(a, r)
-                        where q.account_id = t.a and q.request_id = t.r""")
-                .param("accounts", accounts).param("requests", requestIds).update();
-    }
-
-    void recordAnswers(UUID[] accounts, String[] requestIds, String[] answers) {
-        jdbc.sql("""
-                        update events.registration_requests q set answer = t.answer::jsonb
-                        from unnest(:accounts::uuid[], :requests::text[], :answers::text[]) as t(a, r, answer)
-                        where q.account_id = t.a and q.request_id = t.r""")
-                .param("accounts", accounts).param("requests", requestIds).param("answers", answers).update();
+    /**
+     * Records the batch's requestIds with their answers (for replays) in one insert, once the batch is decided; a
+     * key another transaction recorded since {@link #requests} read them (it waits for that one's commit) fails the
+     * batch with 409 request-in-flight, so nothing of it is written, and the writer tries its entries one by one.
+     */
+    void recordRequests(UUID[] accounts, String[] requestIds, String[] fingerprints, String[] answers, Instant at) {
+        int recorded = jdbc.sql("""
+                        insert into events.registration_requests (account_id, request_id, fingerprint, created_at, answer)
+                        select a, r, f, :at, answer::jsonb
+                        from unnest(:accounts::uuid[], :requests::text[], :fingerprints::text[], :answers::text[])
+                            as t(a, r, f, answer)
+                        on conflict do nothing""")
+                .param("accounts", accounts).param("requests", requestIds).param("fingerprints", fingerprints)
+                .param("answers", answers).param("at", Timestamp.from(at)).update();
+        if (recorded != accounts.length) {
+            throw RegistrationBatch.inFlight();
+        }
     }
 
     /** The person keys ({@link Person#key}) among these that already hold a live entry in their race. */

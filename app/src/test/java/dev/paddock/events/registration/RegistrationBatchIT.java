@@ -213,6 +213,43 @@ class RegistrationBatchIT {
         assertThat(answer(retry).replayed()).isFalse();
     }
 
+    /**
+     * A requestId is recorded with its answer only once the batch is decided; if another transaction recorded it
+     * meanwhile (here a trigger, in the batch's own transaction, standing for another node's commit), the batch is
+     * rolled back whole and the entry answered 409 request-in-flight: no place, no order, no debit, no requestId.
+     */
+    @Test
+    void aRequestIdRecordedMeanwhileFailsTheBatchAndLeavesNothing() {
+        var race = fixtures.race().capacity(5).create();
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        jdbc.sql("""
+                create function events.test_take_request() returns trigger language plpgsql as $$
+                begin insert into events.registration_requests (account_id, request_id, fingerprint, created_at, answer)
+                    values (new.account_id, new.request_id, 'elsewhere', now(), '{}'); return new; end $$""").update();
+        jdbc.sql("create trigger test_take_request before insert on events.orders for each row when (new.event_id = '"
+                + race.eventId + "') execute function events.test_take_request()").update();
+        var taken = candidate(race, buyer, "t-1", "Tia", true);
+        try {
+            writer.write(List.of(taken));
+        } finally {
+            jdbc.sql("drop trigger test_take_request on events.orders").update();
+            jdbc.sql("drop function events.test_take_request()").update();
+        }
+
+        assertThat(refusal(taken).slug()).isEqualTo("request-in-flight");
+        assertThat(statuses(race)).isEmpty();
+        assertThat(fixtures.count("select count(*) from events.orders where account_id = ?", buyer.value())).isZero();
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
+                buyer.value())).isZero();
+        ledger.assertConsistent(buyer, 10 * PRICE);
+
+        var again = candidate(race, buyer, "t-1", "Tia", true);
+        writer.write(List.of(again));
+        assertThat(answer(again).status()).isEqualTo("CONFIRMED");
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ? and answer"
+                + " is not null", buyer.value())).isEqualTo(1);
+    }
+
     @Test
     void aBatchAcrossTheLastPlaceConfirmsExactlyTheCapacityAndWaitlistsTheRestInArrivalOrder() {
         var race = fixtures.race().capacity(5).create();
