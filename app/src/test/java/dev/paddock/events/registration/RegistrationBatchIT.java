@@ -180,31 +180,17 @@ class RegistrationBatchIT {
     void aBatchTheDatabaseRejectsAnswersEveryEntryWithAnErrorAndWritesNothing() {
         var race = fixtures.race().capacity(5).create();
         AccountId buyer = fixtures.fundedAccount(10 * PRICE);
-        jdbc.sql("""
-                create function events.test_reject_order() returns trigger language plpgsql as $$
-                begin raise exception 'orders rejected by the test'; end $$""").update();
-        jdbc.sql("create trigger test_reject_order before insert on events.orders for each row when (new.event_id = '"
-                + race.eventId + "') execute function events.test_reject_order()").update();
         List<RegistrationBatch.Candidate> batch = new ArrayList<>();
-        try {
-            for (String name : List.of("Ann", "Bea", "Cem")) {
-                batch.add(candidate(race, buyer, "r-" + name, name, true));
-            }
-            writer.write(batch);
-        } finally {
-            jdbc.sql("drop trigger test_reject_order on events.orders").update();
-            jdbc.sql("drop function events.test_reject_order()").update();
+        for (String name : List.of("Ann", "Bea", "Cem")) {
+            batch.add(candidate(race, buyer, "r-" + name, name, true));
         }
+        withOrdersTrigger(race, "test_reject_order", "raise exception 'orders rejected by the test'",
+                () -> writer.write(batch));
         for (var candidate : batch) {
             assertThat(candidate.answer()).isCompletedExceptionally();
             assertThat(candidate.answer().exceptionNow()).hasMessageContaining("orders rejected by the test");
         }
-        assertThat(statuses(race)).isEmpty();
-        assertThat(fixtures.count("select count(*) from events.places where race_id = ? and registration_id is not null",
-                race.raceId)).isZero();
-        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
-                buyer.value())).isZero();
-        ledger.assertConsistent(buyer, 10 * PRICE);
+        assertNothingWritten(race, buyer, 10 * PRICE);
 
         // nothing was kept: the same requestIds go through once the database takes orders again
         var retry = candidate(race, buyer, "r-Ann", "Ann", true);
@@ -222,26 +208,15 @@ class RegistrationBatchIT {
     void aRequestIdRecordedMeanwhileFailsTheBatchAndLeavesNothing() {
         var race = fixtures.race().capacity(5).create();
         AccountId buyer = fixtures.fundedAccount(10 * PRICE);
-        jdbc.sql("""
-                create function events.test_take_request() returns trigger language plpgsql as $$
-                begin insert into events.registration_requests (account_id, request_id, fingerprint, created_at, answer)
-                    values (new.account_id, new.request_id, 'elsewhere', now(), '{}'); return new; end $$""").update();
-        jdbc.sql("create trigger test_take_request before insert on events.orders for each row when (new.event_id = '"
-                + race.eventId + "') execute function events.test_take_request()").update();
         var taken = candidate(race, buyer, "t-1", "Tia", true);
-        try {
-            writer.write(List.of(taken));
-        } finally {
-            jdbc.sql("drop trigger test_take_request on events.orders").update();
-            jdbc.sql("drop function events.test_take_request()").update();
-        }
+        withOrdersTrigger(race, "test_take_request", """
+                insert into events.registration_requests (account_id, request_id, fingerprint, created_at, answer)
+                values (new.account_id, new.request_id, 'elsewhere', now(), '{}'); return new""",
+                () -> writer.write(List.of(taken)));
 
         assertThat(refusal(taken).slug()).isEqualTo("request-in-flight");
-        assertThat(statuses(race)).isEmpty();
+        assertNothingWritten(race, buyer, 10 * PRICE);
         assertThat(fixtures.count("select count(*) from events.orders where account_id = ?", buyer.value())).isZero();
-        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
-                buyer.value())).isZero();
-        ledger.assertConsistent(buyer, 10 * PRICE);
 
         var again = candidate(race, buyer, "t-1", "Tia", true);
         writer.write(List.of(again));
@@ -406,6 +381,30 @@ class RegistrationBatchIT {
         return new RegistrationBatch.Candidate(new RegistrationDesk.Entry(terms, buyer, athlete, null,
                 answers.toString(), null, now), requestId, checkout.fingerprint("individual", race.raceId, request),
                 checkout.price(terms, 1, promoCode, buyer, now), "WALLET", waitlist, new CompletableFuture<>());
+    }
+
+    /** Runs {@code action} with a row trigger {@code body} (PL/pgSQL) before inserts of the race's orders. */
+    private void withOrdersTrigger(RegistrationFixtures.Race race, String name, String body, Runnable action) {
+        jdbc.sql("create function events." + name + "() returns trigger language plpgsql as $$ begin " + body
+                + "; end $$").update();
+        jdbc.sql("create trigger " + name + " before insert on events.orders for each row when (new.event_id = '"
+                + race.eventId + "') execute function events." + name + "()").update();
+        try {
+            action.run();
+        } finally {
+            jdbc.sql("drop trigger " + name + " on events.orders").update();
+            jdbc.sql("drop function events." + name + "()").update();
+        }
+    }
+
+    /** No registration, place or requestId of the race's buyer, and the buyer's wallet as funded. */
+    private void assertNothingWritten(RegistrationFixtures.Race race, AccountId buyer, long funded) {
+        assertThat(statuses(race)).isEmpty();
+        assertThat(fixtures.count("select count(*) from events.places where race_id = ? and registration_id is not null",
+                race.raceId)).isZero();
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
+                buyer.value())).isZero();
+        ledger.assertConsistent(buyer, funded);
     }
 
     private static RegistrationAnswer answer(RegistrationBatch.Candidate candidate) {
