@@ -120,11 +120,17 @@ class RegistrationRows {
                 .param("n", count).query(Long.class).list();
     }
 
-    /** How many are waiting in the race's line ahead of {@code position}. */
+    /**
+     * How many are waiting in the race's line ahead of {@code position}: the whole line (its counts, kept by
+     * triggers, events V42) less those at or after {@code position}, which are this batch's entries and those of
+     * batches that took later positions and committed meanwhile, an index range of a few rows; both read in one
+     * snapshot, so the same as counting the line ahead (which read every entry ahead, thousands at an opening).
+     */
     long waitingBefore(UUID raceId, long position) {
         return jdbc.sql("""
-                        select count(*) from events.registrations
-                        where race_id = :race and status = 'WAITLISTED' and waitlist_position < :position""")
+                        select coalesce((select sum(waiting) from events.waitlist_counts where race_id = :race), 0)
+                            - (select count(*) from events.registrations
+                               where race_id = :race and status = 'WAITLISTED' and waitlist_position >= :position)""")
                 .param("race", raceId).param("position", position).query(Long.class).single();
     }
 

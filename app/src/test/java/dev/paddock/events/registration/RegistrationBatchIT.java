@@ -255,6 +255,54 @@ class RegistrationBatchIT {
         }
     }
 
+    /**
+     * The line's counts (events V42, kept by triggers) follow every change of a registration, whoever makes it, and
+     * the ranks a batch answers with are the places in the line as it stands: after entries ahead leave it (an offer,
+     * a cancellation, a deletion), the next batch's entries move up.
+     */
+    @Test
+    void waitlistRanksFollowTheLineAsEntriesJoinAndLeaveIt() {
+        var race = fixtures.race().capacity(1).create();
+        List<RegistrationBatch.Candidate> first = new ArrayList<>();
+        for (String name : List.of("Ana", "Ben", "Cyd", "Dan")) {
+            first.add(candidate(race, fixtures.fundedAccount(PRICE), "w", name, true));
+        }
+        writer.write(first);
+        assertThat(first.stream().map(c -> answer(c).status() + " " + answer(c).registrations().getFirst()
+                .waitlistPosition()).toList()).containsExactly("CONFIRMED null", "WAITLISTED 1", "WAITLISTED 2",
+                "WAITLISTED 3");
+        assertThat(waiting(race)).isEqualTo(3);
+
+        jdbc.sql("update events.registrations set status = 'OFFERED', waitlist_position = null where race_id = ?"
+                + " and first_name = 'Ben'").param(race.raceId).update();
+        jdbc.sql("update events.registrations set status = 'CANCELLED' where race_id = ? and first_name = 'Cyd'")
+                .param(race.raceId).update();
+        assertThat(waiting(race)).isEqualTo(1);
+        var next = List.of(candidate(race, fixtures.fundedAccount(PRICE), "w", "Eva", true),
+                candidate(race, fixtures.fundedAccount(PRICE), "w", "Fin", true));
+        writer.write(next);
+        assertThat(next.stream().map(c -> answer(c).registrations().getFirst().waitlistPosition()).toList())
+                .containsExactly(2L, 3L);
+
+        jdbc.sql("delete from events.registration_history where registration_id in (select id from events.registrations"
+                + " where race_id = ? and first_name = 'Dan')").param(race.raceId).update();
+        jdbc.sql("delete from events.registrations where race_id = ? and first_name = 'Dan'").param(race.raceId).update();
+        assertThat(waiting(race)).isEqualTo(2);
+        var last = candidate(race, fixtures.fundedAccount(PRICE), "w", "Gus", true);
+        writer.write(List.of(last));
+        assertThat(answer(last).registrations().getFirst().waitlistPosition()).isEqualTo(3L);
+        assertThat(waiting(race)).isEqualTo(3);
+    }
+
+    /** The line's length by its counts, checked against the registrations themselves. */
+    private long waiting(RegistrationFixtures.Race race) {
+        long counted = fixtures.count("select count(*) from events.registrations where race_id = ? and status ="
+                + " 'WAITLISTED' and waitlist_position is not null", race.raceId);
+        assertThat(fixtures.count("select coalesce(sum(waiting), 0) from events.waitlist_counts where race_id = ?",
+                race.raceId)).isEqualTo(counted);
+        return counted;
+    }
+
     @Test
     void anAtPaymentRaceGetsItsBibsInArrivalOrderWrittenWithTheRowsUpToTheLastFreeNumber() {
         var race = fixtures.race().capacity(6).create();
