@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * One batch of individual registrations, written in the caller's transaction: each entry is decided before
  * anything of it is written (a replay, a requestId reused, a person already entered, a promo code used up, a
  * wallet that cannot pay, no place left), so one entry's refusal never fails the others. Then
- * {@link RegistrationRecords} writes the batch's rows with one statement per table.
+ * {@link RegistrationRecords} writes the batch's rows with one statement per table, the requestIds with their
+ * answers last; a refused entry leaves nothing, its requestId included.
  */
 @Component
 class RegistrationBatch {
@@ -90,8 +91,8 @@ class RegistrationBatch {
         long t0 = System.nanoTime();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object[] outcomes = new Object[given.size()];
-        List<Integer> claimed = claim(given, outcomes, at);
-        List<Integer> entered = onePerPerson(given, claimed, outcomes);
+        List<Integer> fresh = unknown(given, outcomes);
+        List<Integer> entered = onePerPerson(given, fresh, outcomes);
         Set<Integer> promoUsed = usePromos(given, entered, outcomes);
         List<Integer> buying = entered.stream().filter(i -> outcomes[i] == null).toList();
         List<Candidate> candidates = withAthleteAccounts(given, buying);
@@ -127,7 +128,6 @@ class RegistrationBatch {
             }
         }
         records.write(new RegistrationRecords.Decided(candidates, byRace, free, seats, orderIds), outcomes, at, stages);
-        release(candidates, claimed, outcomes);
         return new Written(outcomes, fullRaces, stages);
     }
 
@@ -149,8 +149,13 @@ class RegistrationBatch {
         return resolved;
     }
 
-    /** Claims the requestIds (one per batch); an id recorded earlier answers as before, or 409 if reused. */
-    private List<Integer> claim(List<Candidate> candidates, Object[] outcomes, Instant at) {
+    /**
+     * The requestIds not carried out before (one per batch: a second candidate with the same key is answered like
+     * the first); an id recorded earlier answers as before, or 409 if reused. Nothing is claimed here: the batch's
+     * answers are stored with their requestIds in one insert once decided ({@link RegistrationRows#recordRequests}),
+     * which fails the batch if a concurrent transaction (another node, a team purchase) took one of them meanwhile.
+     */
+    private List<Integer> unknown(List<Candidate> candidates, Object[] outcomes) {
         Map<String, Integer> first = new HashMap<>();
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -158,18 +163,13 @@ class RegistrationBatch {
                 fresh.add(i);
             }
         }
-        Set<String> claimed = rows.claimRequests(
+        Map<String, RegistrationStore.StoredRequest> stored = rows.requests(
                 fresh.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
-                fresh.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new),
-                fresh.stream().map(i -> candidates.get(i).fingerprint()).toArray(String[]::new), at);
-        List<Integer> earlier = fresh.stream().filter(i -> !claimed.contains(candidates.get(i).key())).toList();
-        if (!earlier.isEmpty()) {
-            Map<String, RegistrationStore.StoredRequest> stored = rows.requests(
-                    earlier.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
-                    earlier.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new));
-            for (int i : earlier) {
-                RegistrationStore.StoredRequest request = stored.get(candidates.get(i).key());
-                outcomes[i] = request == null || request.answer() == null ? inFlight()
+                fresh.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new));
+        for (int i : fresh) {
+            RegistrationStore.StoredRequest request = stored.get(candidates.get(i).key());
+            if (request != null) {
+                outcomes[i] = request.answer() == null ? inFlight()
                         : !request.fingerprint().equals(candidates.get(i).fingerprint()) ? Checkout.requestIdReused()
                         : checkout.storedAnswer(request.answer()).asReplay();
             }
@@ -178,15 +178,15 @@ class RegistrationBatch {
     }
 
     /** No one holds two live entries in a race: refused here, before the unique index would fail the batch. */
-    private List<Integer> onePerPerson(List<Candidate> candidates, List<Integer> claimed, Object[] outcomes) {
-        List<RegistrationRows.Person> people = claimed.stream().map(i -> person(candidates.get(i))).toList();
+    private List<Integer> onePerPerson(List<Candidate> candidates, List<Integer> fresh, Object[] outcomes) {
+        List<RegistrationRows.Person> people = fresh.stream().map(i -> person(candidates.get(i))).toList();
         Set<String> taken = people.isEmpty() ? new HashSet<>() : rows.liveEntries(people);
         List<Integer> entered = new ArrayList<>();
-        for (int k = 0; k < claimed.size(); k++) {
+        for (int k = 0; k < fresh.size(); k++) {
             if (!taken.add(people.get(k).key())) {
-                outcomes[claimed.get(k)] = Checkout.alreadyRegistered();
+                outcomes[fresh.get(k)] = Checkout.alreadyRegistered();
             } else {
-                entered.add(claimed.get(k));
+                entered.add(fresh.get(k));
             }
         }
         return entered;
@@ -263,16 +263,7 @@ class RegistrationBatch {
         }
     }
 
-    /** Entries refused in the batch give their requestId back, as a rolled-back purchase would. */
-    private void release(List<Candidate> candidates, List<Integer> claimed, Object[] outcomes) {
-        List<Integer> refused = claimed.stream().filter(i -> outcomes[i] instanceof RuntimeException).toList();
-        if (!refused.isEmpty()) {
-            rows.releaseRequests(refused.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
-                    refused.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new));
-        }
-    }
-
-    private static ProblemException inFlight() {
+    static ProblemException inFlight() {
         return ProblemException.of(HttpStatus.CONFLICT, "request-in-flight",
                 "This requestId is being carried out; retry in a moment.");
     }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * What a decided batch of registrations leaves, in the batch's transaction: orders, registrations (CONFIRMED and
  * WAITLISTED, those of AT_PAYMENT races inserted with the bibs taken for them), the places' holders and the
  * history with one statement each, {@link RegistrationConfirmed} per
- * confirmed registration (its synchronous listeners, such as bibs at payment, run here), and the answers stored
- * for replays, with the confirmation mails.
+ * confirmed registration (its synchronous listeners, such as bibs at payment, run here), and the requestIds
+ * recorded with their answers for replays (one insert), with the confirmation mails.
  */
 @Component
 class RegistrationRecords {
@@ -128,9 +128,10 @@ class RegistrationRecords {
         for (int i : written) {
             outcomes[i] = answer(candidates.get(i), seats[i], registrationIds[i], orderIds[i], answeredBibs, ranks, i);
         }
-        rows.recordAnswers(written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
+        rows.recordRequests(written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
                 written.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new),
-                written.stream().map(i -> checkout.json((RegistrationAnswer) outcomes[i])).toArray(String[]::new));
+                written.stream().map(i -> candidates.get(i).fingerprint()).toArray(String[]::new),
+                written.stream().map(i -> checkout.json((RegistrationAnswer) outcomes[i])).toArray(String[]::new), at);
         mail.confirmedAll(confirmed.stream().map(i -> new ConfirmationMail.Confirmed(candidates.get(i).entry().athlete(),
                 candidates.get(i).entry().race(), (RegistrationAnswer) outcomes[i])).toList());
         stages[4] = System.nanoTime() - t4;

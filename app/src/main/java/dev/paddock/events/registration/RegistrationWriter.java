@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,12 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The writer of individual registrations (the opening rush's path). Request threads hand it checked
- * registrations through a bounded queue; each of its {@code writers} threads takes whatever is waiting (up to
- * {@code batch-size}) and writes the lot in one transaction ({@link RegistrationBatch}), on a database connection of
- * its own. Several batches are written at once because a batch spends most of its time waiting for PostgreSQL's
- * round trips, not computing; they never block each other on a place, a bib or a wallet: places and bibs are
- * claimed with {@code skip locked} and wallets locked in one order (the way the writers of several nodes already
- * share a race). Only after the commit is any caller answered, so a crash
+ * registrations through bounded queues, one per writer thread, always the same one for a buyer (partitioned by
+ * buyer, as the tote's bet writers are by account); each of its {@code writers} threads takes whatever is waiting on
+ * its queue (up to {@code batch-size}) and writes the lot in one transaction ({@link RegistrationBatch}), on a
+ * database connection of its own. Several batches are written at once because a batch spends most of its time
+ * waiting for PostgreSQL's round trips, not computing; they never block each other on a place, a bib or a wallet:
+ * places and bibs are claimed with {@code skip locked}, and a buyer's wallet and requestIds are only ever in one
+ * writer's batches (wallets are still locked in one order, for the writers of other nodes and the other ways of
+ * buying). Only after the commit is any caller answered, so a crash
  * mid-batch loses nothing that was acknowledged. If the batch's transaction fails, each of its registrations
  * goes again alone, so one bad entry cannot sink its neighbours; a registration that fails alone is answered
  * with its error and nothing of it is written. No wait is added to fill a batch: registrations arriving while
@@ -45,7 +48,8 @@ class RegistrationWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RegistrationWriter.class);
     private static final long SLOW_BATCH_NANOS = 250_000_000;
 
-    private final BlockingQueue<RegistrationBatch.Candidate> queue;
+    /** One per writer thread; a buyer's registrations always go to the same one ({@link #queueOf}). */
+    private final List<BlockingQueue<RegistrationBatch.Candidate>> queues;
     private final int batchSize;
     private final RegistrationBatch batch;
     private final Checkout checkout;
@@ -66,13 +70,17 @@ class RegistrationWriter implements SmartLifecycle {
 
     RegistrationWriter(RegistrationProperties properties, RegistrationBatch batch, Checkout checkout,
             RecentAnswers recent, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
-        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.writers = properties.writers();
+        List<BlockingQueue<RegistrationBatch.Candidate>> queues = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            queues.add(new ArrayBlockingQueue<>(properties.queueCapacity()));
+        }
+        this.queues = List.copyOf(queues);
         this.batchSize = properties.batchSize();
         this.batch = batch;
         this.checkout = checkout;
         this.recent = recent;
         this.transaction = new TransactionTemplate(transactions);
-        this.writers = properties.writers();
         this.connection = ThreadLocal.withInitial(() -> new WriterConnection(transactions));
         this.clock = clock;
         this.batchTimer = Timer.builder("paddock.events.registration.batch")
@@ -80,18 +88,27 @@ class RegistrationWriter implements SmartLifecycle {
                 .register(meters);
         this.batchSizes = DistributionSummary.builder("paddock.events.registration.batch.size")
                 .description("Registrations per batch").publishPercentiles(0.5, 0.99).register(meters);
-        meters.gauge("paddock.events.registration.queue", queue, BlockingQueue::size);
+        meters.gauge("paddock.events.registration.queue", this, RegistrationWriter::waiting);
     }
 
-    /** Queues the registration; answered with 503 overloaded at once when the queue is full. */
+    /** Queues the registration on its buyer's writer; answered with 503 overloaded at once when that queue is full. */
     CompletableFuture<RegistrationAnswer> submit(RegistrationBatch.Candidate candidate) {
-        if (stopped || !queue.offer(candidate)) {
+        if (stopped || !queues.get(queueOf(candidate.entry().buyer().value(), writers)).offer(candidate)) {
             candidate.answer().completeExceptionally(new Overloaded());
         }
         return candidate.answer();
     }
 
-    private void run() {
+    /** The writer a buyer's registrations go to: its wallet and its requestIds are never in two batches at once. */
+    static int queueOf(UUID buyer, int writers) {
+        return Math.floorMod(buyer.hashCode(), writers);
+    }
+
+    private int waiting() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
+    private void run(BlockingQueue<RegistrationBatch.Candidate> queue) {
         List<RegistrationBatch.Candidate> candidates = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
@@ -170,7 +187,7 @@ class RegistrationWriter implements SmartLifecycle {
             }
             log.warn("Slow registration batch: {} in {} ms ({}commit {}), {} waiting", candidates.size(),
                     took / 1_000_000, where, (took - Arrays.stream(written.stages()).sum()) / 1_000_000,
-                    queue.size());
+                    waiting());
         }
         written.fullRaces().forEach(race -> checkout.markSoldOut(race, clock.instant()));
         answer(candidates, written.outcomes());
@@ -208,7 +225,8 @@ class RegistrationWriter implements SmartLifecycle {
         stopped = false;
         running = true;
         for (int w = 0; w < writers; w++) {
-            threads.add(Thread.ofPlatform().name("registration-writer-" + w).start(this::run));
+            BlockingQueue<RegistrationBatch.Candidate> queue = queues.get(w);
+            threads.add(Thread.ofPlatform().name("registration-writer-" + w).start(() -> run(queue)));
         }
     }
 

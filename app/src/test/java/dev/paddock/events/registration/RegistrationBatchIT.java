@@ -180,37 +180,49 @@ class RegistrationBatchIT {
     void aBatchTheDatabaseRejectsAnswersEveryEntryWithAnErrorAndWritesNothing() {
         var race = fixtures.race().capacity(5).create();
         AccountId buyer = fixtures.fundedAccount(10 * PRICE);
-        jdbc.sql("""
-                create function events.test_reject_order() returns trigger language plpgsql as $$
-                begin raise exception 'orders rejected by the test'; end $$""").update();
-        jdbc.sql("create trigger test_reject_order before insert on events.orders for each row when (new.event_id = '"
-                + race.eventId + "') execute function events.test_reject_order()").update();
         List<RegistrationBatch.Candidate> batch = new ArrayList<>();
-        try {
-            for (String name : List.of("Ann", "Bea", "Cem")) {
-                batch.add(candidate(race, buyer, "r-" + name, name, true));
-            }
-            writer.write(batch);
-        } finally {
-            jdbc.sql("drop trigger test_reject_order on events.orders").update();
-            jdbc.sql("drop function events.test_reject_order()").update();
+        for (String name : List.of("Ann", "Bea", "Cem")) {
+            batch.add(candidate(race, buyer, "r-" + name, name, true));
         }
+        withOrdersTrigger(race, "test_reject_order", "raise exception 'orders rejected by the test'",
+                () -> writer.write(batch));
         for (var candidate : batch) {
             assertThat(candidate.answer()).isCompletedExceptionally();
             assertThat(candidate.answer().exceptionNow()).hasMessageContaining("orders rejected by the test");
         }
-        assertThat(statuses(race)).isEmpty();
-        assertThat(fixtures.count("select count(*) from events.places where race_id = ? and registration_id is not null",
-                race.raceId)).isZero();
-        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
-                buyer.value())).isZero();
-        ledger.assertConsistent(buyer, 10 * PRICE);
+        assertNothingWritten(race, buyer, 10 * PRICE);
 
         // nothing was kept: the same requestIds go through once the database takes orders again
         var retry = candidate(race, buyer, "r-Ann", "Ann", true);
         writer.write(List.of(retry));
         assertThat(answer(retry).status()).isEqualTo("CONFIRMED");
         assertThat(answer(retry).replayed()).isFalse();
+    }
+
+    /**
+     * A requestId is recorded with its answer only once the batch is decided; if another transaction recorded it
+     * meanwhile (here a trigger, in the batch's own transaction, standing for another node's commit), the batch is
+     * rolled back whole and the entry answered 409 request-in-flight: no place, no order, no debit, no requestId.
+     */
+    @Test
+    void aRequestIdRecordedMeanwhileFailsTheBatchAndLeavesNothing() {
+        var race = fixtures.race().capacity(5).create();
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        var taken = candidate(race, buyer, "t-1", "Tia", true);
+        withOrdersTrigger(race, "test_take_request", """
+                insert into events.registration_requests (account_id, request_id, fingerprint, created_at, answer)
+                values (new.account_id, new.request_id, 'elsewhere', now(), '{}'); return new""",
+                () -> writer.write(List.of(taken)));
+
+        assertThat(refusal(taken).slug()).isEqualTo("request-in-flight");
+        assertNothingWritten(race, buyer, 10 * PRICE);
+        assertThat(fixtures.count("select count(*) from events.orders where account_id = ?", buyer.value())).isZero();
+
+        var again = candidate(race, buyer, "t-1", "Tia", true);
+        writer.write(List.of(again));
+        assertThat(answer(again).status()).isEqualTo("CONFIRMED");
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ? and answer"
+                + " is not null", buyer.value())).isEqualTo(1);
     }
 
     @Test
@@ -241,6 +253,54 @@ class RegistrationBatchIT {
         for (int i = 0; i < buyers.size(); i++) {
             ledger.assertConsistent(buyers.get(i), i < 5 ? 0 : PRICE);
         }
+    }
+
+    /**
+     * The line's counts (events V42, kept by triggers) follow every change of a registration, whoever makes it, and
+     * the ranks a batch answers with are the places in the line as it stands: after entries ahead leave it (an offer,
+     * a cancellation, a deletion), the next batch's entries move up.
+     */
+    @Test
+    void waitlistRanksFollowTheLineAsEntriesJoinAndLeaveIt() {
+        var race = fixtures.race().capacity(1).create();
+        List<RegistrationBatch.Candidate> first = new ArrayList<>();
+        for (String name : List.of("Ana", "Ben", "Cyd", "Dan")) {
+            first.add(candidate(race, fixtures.fundedAccount(PRICE), "w", name, true));
+        }
+        writer.write(first);
+        assertThat(first.stream().map(c -> answer(c).status() + " " + answer(c).registrations().getFirst()
+                .waitlistPosition()).toList()).containsExactly("CONFIRMED null", "WAITLISTED 1", "WAITLISTED 2",
+                "WAITLISTED 3");
+        assertThat(waiting(race)).isEqualTo(3);
+
+        jdbc.sql("update events.registrations set status = 'OFFERED', waitlist_position = null where race_id = ?"
+                + " and first_name = 'Ben'").param(race.raceId).update();
+        jdbc.sql("update events.registrations set status = 'CANCELLED' where race_id = ? and first_name = 'Cyd'")
+                .param(race.raceId).update();
+        assertThat(waiting(race)).isEqualTo(1);
+        var next = List.of(candidate(race, fixtures.fundedAccount(PRICE), "w", "Eva", true),
+                candidate(race, fixtures.fundedAccount(PRICE), "w", "Fin", true));
+        writer.write(next);
+        assertThat(next.stream().map(c -> answer(c).registrations().getFirst().waitlistPosition()).toList())
+                .containsExactly(2L, 3L);
+
+        jdbc.sql("delete from events.registration_history where registration_id in (select id from events.registrations"
+                + " where race_id = ? and first_name = 'Dan')").param(race.raceId).update();
+        jdbc.sql("delete from events.registrations where race_id = ? and first_name = 'Dan'").param(race.raceId).update();
+        assertThat(waiting(race)).isEqualTo(2);
+        var last = candidate(race, fixtures.fundedAccount(PRICE), "w", "Gus", true);
+        writer.write(List.of(last));
+        assertThat(answer(last).registrations().getFirst().waitlistPosition()).isEqualTo(3L);
+        assertThat(waiting(race)).isEqualTo(3);
+    }
+
+    /** The line's length by its counts, checked against the registrations themselves. */
+    private long waiting(RegistrationFixtures.Race race) {
+        long counted = fixtures.count("select count(*) from events.registrations where race_id = ? and status ="
+                + " 'WAITLISTED' and waitlist_position is not null", race.raceId);
+        assertThat(fixtures.count("select coalesce(sum(waiting), 0) from events.waitlist_counts where race_id = ?",
+                race.raceId)).isEqualTo(counted);
+        return counted;
     }
 
     @Test
@@ -369,6 +429,30 @@ class RegistrationBatchIT {
         return new RegistrationBatch.Candidate(new RegistrationDesk.Entry(terms, buyer, athlete, null,
                 answers.toString(), null, now), requestId, checkout.fingerprint("individual", race.raceId, request),
                 checkout.price(terms, 1, promoCode, buyer, now), "WALLET", waitlist, new CompletableFuture<>());
+    }
+
+    /** Runs {@code action} with a row trigger {@code body} (PL/pgSQL) before inserts of the race's orders. */
+    private void withOrdersTrigger(RegistrationFixtures.Race race, String name, String body, Runnable action) {
+        jdbc.sql("create function events." + name + "() returns trigger language plpgsql as $$ begin " + body
+                + "; end $$").update();
+        jdbc.sql("create trigger " + name + " before insert on events.orders for each row when (new.event_id = '"
+                + race.eventId + "') execute function events." + name + "()").update();
+        try {
+            action.run();
+        } finally {
+            jdbc.sql("drop trigger " + name + " on events.orders").update();
+            jdbc.sql("drop function events." + name + "()").update();
+        }
+    }
+
+    /** No registration, place or requestId of the race's buyer, and the buyer's wallet as funded. */
+    private void assertNothingWritten(RegistrationFixtures.Race race, AccountId buyer, long funded) {
+        assertThat(statuses(race)).isEmpty();
+        assertThat(fixtures.count("select count(*) from events.places where race_id = ? and registration_id is not null",
+                race.raceId)).isZero();
+        assertThat(fixtures.count("select count(*) from events.registration_requests where account_id = ?",
+                buyer.value())).isZero();
+        ledger.assertConsistent(buyer, funded);
     }
 
     private static RegistrationAnswer answer(RegistrationBatch.Candidate candidate) {

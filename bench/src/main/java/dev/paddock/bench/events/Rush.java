@@ -45,6 +45,8 @@ final class Rush {
 
     /** The keep-alive clients' connect timeout and longest silence within an answer, as the JDK requests' timeout. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Warm-up registrations per warm-up buyer: several wallets, as at an opening, not one. */
+    private static final int WARM_UP_PER_BUYER = 100;
 
     private Rush() {
     }
@@ -94,6 +96,8 @@ final class Rush {
             out.printf(Locale.ROOT, "Event /events/%s, race %s of %,d places at %d.%02d, registration opens at %s; "
                     + "public API says %s%n", event.slug(), event.raceId(), options.places(), options.priceCents() / 100,
                     options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());
+            List<Readers> readers = Readers.of(event);
+            List<Thread> generators = new ArrayList<>(startReaders(options, event, readers, reading, api, out));
             warmUp(api, registering, event, run, options, out);
 
             ArrivalCurve arrivals = options.arrivals();
@@ -105,20 +109,8 @@ final class Rush {
             Attempts attempts = new Attempts(api, registering, event.raceId(), buyers, new Athletes(run, options.seed()), run,
                     options.athletes(), options.waitlistShare(), options.shedRetries());
             Results registrations = new Results();
-            List<Readers> readers = Readers.of(event);
             CpuSamples serverCpu = new CpuSamples();
 
-            List<Thread> generators = new ArrayList<>();
-            if (options.readers() > 0) {
-                for (Readers group : readers) {
-                    LoadGenerator groupReads = new LoadGenerator(RateSchedule.constant(options.readers() * group.share(),
-                            options.readerWarmUp().plus(options.window())), options.readerWarmUp(),
-                            options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM);
-                    Target target = reading != null ? group.on(reading) : group.on(api);
-                    generators.add(GeneratorThreads.startAt(opensAt.minus(options.readerWarmUp()), "readers " + group.name(),
-                            () -> groupReads.run(target, group.results(), () -> { })));
-                }
-            }
             long[] from = new long[2];
             LoadGenerator registrationLoad = new LoadGenerator(arrivals, Duration.ZERO, options.maxInFlight(),
                     options.drainTimeout(), Ticker.SYSTEM);
@@ -158,9 +150,41 @@ final class Rush {
     }
 
     /**
-     * Registrations in the event's other race, opened at once, by a buyer of their own, before the opening: a
-     * running server has served registrations before (JIT, caches, the wallet's purchase account), and so is
-     * this one. Not measured; {@code --warm-up-registrations 0} skips it.
+     * The readers' generators, one per group, each started {@code --reader-warm-up} before the opening and measured
+     * from the opening to the end of the window, whenever its thread actually starts ({@link ReadingWindow}): they
+     * run through the warm-up registrations and the whole rush.
+     */
+    private static List<Thread> startReaders(RushOptions options, RushEvent event, List<Readers> readers,
+            KeepAliveClient reading, PaddockApi api, PrintStream out) {
+        List<Thread> generators = new ArrayList<>();
+        if (options.readers() <= 0) {
+            return generators;
+        }
+        for (Readers group : readers) {
+            Target target = reading != null ? group.on(reading) : group.on(api);
+            generators.add(GeneratorThreads.startAt(event.opensAt().minus(options.readerWarmUp()), "readers " + group.name(),
+                    () -> {
+                        ReadingWindow window = ReadingWindow.of(event.opensAt(), options.window(), Instant.now());
+                        if (window.late()) {
+                            out.println("WARNING: the " + group.name() + " readers started after the opening; the"
+                                    + " rush's first moments are not measured");
+                        }
+                        if (window.length().isZero()) {
+                            return;
+                        }
+                        new LoadGenerator(RateSchedule.constant(options.readers() * group.share(), window.length()),
+                                window.warmUp(), options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM)
+                                .run(target, group.results(), () -> { });
+                    }));
+        }
+        return generators;
+    }
+
+    /**
+     * Registrations in the event's other race, opened at once, before the opening, paced evenly over
+     * {@code --warm-up-time} by buyers of their own ({@value #WARM_UP_PER_BUYER} registrations each): a node at an
+     * opening has served registrations for hours (JIT, caches, the wallet), and so is this one. Not measured;
+     * {@code --warm-up-registrations 0} skips it.
      */
     private static void warmUp(PaddockApi api, KeepAliveClient registering, RushEvent event, String run,
             RushOptions options, PrintStream out) throws Exception {
@@ -169,12 +193,16 @@ final class Rush {
             return;
         }
         String tag = "warm-" + run;
-        List<Buyers.Buyer> buyer = Buyers.create(api, tag, 1, count * options.priceCents() + 100_00, 1, out);
+        int buyers = (count + WARM_UP_PER_BUYER - 1) / WARM_UP_PER_BUYER;
+        List<Buyers.Buyer> buyer = Buyers.create(api, tag, buyers,
+                (long) WARM_UP_PER_BUYER * options.priceCents() + 100_00, options.setupThreads(), out);
         Attempts warmUp = new Attempts(api, registering, event.warmUpRaceId(), buyer, new Athletes(tag, options.seed()), tag, count,
                 0, options.shedRetries());
-        warmUp.sendAll(8);
-        out.println("Warm-up: " + count + " registrations in the 10 km race before the opening: "
-                + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the "
-                + "opening; raise --lead)" : ""));
+        new LoadGenerator(RateSchedule.constant(count / (options.warmUpTime().toNanos() / 1e9), options.warmUpTime()),
+                Duration.ZERO, options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM)
+                .run(warmUp, new Results(), () -> { });
+        out.println("Warm-up: " + count + " registrations in the 10 km race over " + options.warmUpTime().toSeconds()
+                + " s before the opening: " + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt())
+                ? " (WARNING: finished after the opening; raise --lead)" : ""));
     }
 }

@@ -22,7 +22,9 @@ import java.util.Set;
  * @param lead          how long after the set-up the race's registration opens
  * @param readerWarmUp  how long before the opening the readers start (not measured)
  * @param warmUpRegistrations registrations in another race of the event before the opening (not measured): a
- *                      running server has served some; 0 = hit a freshly started server with the rush
+ *                      node at an opening has served traffic for hours, so by default enough to bring it to steady
+ *                      state (JIT); 50 = the cold node of the figures before session 8; 0 = a freshly started server
+ * @param warmUpTime    how long the warm-up registrations are spread over (evenly); it must end before the opening
  * @param lean          {@code --client lean} (true): registrations, replays and reads over {@link dev.paddock.bench.KeepAliveClient}s;
  *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
  * @param connections   the registrations' keep-alive connections (lean client)
@@ -34,7 +36,7 @@ import java.util.Set;
  */
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
-        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
+        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations, Duration warmUpTime,
         int setupThreads, boolean lean, int connections, int readerConnections,
         int maxInFlight, Duration drainTimeout, long seed, int shedRetries) {
 
@@ -42,14 +44,14 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
             usage: events-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
-                     [--price-cents 5000] [--lead 20s] [--reader-warm-up 10s] [--warm-up-registrations 50]
-                     [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
+                     [--price-cents 5000] [--lead 45s] [--reader-warm-up 10s] [--warm-up-registrations 3000]
+                     [--warm-up-time 30s] [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
                      [--max-in-flight 100000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
             "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
-            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "setup-threads", "client", "connections",
+            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "warm-up-time", "setup-threads", "client", "connections",
             "reader-connections", "max-in-flight", "drain-timeout", "seed", "shed-retries");
 
     RushOptions {
@@ -61,6 +63,9 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         }
         if (connections <= 0 || readerConnections <= 0) {
             throw new IllegalArgumentException("--connections and --reader-connections must be positive");
+        }
+        if (warmUpRegistrations < 0 || warmUpTime.isNegative() || warmUpTime.isZero()) {
+            throw new IllegalArgumentException("--warm-up-registrations must be 0 or more, --warm-up-time positive");
         }
         if (shedRetries < 0) {
             throw new IllegalArgumentException("--shed-retries must be 0 or more");
@@ -82,9 +87,10 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Double.parseDouble(values.getOrDefault("readers", "2000")),
                 Double.parseDouble(values.getOrDefault("waitlist-share", "0.5")),
                 Long.parseLong(values.getOrDefault("price-cents", "5000")),
-                Options.duration(values.getOrDefault("lead", "20s")),
+                Options.duration(values.getOrDefault("lead", "45s")),
                 Options.duration(values.getOrDefault("reader-warm-up", "10s")),
-                Integer.parseInt(values.getOrDefault("warm-up-registrations", "50")),
+                Integer.parseInt(values.getOrDefault("warm-up-registrations", "3000")),
+                Options.duration(values.getOrDefault("warm-up-time", "30s")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
                 Options.lean(values),
                 Integer.parseInt(values.getOrDefault("connections", "1024")),
@@ -98,7 +104,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
     /** The same run against another server (the one {@code --start-app} started). */
     RushOptions against(URI server, String database) {
         return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
-                halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, setupThreads,
+                halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, warmUpTime, setupThreads,
                 lean, connections, readerConnections, maxInFlight,
                 drainTimeout, seed, shedRetries);
     }

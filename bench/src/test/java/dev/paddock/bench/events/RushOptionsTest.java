@@ -30,6 +30,18 @@ class RushOptionsTest {
     }
 
     @Test
+    void byDefaultTheNodeIsWarmAtTheOpeningAndTheWarmUpEndsBeforeIt() {
+        RushOptions options = RushOptions.parse(List.of());
+
+        assertThat(options.warmUpRegistrations()).isEqualTo(3_000);
+        assertThat(options.warmUpTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.lead()).isGreaterThan(options.warmUpTime());
+        RushOptions cold = RushOptions.parse(List.of("--warm-up-registrations", "50", "--warm-up-time", "2s"));
+        assertThat(cold.warmUpRegistrations()).isEqualTo(50);
+        assertThat(cold.warmUpTime()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void theJdkClientIsKeptOnRequest() {
         RushOptions options = RushOptions.parse(List.of("--client", "jdk", "--connections", "64"));
 
@@ -64,7 +76,9 @@ class RushOptionsTest {
             "--client http2",
             "--connections 0",
             "--reader-connections 0",
-            "--shed-retries -1"})
+            "--shed-retries -1",
+            "--warm-up-registrations -1",
+            "--warm-up-time 0s"})
     void aBadCommandLineIsRefused(String arguments) {
         assertThatThrownBy(() -> RushOptions.parse(List.of(arguments.split(" "))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -29,7 +29,8 @@ class RushRunTest {
 
         RushOptions options = RushOptions.parse(List.of("--start-app", "true", "--jar", JAR.toString(),
                 "--server-java-options", "-Xmx1g", "--athletes", "300", "--places", "100", "--accounts", "30",
-                "--window", "5s", "--half-life", "1s", "--readers", "30", "--lead", "3s", "--reader-warm-up", "2s"));
+                "--window", "5s", "--half-life", "1s", "--readers", "30", "--lead", "5s", "--reader-warm-up", "2s",
+                "--warm-up-registrations", "50", "--warm-up-time", "1s"));
         Rush.Figures figures = Rush.run(options, new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(figures.attempts().firstAnswers()).containsEntry("CONFIRMED", 100L);

@@ -116,7 +116,8 @@ class RushTest {
             RushOptions options = RushOptions.parse(Stream.concat(Stream.of("--base-url", server.baseUrl().toString(),
                     "--athletes", String.valueOf(ATHLETES), "--places", String.valueOf(PLACES), "--accounts", "20",
                     "--window", "2s", "--half-life", "500ms", "--readers", "40", "--lead", "1s",
-                    "--reader-warm-up", "500ms", "--warm-up-registrations", "10", "--drain-timeout", "5s",
+                    "--reader-warm-up", "500ms", "--warm-up-registrations", "10", "--warm-up-time", "300ms",
+                    "--drain-timeout", "5s",
                     "--setup-threads", "4", "--connections", "64", "--reader-connections", "16"),
                     Stream.of(more)).toList());
             return Rush.run(options, new PrintStream(OutputStream.nullOutputStream()));
