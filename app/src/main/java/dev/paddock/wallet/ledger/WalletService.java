@@ -172,14 +172,24 @@ class WalletService implements Wallets {
      */
     @Override
     public List<DebitOutcome> debitAll(List<BatchDebit> debits) {
+        return debitAll(debits, true);
+    }
+
+    @Override
+    public List<DebitOutcome> debitAllNewKeys(List<BatchDebit> debits) {
+        return debitAll(debits, false);
+    }
+
+    private List<DebitOutcome> debitAll(List<BatchDebit> debits, boolean keysMayBeRecorded) {
         Map<String, Long> houseAccounts = new HashMap<>();
         for (BatchDebit debit : debits) {
             houseAccounts.computeIfAbsent(debit.purpose().counterAccount(), ledger::houseAccount);
         }
-        return callersTransaction.execute(status -> debitInTransaction(debits, houseAccounts));
+        return callersTransaction.execute(status -> debitInTransaction(debits, houseAccounts, keysMayBeRecorded));
     }
 
-    private List<DebitOutcome> debitInTransaction(List<BatchDebit> debits, Map<String, Long> houseAccounts) {
+    private List<DebitOutcome> debitInTransaction(List<BatchDebit> debits, Map<String, Long> houseAccounts,
+            boolean keysMayBeRecorded) {
         int n = debits.size();
         DebitOutcome[] outcomes = new DebitOutcome[n];
         String[] fingerprints = new String[n];
@@ -190,7 +200,7 @@ class WalletService implements Wallets {
                     debit.purpose().counterAccount() + "|" + debit.purpose().reference());
             keys.add(debit.key().value());
         }
-        Map<String, String> recorded = n == 0 ? Map.of() : batches.recordedKeys(keys);
+        Map<String, String> recorded = n == 0 || !keysMayBeRecorded ? Map.of() : batches.recordedKeys(keys);
         Map<String, Integer> firstWithKey = new HashMap<>();
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
