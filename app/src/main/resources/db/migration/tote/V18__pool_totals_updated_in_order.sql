@@ -6,11 +6,12 @@
 -- Writers must lock rows in one order, (pool, combination) as the primary key sorts them, so that two batches
 -- touching the same combinations wait for each other instead of deadlocking. An upsert follows the order of its
 -- rows; an update ... from follows its plan: a hash join, a sequential or bitmap scan would lock in the table's
--- physical order. Inside this function the planner has neither, so the rows are reached either in the arrays'
--- order (a nested loop over the index; the caller sorts them as the key does) or in the index's order.
+-- physical order. Inside this function the planner has none of them, nor a merge join (which would read the whole
+-- index), so the rows are reached in the arrays' order (a nested loop over the index; the caller sorts them as the
+-- key does), or at worst in the index's order, the same order.
 create function tote.add_to_pool_totals(pools uuid[], keys bigint[], cents bigint[]) returns bigint
     language sql
-    set enable_hashjoin = off set enable_seqscan = off set enable_bitmapscan = off
+    set enable_hashjoin = off set enable_mergejoin = off set enable_seqscan = off set enable_bitmapscan = off
 as $$
     with changed as (
         update tote.pool_totals t set stake_cents = t.stake_cents + d.cents

@@ -169,7 +169,9 @@ class BetStore {
 
     /**
      * Adds stakes per combination; one row per (pool, combination) in the list. The combinations without a row yet
-     * are inserted with their stakes, the others updated (tote V18: no lock record per row as an upsert writes).
+     * are inserted with their stakes, the others updated (tote V18: no lock record per row as an upsert writes). A
+     * scalar subquery looks each combination up in the index (a "not exists" became an anti-join that read the
+     * whole table at every batch).
      * Both statements take their rows in (pool, combination) order, the primary key's, as every writer does, so
      * two transactions touching the same combinations wait for each other instead of deadlocking: a writer waits
      * only for rows after those it holds. A combination another transaction inserts meanwhile makes this insert
@@ -183,8 +185,8 @@ class BetStore {
                     insert into tote.pool_totals (pool_id, combination_key, stake_cents)
                     select d.pool_id, d.combination_key, d.cents
                     from unnest(?::uuid[], ?::bigint[], ?::bigint[]) with ordinality as d(pool_id, combination_key, cents, n)
-                    where not exists (select 1 from tote.pool_totals t
-                                      where t.pool_id = d.pool_id and t.combination_key = d.combination_key)
+                    where (select true from tote.pool_totals t
+                           where t.pool_id = d.pool_id and t.combination_key = d.combination_key) is null
                     order by d.n
                     on conflict (pool_id, combination_key) do nothing
                     returning pool_id, combination_key""");
