@@ -163,11 +163,12 @@ class WalletService implements Wallets {
     }
 
     /**
-     * Five statements for the whole batch, whatever its size: find keys already used, lock the wallets and read
-     * their balances (in code order, the order of every batch, so concurrent batches cannot deadlock), set the
-     * new balances of the wallets that paid (one row per wallet, however many debits it paid), then the entries
-     * and the postings as two multi-row inserts. Whether each debit passes is decided here, in list order per
-     * wallet (the sort is stable), as a conditional update per debit would. Each posting's balance after is
+     * Five statements for the whole batch, whatever its size (four for {@link #debitAllNewKeys}, which skips the
+     * first): find keys already used, lock the wallets and read their balances (in code order, the order of every
+     * batch, so concurrent batches cannot deadlock), set the new balances of the wallets that paid (one row per
+     * wallet, however many debits it paid), then the entries and the postings as two multi-row inserts (one house
+     * posting per house account, {@link BatchJournal}). Whether each debit passes is decided here, in list order
+     * per wallet (the sort is stable), as a conditional update per debit would. Each posting's balance after is
      * worked back from the wallet's final balance, which the batch holds locked.
      */
     @Override
