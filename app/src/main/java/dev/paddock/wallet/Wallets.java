@@ -38,6 +38,16 @@ public interface Wallets {
     List<DebitOutcome> debitAll(List<BatchDebit> debits);
 
     /**
+     * {@link #debitAll} for debits whose keys cannot have been used yet, because each names something the caller's
+     * transaction has just created (a bet stored by this very batch): the look-up of recorded keys is skipped, one
+     * statement less. A key used all the same fails the insert of its entry (keys are unique), which rolls the
+     * caller's transaction back: never a second debit, never a replay answered as a new debit.
+     *
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
+     */
+    List<DebitOutcome> debitAllNewKeys(List<BatchDebit> debits);
+
+    /**
      * Many credits at once, in the caller's transaction (required, as for {@link #debitAll}): a handful of
      * batched statements for the whole list, whatever its length. A credit whose key is already recorded with
      * the same content is not written again and comes back {@link Movement#replayed()}; a key recorded with

@@ -72,14 +72,76 @@ class BatchDebitsIT {
                 euros("8.00"), euros("3.50"), euros("5.00"));
         assertThat(outcomes.get(0).movement().amount()).isEqualTo(euros("-2.00"));
         assertThat(outcomes.get(0).movement().reference()).isEqualTo("bet:" + betA);
+        // each debit its own entry and wallet posting; the house side once for the batch, the sum of the three
         assertThat(ledger.postings(outcomes.get(2).movement().movementId())).containsExactly(
-                new Posting("customer:" + ann, -300, 500L), new Posting("tote:pools", 300, null));
+                new Posting("customer:" + ann, -300, 500L));
+        assertThat(outcomes).allSatisfy(o -> assertThat(ledger.batchPostings(o.movement().movementId()))
+                .containsExactly(new Posting("tote:pools", 650, null)));
         assertThat(ledger.entriesWithKey("tote:bet:" + betB)).isOne();
         ledger.assertConsistent(ann, 500);
         ledger.assertConsistent(bob, 350);
         assertThat(events.stream(WalletMovementRecorded.class)
                 .filter(e -> e.accountId().equals(ann) && e.kind().equals("DEBIT")))
                 .extracting(WalletMovementRecorded::balanceAfter).containsExactly(800L, 500L);
+    }
+
+    @Test
+    void eachHouseAccountOfABatchGetsOnePostingAndADebitAloneOnItsHouseAccountBalancesOnItsOwn() {
+        AccountId ann = funded("10.00");
+        AccountId bob = funded("10.00");
+        String shop = "purchases:test-" + UUID.randomUUID();
+
+        List<DebitOutcome> outcomes = transaction.execute(status -> wallets.debitAll(List.of(
+                stake(ann, "1.00", UUID.randomUUID().toString()),
+                new BatchDebit(bob, euros("4.00"), new Purpose(shop, "order:1"), IdempotencyKey.of(shop + ":1")),
+                stake(bob, "2.00", UUID.randomUUID().toString()))));
+
+        assertThat(ledger.batchPostings(outcomes.get(0).movement().movementId()))
+                .containsExactly(new Posting("tote:pools", 300, null));
+        assertThat(ledger.batchPostings(outcomes.get(2).movement().movementId()))
+                .containsExactly(new Posting("tote:pools", 300, null));
+        assertThat(ledger.batchPostings(outcomes.get(1).movement().movementId())).isEmpty();
+        assertThat(ledger.postings(outcomes.get(1).movement().movementId())).containsExactly(
+                new Posting("customer:" + bob, -400, 600L), new Posting(shop, 400, null));
+        ledger.assertConsistent(ann, 900);
+        ledger.assertConsistent(bob, 400);
+    }
+
+    @Test
+    void aDebitWrittenInABatchIsReversedAgainstItsBatchsHouseAccountAndShowsInTheWalletsHistory() {
+        AccountId ann = funded("10.00");
+        String bet = UUID.randomUUID().toString();
+        List<DebitOutcome> outcomes = transaction.execute(status -> wallets.debitAll(List.of(
+                stake(ann, "2.00", bet), stake(ann, "3.00", UUID.randomUUID().toString()))));
+        Movement debit = outcomes.getFirst().movement();
+
+        Movement reversal = wallets.reverse(debit.movementId(), IdempotencyKey.of("test:reverse:" + bet));
+
+        assertThat(reversal.amount()).isEqualTo(euros("2.00"));
+        assertThat(ledger.postings(reversal.movementId())).containsExactly(
+                new Posting("customer:" + ann, 200, 700L), new Posting("tote:pools", -200, null));
+        // the history reads each movement as before: newest first, after the deposit
+        List<Movement> history = wallets.entries(ann, 0, 10).items();
+        assertThat(history).hasSize(4);
+        assertThat(history.subList(0, 3)).containsExactly(reversal, outcomes.get(1).movement(), debit);
+        ledger.assertConsistent(ann, 700);
+    }
+
+    @Test
+    void debitsOnNewKeysSkipTheLookUpAndAKeyUsedAllTheSameRollsTheCallerBack() {
+        AccountId ann = funded("10.00");
+        String bet = UUID.randomUUID().toString();
+
+        List<DebitOutcome> first = transaction.execute(status -> wallets.debitAllNewKeys(List.of(
+                stake(ann, "1.00", bet), stake(ann, "2.00", UUID.randomUUID().toString()))));
+        assertThat(first).extracting(DebitOutcome::status).containsExactly(Status.DEBITED, Status.DEBITED);
+        ledger.assertConsistent(ann, 700);
+
+        assertThatThrownBy(() -> transaction.execute(status -> wallets.debitAllNewKeys(List.of(
+                stake(ann, "4.00", UUID.randomUUID().toString()), stake(ann, "1.00", bet)))))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(ledger.entriesWithKey("tote:bet:" + bet)).isOne();
+        ledger.assertConsistent(ann, 700);
     }
 
     @Test

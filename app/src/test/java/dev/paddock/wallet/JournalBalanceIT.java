@@ -15,8 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The database itself refuses a journal entry whose postings do not sum to zero, and postings naming an entry or a
- * ledger account that does not exist (checked per statement, wallet V5).
+ * The database itself refuses a journal entry whose postings do not sum to zero (with the entries naming it as
+ * their batch, wallet V6), and postings naming an entry or a ledger account that does not exist (checked per
+ * statement, wallet V5).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -62,6 +63,47 @@ class JournalBalanceIT {
                 .update();
         assertThat(postings(first)).isEqualTo(2);
         assertThat(postings(second)).isEqualTo(2);
+    }
+
+    @Test
+    void entriesOfABatchBalanceWithTheHousePostingOfTheirBatchEntry() {
+        UUID batch = entry(null);
+        UUID first = entry(batch);
+        UUID second = entry(batch);
+        jdbc.sql("""
+                insert into wallet.postings (entry_id, ledger_account_id, amount_cents)
+                values (?, ?, -300), (?, ?, -800), (?, ?, 1100)""")
+                .params(first, house("operator:fees"), second, house("operator:fees"), batch, house("tote:pools"))
+                .update();
+        assertThat(postings(first)).isOne();
+        assertThat(postings(second)).isOne();
+        assertThat(postings(batch)).isOne();
+    }
+
+    @Test
+    void aBatchWhoseHousePostingIsNotTheSumOfItsEntriesIsRefused() {
+        UUID batch = entry(null);
+        UUID first = entry(batch);
+        UUID second = entry(batch);
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into wallet.postings (entry_id, ledger_account_id, amount_cents)
+                values (?, ?, -300), (?, ?, -800), (?, ?, 1000)""")
+                .params(first, house("operator:fees"), second, house("operator:fees"), batch, house("tote:pools"))
+                .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("journal entry " + batch + " does not balance");
+        assertThat(postings(first) + postings(second) + postings(batch)).isZero();
+    }
+
+    @Test
+    void anEntryOfABatchWrittenWithoutItsBatchsHousePostingIsRefused() {
+        UUID batch = entry(null);
+        UUID member = entry(batch);
+        assertThatThrownBy(() -> jdbc.sql("insert into wallet.postings (entry_id, ledger_account_id, amount_cents) values (?, ?, -500)")
+                .params(member, house("operator:fees")).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("journal entry " + batch + " does not balance");
+        assertThat(postings(member)).isZero();
     }
 
     @Test
@@ -113,11 +155,16 @@ class JournalBalanceIT {
     }
 
     private UUID entry() {
+        return entry(null);
+    }
+
+    private UUID entry(UUID batch) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, created_at)
-                values (?, 'CREDIT', ?, 'test', 'test:journal-balance', now())""")
-                .params(id, "journal-balance-test:" + id)
+                insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, batch_id,
+                    created_at)
+                values (?, 'CREDIT', ?, 'test', 'test:journal-balance', ?, now())""")
+                .params(id, "journal-balance-test:" + id, batch)
                 .update();
         return id;
     }

@@ -29,6 +29,18 @@ public final class LedgerChecks {
                 .list();
     }
 
+    /** The house side of a movement written in a batch: the postings of its batch entry (wallet V6). */
+    public List<Posting> batchPostings(UUID movementId) {
+        return jdbc.sql("""
+                        select a.code, p.amount_cents, p.balance_after from wallet.entries e
+                        join wallet.postings p on p.entry_id = e.batch_id
+                        join wallet.ledger_accounts a on a.id = p.ledger_account_id
+                        where e.id = :id order by p.id""")
+                .param("id", movementId)
+                .query((rs, row) -> new Posting(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3)))
+                .list();
+    }
+
     public long storedBalance(AccountId account) {
         return jdbc.sql("select coalesce(max(balance_cents), 0) from wallet.ledger_accounts where owner_account = :owner")
                 .param("owner", account.value()).query(Long.class).single();
@@ -55,10 +67,23 @@ public final class LedgerChecks {
                 .param("owner", account.value()).query(Long.class).single();
     }
 
+    /**
+     * Journals (an entry, or a batch entry with the entries naming it) whose postings do not sum to zero, and entries
+     * with other postings than theirs: two for an entry on its own, one (the wallet's) for an entry of a batch, one (the
+     * house account's) for a batch entry.
+     */
     public long unbalancedEntries() {
         return jdbc.sql("""
-                        select count(*) from (select entry_id from wallet.postings group by entry_id
-                                              having sum(amount_cents) <> 0 or count(*) <> 2) unbalanced""")
+                        with batches as (select distinct batch_id as id from wallet.entries where batch_id is not null),
+                             shapes as (select e.id, coalesce(e.batch_id, e.id) as journal,
+                                               case when e.batch_id is not null or b.id is not null then 1 else 2 end
+                                                   as expected
+                                        from wallet.entries e left join batches b on b.id = e.id)
+                        select (select count(*) from (select s.journal from wallet.postings p
+                                                      join shapes s on s.id = p.entry_id
+                                                      group by s.journal having sum(p.amount_cents) <> 0) unbalanced)
+                             + (select count(*) from (select s.id from wallet.postings p join shapes s on s.id = p.entry_id
+                                                      group by s.id, s.expected having count(*) <> s.expected) misshapen)""")
                 .query(Long.class).single();
     }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -166,50 +167,122 @@ class BetStore {
         return found;
     }
 
-    /** Adds stakes per combination; one row per (pool, combination) in the list. */
+    /**
+     * Adds stakes per combination; one row per (pool, combination) in the list. The combinations without a row yet
+     * are inserted with their stakes, the others updated (tote V18: no lock record per row as an upsert writes). A
+     * scalar subquery looks each combination up in the index (a "not exists" became an anti-join that read the
+     * whole table at every batch).
+     * Both statements take their rows in (pool, combination) order, the primary key's, as every writer does, so
+     * two transactions touching the same combinations wait for each other instead of deadlocking: a writer waits
+     * only for rows after those it holds. A combination another transaction inserts meanwhile makes this insert
+     * wait for that transaction's end and leave the row to the update, which sees it committed.
+     */
     void addToTotals(List<PoolCombination> combinations, long[] cents) {
-        upsert(combinations, cents, """
-                insert into tote.pool_totals as p (pool_id, combination_key, stake_cents)
-                select * from unnest(?::uuid[], ?::bigint[], ?::bigint[])
-                on conflict (pool_id, combination_key) do update set stake_cents = p.stake_cents + excluded.stake_cents""");
+        Sorted sorted = sorted(combinations, cents);
+        Set<PoolCombination> inserted = new HashSet<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into tote.pool_totals (pool_id, combination_key, stake_cents)
+                    select d.pool_id, d.combination_key, d.cents
+                    from unnest(?::uuid[], ?::bigint[], ?::bigint[]) with ordinality as d(pool_id, combination_key, cents, n)
+                    where (select true from tote.pool_totals t
+                           where t.pool_id = d.pool_id and t.combination_key = d.combination_key) is null
+                    order by d.n
+                    on conflict (pool_id, combination_key) do nothing
+                    returning pool_id, combination_key""");
+            sorted.bind(connection, statement);
+            return statement;
+        }, rs -> {
+            inserted.add(new PoolCombination(rs.getObject(1, UUID.class), rs.getLong(2)));
+        });
+        change(sorted.without(inserted));
     }
 
     /** Takes stakes back (a cancellation); the check constraint refuses to go below zero. */
     void subtractFromTotals(List<PoolCombination> combinations, long[] cents) {
-        upsert(combinations, cents, """
-                update tote.pool_totals p set stake_cents = p.stake_cents - d.cents
-                from unnest(?::uuid[], ?::bigint[], ?::bigint[]) as d(pool_id, combination_key, cents)
-                where p.pool_id = d.pool_id and p.combination_key = d.combination_key""");
+        long[] negated = new long[cents.length];
+        for (int i = 0; i < cents.length; i++) {
+            negated[i] = -cents[i];
+        }
+        change(sorted(combinations, negated));
+    }
+
+    /** Adds to rows that exist, in the order of {@code rows}; every one must exist. */
+    private void change(Sorted rows) {
+        if (rows.size() == 0) {
+            return;
+        }
+        Long changed = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select tote.add_to_pool_totals(?, ?, ?)");
+            rows.bind(connection, statement);
+            return statement;
+        }, rs -> rs.next() ? rs.getLong(1) : 0L);
+        if (changed == null || changed != rows.size()) {
+            throw new IllegalStateException("Pool totals: " + changed + " rows changed of " + rows.size());
+        }
     }
 
     /**
-     * Rows are written in (pool, combination) order, the order of every writer, so two transactions updating the
-     * same combinations wait for each other instead of deadlocking.
+     * The primary key's order: a uuid compares as unsigned bytes in PostgreSQL (UUID.compareTo compares signed
+     * longs), a bigint as a signed number.
      */
-    private void upsert(List<PoolCombination> combinations, long[] cents, String sql) {
+    static final Comparator<PoolCombination> KEY_ORDER = Comparator
+            .comparing(PoolCombination::poolId, (a, b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
+                    ? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
+                    : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()))
+            .thenComparingLong(PoolCombination::key);
+
+    private static Sorted sorted(List<PoolCombination> combinations, long[] cents) {
         int n = combinations.size();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> combinations.get(i).poolId())
-                .thenComparingLong(i -> combinations.get(i).key()));
-        Object[] pools = new Object[n];
-        Object[] keys = new Object[n];
-        Object[] stakes = new Object[n];
+        Arrays.sort(order, (i, j) -> KEY_ORDER.compare(combinations.get(i), combinations.get(j)));
+        PoolCombination[] rows = new PoolCombination[n];
+        long[] stakes = new long[n];
         for (int r = 0; r < n; r++) {
-            int i = order[r];
-            pools[r] = combinations.get(i).poolId();
-            keys[r] = combinations.get(i).key();
-            stakes[r] = cents[i];
+            rows[r] = combinations.get(order[r]);
+            stakes[r] = cents[order[r]];
         }
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setArray(1, array(connection, pools));
-            statement.setArray(2, array(connection, keys));
-            statement.setArray(3, array(connection, stakes));
-            return statement;
-        });
+        return new Sorted(rows, stakes);
+    }
+
+    /** Combinations in the primary key's order with their stakes. */
+    private record Sorted(PoolCombination[] rows, long[] cents) {
+
+        int size() {
+            return rows.length;
+        }
+
+        Sorted without(Set<PoolCombination> left) {
+            if (left.isEmpty()) {
+                return this;
+            }
+            List<PoolCombination> kept = new ArrayList<>(rows.length);
+            long[] keptCents = new long[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                if (!left.contains(rows[r])) {
+                    keptCents[kept.size()] = cents[r];
+                    kept.add(rows[r]);
+                }
+            }
+            return new Sorted(kept.toArray(PoolCombination[]::new), Arrays.copyOf(keptCents, kept.size()));
+        }
+
+        void bind(Connection connection, PreparedStatement statement) throws SQLException {
+            Object[] pools = new Object[rows.length];
+            Object[] keys = new Object[rows.length];
+            Object[] stakes = new Object[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                pools[r] = rows[r].poolId();
+                keys[r] = rows[r].key();
+                stakes[r] = cents[r];
+            }
+            statement.setArray(1, connection.createArrayOf("uuid", pools));
+            statement.setArray(2, connection.createArrayOf("bigint", keys));
+            statement.setArray(3, connection.createArrayOf("bigint", stakes));
+        }
     }
 
     /** Every pool's totals as stored, for the in-memory copies at start-up. */

@@ -381,7 +381,8 @@ class BetWriter implements SmartLifecycle {
         replays.forEach((account, requestIds) -> replay(places, fresh, account, requestIds, outcomes));
 
         long t2 = System.nanoTime();
-        List<DebitOutcome> debited = debits.isEmpty() ? List.of() : wallets.debitAll(debits);
+        // every key names a bet this batch has just stored, so none can be recorded yet
+        List<DebitOutcome> debited = debits.isEmpty() ? List.of() : wallets.debitAllNewKeys(debits);
         stages[2] = System.nanoTime() - t2;
         long t3 = System.nanoTime();
         List<UUID> unpaid = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.paddock.wallet.WalletMovementRecorded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * The journal side of a batch whose wallet balances are already moved ({@link WalletService#debitAll},
  * {@link WalletService#creditAll}): the entries and their postings as two multi-row inserts, and an event per
  * movement. Each posting's balance after is worked back from its wallet's final balance, which the caller's
- * transaction holds locked.
+ * transaction holds locked. Movements against the same house account share one house posting of their sum, on a
+ * batch entry their entries name (wallet V6); a movement alone against its house account is an entry balanced on
+ * its own, as a single movement is.
  */
 @Component
 class BatchJournal {
@@ -53,38 +56,83 @@ class BatchJournal {
             balanceAfter[p] = after;
             running.put(code, after - line.walletCents());
         }
-        UUID[] ids = new UUID[m];
-        String[] keys = new String[m];
-        String[] fingerprints = new String[m];
-        String[] references = new String[m];
-        UUID[] postingEntries = new UUID[2 * m];
-        Long[] postingAccounts = new Long[2 * m];
-        Long[] postingCents = new Long[2 * m];
-        Long[] postingBalances = new Long[2 * m];
+        Map<String, HouseSide> houseSides = new LinkedHashMap<>();
+        for (Line line : lines) {
+            houseSides.computeIfAbsent(line.counterAccount(), c -> new HouseSide()).add(line.walletCents());
+        }
+        List<UUID> ids = new ArrayList<>(m + houseSides.size());
+        List<String> keys = new ArrayList<>(ids.size());
+        List<String> fingerprints = new ArrayList<>(ids.size());
+        List<String> references = new ArrayList<>(ids.size());
+        List<UUID> batchIds = new ArrayList<>(ids.size());
+        List<UUID> postingEntries = new ArrayList<>(2 * m);
+        List<Long> postingAccounts = new ArrayList<>(2 * m);
+        List<Long> postingCents = new ArrayList<>(2 * m);
+        List<Long> postingBalances = new ArrayList<>(2 * m);
+        houseSides.forEach((counter, side) -> {
+            if (side.lines > 1) {
+                side.entry = UUID.randomUUID();
+                ids.add(side.entry);
+                keys.add("batch:" + side.entry);
+                fingerprints.add("batch");
+                references.add("batch of " + side.lines + " on " + counter);
+                batchIds.add(null);
+            }
+        });
+        UUID[] movementIds = new UUID[m];
         for (int p = 0; p < m; p++) {
             Line line = lines.get(p);
-            ids[p] = UUID.randomUUID();
-            keys[p] = line.key();
-            fingerprints[p] = line.fingerprint();
-            references[p] = line.reference();
-            postingEntries[2 * p] = ids[p];
-            postingAccounts[2 * p] = balances.get(Ledger.walletCode(line.account())).ledgerAccountId();
-            postingCents[2 * p] = line.walletCents();
-            postingBalances[2 * p] = balanceAfter[p];
-            postingEntries[2 * p + 1] = ids[p];
-            postingAccounts[2 * p + 1] = houseAccounts.get(line.counterAccount());
-            postingCents[2 * p + 1] = -line.walletCents();
+            HouseSide side = houseSides.get(line.counterAccount());
+            movementIds[p] = UUID.randomUUID();
+            ids.add(movementIds[p]);
+            keys.add(line.key());
+            fingerprints.add(line.fingerprint());
+            references.add(line.reference());
+            batchIds.add(side.entry);
+            postingEntries.add(movementIds[p]);
+            postingAccounts.add(balances.get(Ledger.walletCode(line.account())).ledgerAccountId());
+            postingCents.add(line.walletCents());
+            postingBalances.add(balanceAfter[p]);
+            if (side.entry == null) {
+                postingEntries.add(movementIds[p]);
+                postingAccounts.add(houseAccounts.get(line.counterAccount()));
+                postingCents.add(-line.walletCents());
+                postingBalances.add(null);
+            }
         }
-        batches.openEntries(kind, ids, keys, fingerprints, references, at);
-        batches.post(postingEntries, postingAccounts, postingCents, postingBalances);
+        houseSides.forEach((counter, side) -> {
+            if (side.entry != null) {
+                postingEntries.add(side.entry);
+                postingAccounts.add(houseAccounts.get(counter));
+                postingCents.add(-side.walletCents);
+                postingBalances.add(null);
+            }
+        });
+        batches.openEntries(kind, ids.toArray(UUID[]::new), keys.toArray(String[]::new),
+                fingerprints.toArray(String[]::new), references.toArray(String[]::new), batchIds.toArray(UUID[]::new),
+                at);
+        batches.post(postingEntries.toArray(UUID[]::new), postingAccounts.toArray(Long[]::new),
+                postingCents.toArray(Long[]::new), postingBalances.toArray(Long[]::new));
         List<Movement> movements = new ArrayList<>(m);
         for (int p = 0; p < m; p++) {
             Line line = lines.get(p);
-            events.publishEvent(new WalletMovementRecorded(line.account(), ids[p], kind.name(), line.walletCents(),
-                    balanceAfter[p], at));
-            movements.add(new Movement(ids[p], line.account(), kind, Money.ofCents(line.walletCents()),
+            events.publishEvent(new WalletMovementRecorded(line.account(), movementIds[p], kind.name(),
+                    line.walletCents(), balanceAfter[p], at));
+            movements.add(new Movement(movementIds[p], line.account(), kind, Money.ofCents(line.walletCents()),
                     Money.ofCents(balanceAfter[p]), line.reference(), at, false));
         }
         return movements;
+    }
+
+    /** The house side of the batch's movements against one house account. */
+    private static final class HouseSide {
+        int lines;
+        long walletCents;
+        UUID entry;
+
+        void add(long cents) {
+            lines++;
+            walletCents = Math.addExact(walletCents, cents);
+        }
     }
 }

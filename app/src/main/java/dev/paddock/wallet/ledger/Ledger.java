@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The journal in PostgreSQL (schema {@code wallet}, see V1__ledger.sql for the sign convention). Every
- * entry the wallet writes has exactly two postings: one on a customer wallet, one on a house account.
+ * movement the wallet writes has one posting on a customer wallet and a house side: its own posting on a house
+ * account, or, written in a batch, its share of its batch entry's house posting (V6).
  * The methods that write expect the caller's transaction; each is a single statement.
  */
 @Repository
@@ -109,14 +110,18 @@ class Ledger {
                 .optional();
     }
 
-    /** What a reversal needs to know about the movement it reverses. */
+    /**
+     * What a reversal needs to know about the movement it reverses; the house side of a movement written in a
+     * batch is its batch entry's posting (V6).
+     */
     Optional<Original> original(UUID movementId) {
         return jdbc.sql("""
                         select e.kind, e.reference, a.owner_account, p.amount_cents, h.ledger_account_id as house
                         from wallet.entries e
                         join wallet.postings p on p.entry_id = e.id
                         join wallet.ledger_accounts a on a.id = p.ledger_account_id and a.owner_account is not null
-                        join wallet.postings h on h.entry_id = e.id and h.ledger_account_id <> p.ledger_account_id
+                        join wallet.postings h on h.entry_id = coalesce(e.batch_id, e.id)
+                            and h.ledger_account_id <> p.ledger_account_id
                         where e.id = :id""")
                 .param("id", movementId)
                 .query((rs, row) -> new Original(MovementKind.valueOf(rs.getString("kind")),

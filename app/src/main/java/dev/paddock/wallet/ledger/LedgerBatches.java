@@ -98,19 +98,25 @@ class LedgerBatches {
         return found;
     }
 
-    /** Opens one entry per row; a key taken meanwhile by another transaction fails the whole batch. */
+    /**
+     * Opens one entry per row, each in the batch entry of its {@code batches} row (null: an entry balanced on its
+     * own); a key taken meanwhile by another transaction fails the whole batch.
+     */
     void openEntries(MovementKind kind, UUID[] ids, String[] keys, String[] fingerprints, String[] references,
-            Instant at) {
+            UUID[] batches, Instant at) {
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, created_at)
-                    select id, ?, k, f, r, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(id, k, f, r)""");
+                    insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, batch_id,
+                        created_at)
+                    select id, ?, k, f, r, b, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[])
+                        as t(id, k, f, r, b)""");
             statement.setString(1, kind.name());
             statement.setTimestamp(2, Timestamp.from(at));
             statement.setArray(3, array(connection, "uuid", ids));
             statement.setArray(4, array(connection, "text", keys));
             statement.setArray(5, array(connection, "text", fingerprints));
             statement.setArray(6, array(connection, "text", references));
+            statement.setArray(7, array(connection, "uuid", batches));
             return statement;
         });
     }

@@ -163,23 +163,34 @@ class WalletService implements Wallets {
     }
 
     /**
-     * Five statements for the whole batch, whatever its size: find keys already used, lock the wallets and read
-     * their balances (in code order, the order of every batch, so concurrent batches cannot deadlock), set the
-     * new balances of the wallets that paid (one row per wallet, however many debits it paid), then the entries
-     * and the postings as two multi-row inserts. Whether each debit passes is decided here, in list order per
-     * wallet (the sort is stable), as a conditional update per debit would. Each posting's balance after is
+     * Five statements for the whole batch, whatever its size (four for {@link #debitAllNewKeys}, which skips the
+     * first): find keys already used, lock the wallets and read their balances (in code order, the order of every
+     * batch, so concurrent batches cannot deadlock), set the new balances of the wallets that paid (one row per
+     * wallet, however many debits it paid), then the entries and the postings as two multi-row inserts (one house
+     * posting per house account, {@link BatchJournal}). Whether each debit passes is decided here, in list order
+     * per wallet (the sort is stable), as a conditional update per debit would. Each posting's balance after is
      * worked back from the wallet's final balance, which the batch holds locked.
      */
     @Override
     public List<DebitOutcome> debitAll(List<BatchDebit> debits) {
+        return debitAll(debits, true);
+    }
+
+    @Override
+    public List<DebitOutcome> debitAllNewKeys(List<BatchDebit> debits) {
+        return debitAll(debits, false);
+    }
+
+    private List<DebitOutcome> debitAll(List<BatchDebit> debits, boolean keysMayBeRecorded) {
         Map<String, Long> houseAccounts = new HashMap<>();
         for (BatchDebit debit : debits) {
             houseAccounts.computeIfAbsent(debit.purpose().counterAccount(), ledger::houseAccount);
         }
-        return callersTransaction.execute(status -> debitInTransaction(debits, houseAccounts));
+        return callersTransaction.execute(status -> debitInTransaction(debits, houseAccounts, keysMayBeRecorded));
     }
 
-    private List<DebitOutcome> debitInTransaction(List<BatchDebit> debits, Map<String, Long> houseAccounts) {
+    private List<DebitOutcome> debitInTransaction(List<BatchDebit> debits, Map<String, Long> houseAccounts,
+            boolean keysMayBeRecorded) {
         int n = debits.size();
         DebitOutcome[] outcomes = new DebitOutcome[n];
         String[] fingerprints = new String[n];
@@ -190,7 +201,7 @@ class WalletService implements Wallets {
                     debit.purpose().counterAccount() + "|" + debit.purpose().reference());
             keys.add(debit.key().value());
         }
-        Map<String, String> recorded = n == 0 ? Map.of() : batches.recordedKeys(keys);
+        Map<String, String> recorded = n == 0 || !keysMayBeRecorded ? Map.of() : batches.recordedKeys(keys);
         Map<String, Integer> firstWithKey = new HashMap<>();
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < n; i++) {

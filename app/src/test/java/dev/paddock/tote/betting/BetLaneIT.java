@@ -178,8 +178,8 @@ class BetLaneIT {
         softly.assertAll();
 
         // the lane did serve them (and the controller's server has none)
-        assertThat(lane.meters.find("paddock.tote.bet.lane").counters()).isNotEmpty();
-        assertThat(controller.meters.find("paddock.tote.bet.lane").counters()).isEmpty();
+        assertThat(lane.meters.find("paddock.tote.bet.lane").timers()).isNotEmpty();
+        assertThat(controller.meters.find("paddock.tote.bet.lane").timers()).isEmpty();
         // and both stored the same: the same accepted bets, stakes and balances
         assertThat(lane.stored()).isEqualTo(controller.stored())
                 .anySatisfy(row -> assertThat(row).startsWith("ok-1 ACCEPTED"));

@@ -97,16 +97,24 @@ public class BettingApiIT {
         PoolCard win = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT);
         AccountId player = tote.player("10.00");
         double before = laneServed();
+        long observed = observedBets();
 
         place(player, "lane-1", win.id(), unit(1), 150).andExpect(status().isCreated());
         place(player, "lane-1", win.id(), unit(1), 150).andExpect(status().isCreated());
 
         assertThat(laneServed() - before).isEqualTo(lane() ? 2 : 0);
+        // the lane times its bets itself: http.server.requests observes only the bets Spring MVC serves
+        assertThat(observedBets() - observed).isEqualTo(lane() ? 0 : 2);
+    }
+
+    private long observedBets() {
+        return meters.find("http.server.requests").tag("uri", "/api/tote/bets").tag("method", "POST").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
     }
 
     private double laneServed() {
-        var counter = meters.find("paddock.tote.bet.lane").counter();
-        return counter == null ? 0 : counter.count();
+        var timer = meters.find("paddock.tote.bet.lane").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @AfterEach
