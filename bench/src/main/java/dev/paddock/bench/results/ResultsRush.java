@@ -41,6 +41,8 @@ final class ResultsRush {
 
     /** The keep-alive clients' connect timeout and longest silence within an answer, as the JDK requests' timeout. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The ranking lag's polls: a handful at once (about ten passings followed a second, each for a few hundred ms). */
+    private static final int LAG_CONNECTIONS = 16;
 
     private ResultsRush() {
     }
@@ -91,7 +93,9 @@ final class ResultsRush {
                 KeepAliveClient looking = options.lean()
                         ? new KeepAliveClient(options.baseUrl(), options.connections(), TIMEOUT) : null;
                 KeepAliveClient passing = options.lean()
-                        ? new KeepAliveClient(options.baseUrl(), options.passingConnections(), TIMEOUT) : null) {
+                        ? new KeepAliveClient(options.baseUrl(), options.passingConnections(), TIMEOUT) : null;
+                KeepAliveClient polling = options.lean()
+                        ? new KeepAliveClient(options.baseUrl(), LAG_CONNECTIONS, TIMEOUT) : null) {
             ResultsRace race = ResultsRace.create(api, run, marathon, athletes, gun, options.jdbcUrl(), out);
             Outcomes outcomes = new Outcomes();
             long setUp = System.nanoTime();
@@ -102,7 +106,7 @@ final class ResultsRush {
 
             List<Lookups> lookups = Lookups.of(race.raceId(), options.runners(), athletes, groups(api, race, "gender"),
                     groups(api, race, "category"), options.htmlShare(), options.seed());
-            RankingLag lag = new RankingLag(api, race.raceId());
+            RankingLag lag = new RankingLag(api, polling, race.raceId());
             int measured = (int) (sent.size() - before.size() - replayedIn(replayed, from, compression, options));
             Duration length = options.warmUp().plus(options.duration());
             Replay replay = new Replay(race, api, passing, replayed, from, compression, length,
