@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The connections of a {@link KeepAliveClient} and the one platform thread that serves them all through a
- * {@link Selector}: requests due are handed over through a lock-free queue, started on a free connection (or a
- * new one, up to the limit) or kept in order until one frees up, and answered on this thread as their last byte
- * is read. One thread and one {@code epoll_wait} for every answer ready, where a thread per connection parked and
+ * {@link Selector}: requests due are handed over through a lock-free queue, started on a new connection while
+ * fewer than the limit are open, then on the connection free the longest (so the load spreads over all of them, as
+ * a thread per connection spread it), or kept in order until one frees up, and answered on this thread as their
+ * last byte is read. One thread and one {@code epoll_wait} for every answer ready, where a thread per connection parked and
  * was woken through the poller for every read.
  */
 final class KeepAliveConnections implements Runnable {
@@ -28,7 +29,7 @@ final class KeepAliveConnections implements Runnable {
     private final Selector selector;
     private final Queue<KeepAliveClient.Exchange<?>> handedOver = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<KeepAliveClient.Exchange<?>> waiting = new ArrayDeque<>();
-    /** Free connections, the most recently used on top: they are the likeliest still open. */
+    /** Free connections, the longest free first; one the server closes meanwhile is dropped when its end is read. */
     private final ArrayDeque<KeepAliveConnection> free = new ArrayDeque<>();
     private final List<KeepAliveConnection> open = new ArrayList<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
@@ -92,7 +93,7 @@ final class KeepAliveConnections implements Runnable {
         long now = System.nanoTime();
         while (!waiting.isEmpty() && (!free.isEmpty() || open.size() < limit)) {
             KeepAliveClient.Exchange<?> exchange = waiting.poll();
-            KeepAliveConnection connection = free.poll();
+            KeepAliveConnection connection = open.size() < limit ? null : free.poll();
             if (connection == null) {
                 connection = connect(exchange, now);
                 if (connection == null) {
@@ -174,7 +175,7 @@ final class KeepAliveConnections implements Runnable {
         if (close) {
             drop(connection);
         } else {
-            free.push(connection);
+            free.add(connection);
         }
         exchange.answer(reply);
     }
