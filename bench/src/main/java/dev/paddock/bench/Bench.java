@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.paddock.bench.scenario.Scenario;
 import dev.paddock.bench.scenario.Scenarios;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -56,8 +57,9 @@ public final class Bench {
             AtomicLong measuredFrom = new AtomicLong();
             AtomicLong cpuFrom = new AtomicLong();
             Results results = new Results();
+            // woken at most once a millisecond: a request leaves at most 1 ms after its intended time (and is timed from it)
             LoadGenerator generator = new LoadGenerator(options.schedule(), options.warmUp(), options.maxInFlight(),
-                    options.drainTimeout(), Ticker.SYSTEM);
+                    options.drainTimeout(), Ticker.SYSTEM, Duration.ofMillis(1));
             generator.run(sequence -> scenario.send(api, sequence), results, () -> {
                 measuredFrom.set(System.nanoTime());
                 cpuFrom.set(os.getProcessCpuTime());

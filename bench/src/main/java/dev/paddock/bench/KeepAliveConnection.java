@@ -1,175 +1,94 @@
 package dev.paddock.bench;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 
 /**
- * One connection of a {@link KeepAliveClient}: a request written, its answer read to the end (Content-Length,
- * chunked, or up to the end of the connection; none for 1xx, 204 and 304), again, with blocking socket calls.
+ * One non-blocking connection of a {@link KeepAliveClient}, owned by its selector thread: at most one request on
+ * it at a time, written as far as the socket takes it, its answer read by an {@link AnswerReader} as bytes come.
  */
 final class KeepAliveConnection {
 
-    private static final byte[] CRLF = {'\r', '\n'};
+    final SocketChannel channel;
+    final SelectionKey key;
+    final AnswerReader answer = new AnswerReader();
+    /** It served an answer before: a close found before the next answer's first byte is a stale keep-alive. */
+    boolean reused;
+    boolean connected;
+    KeepAliveClient.Exchange<?> exchange;
+    /** When the last byte went or came (or the connect began): the timeout runs from it. */
+    long lastProgressNanos;
+    private ByteBuffer request;
 
-    /** What came back, and whether the server will close the connection after it. */
-    record Answer(KeepAliveClient.Reply reply, boolean close) {
-    }
-
-    /** The connection was found closed before any byte of the answer: the request may be sent again. */
-    static final class Stale extends Exception {
-        Stale(IOException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized IOException getCause() {
-            return (IOException) super.getCause();
-        }
-    }
-
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
-    private final StringBuilder line = new StringBuilder(64);
-
-    KeepAliveConnection(String host, int port, int timeoutMillis) throws IOException {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-        socket.setSoTimeout(timeoutMillis);
-        out = socket.getOutputStream();
-        in = new BufferedInputStream(socket.getInputStream(), 8192);
-    }
-
-    Answer exchange(byte[] request, boolean keepBody) throws IOException, Stale {
-        int first;
+    KeepAliveConnection(InetSocketAddress address, Selector selector, long now) throws IOException {
+        channel = SocketChannel.open();
         try {
-            out.write(request);
-            out.flush();
-            first = in.read();
-        } catch (SocketTimeoutException slow) {
-            throw slow;
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            connected = channel.connect(address);
+            key = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, this);
         } catch (IOException e) {
-            throw new Stale(e);
+            channel.close();
+            throw e;
         }
-        if (first == -1) {
-            throw new Stale(new EOFException("Connection closed before the answer"));
-        }
-        line.setLength(0);
-        line.append((char) first);
-        String status = readLine();
-        if (status.length() < 12 || !status.startsWith("HTTP/1.")) {
-            throw new IOException("Not an HTTP answer: " + status);
-        }
-        int code = Integer.parseInt(status, 9, 12, 10);
-        long length = -1;
-        boolean chunked = false;
-        boolean close = status.startsWith("HTTP/1.0");
-        for (String header = readLine(); !header.isEmpty(); header = readLine()) {
-            int colon = header.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String name = header.substring(0, colon).trim();
-            String value = header.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("Content-Length")) {
-                length = Long.parseLong(value);
-            } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-            } else if (name.equalsIgnoreCase("Connection")) {
-                close = value.equalsIgnoreCase("close");
-            }
-        }
-        boolean keep = keepBody || code >= 300;
-        byte[] body;
-        if (code / 100 == 1 || code == 204 || code == 304) {
-            body = new byte[0]; // no body, whatever the headers say (RFC 9112 6.3)
-        } else if (chunked) {
-            body = chunks(keep);
-        } else if (length >= 0) {
-            body = fixed(length, keep);
-        } else {
-            // no length: the body runs to the end of the connection
-            body = fixed(Long.MAX_VALUE, keep);
-            close = true;
-        }
-        String text = new String(body, StandardCharsets.UTF_8);
-        String type = code >= 300 ? PaddockApi.problemType(text) : null;
-        return new Answer(new KeepAliveClient.Reply(code, type, text), close);
+        lastProgressNanos = now;
     }
 
-    /** A line of the head, without its CRLF; {@link #line} may already hold its first character. */
-    private String readLine() throws IOException {
-        for (int c = in.read(); ; c = in.read()) {
-            if (c == -1) {
-                throw new EOFException("Connection closed in the middle of an answer");
-            }
-            if (c == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
-                }
-                String text = line.toString();
-                line.setLength(0);
-                return text;
-            }
-            line.append((char) c);
+    /** Takes the exchange; writes it at once if connected (else when the connect completes). */
+    void start(KeepAliveClient.Exchange<?> next, long now) throws IOException {
+        exchange = next;
+        request = ByteBuffer.wrap(next.request());
+        answer.start(next.keepBody());
+        lastProgressNanos = now;
+        if (connected) {
+            write(now);
         }
     }
 
-    /** {@code length} bytes (or up to the end of the stream), kept only when asked. */
-    private byte[] fixed(long length, boolean keep) throws IOException {
-        ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
-        byte[] buffer = new byte[4096];
-        long left = length;
-        while (left > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (read == -1) {
-                if (length == Long.MAX_VALUE) {
-                    break;
-                }
-                throw new EOFException("Connection closed in the middle of a body");
-            }
-            if (kept != null) {
-                kept.write(buffer, 0, read);
-            }
-            left -= read;
+    /** The connect completed: from now on the connection is read whenever bytes come. */
+    void connected(long now) throws IOException {
+        channel.finishConnect();
+        connected = true;
+        key.interestOps(SelectionKey.OP_READ);
+        if (exchange != null) {
+            write(now);
         }
-        return kept == null ? new byte[0] : kept.toByteArray();
     }
 
-    private byte[] chunks(boolean keep) throws IOException {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        while (true) {
-            String size = readLine();
-            int extension = size.indexOf(';');
-            long length = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
-            if (length == 0) {
-                while (!readLine().isEmpty()) {
-                    // trailers
-                }
-                return keep ? kept.toByteArray() : new byte[0];
-            }
-            byte[] chunk = fixed(length, keep);
-            kept.write(chunk, 0, chunk.length);
-            if (in.read() != CRLF[0] || in.read() != CRLF[1]) {
-                throw new IOException("A chunk does not end with CRLF");
-            }
+    /** Writes what the socket takes; asks to be told when it can take the rest. */
+    void write(long now) throws IOException {
+        channel.write(request);
+        lastProgressNanos = now;
+        int wanted = request.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        if (key.interestOps() != wanted) {
+            key.interestOps(wanted);
         }
+    }
+
+    /** Whether the exchange's answer is whole; {@code in} holds what was just read. */
+    boolean read(ByteBuffer in, long now) throws IOException {
+        lastProgressNanos = now;
+        return answer.read(in);
+    }
+
+    /** The exchange is over (answered or failed): the connection is free for the next. */
+    KeepAliveClient.Exchange<?> finish() {
+        KeepAliveClient.Exchange<?> done = exchange;
+        exchange = null;
+        request = null;
+        reused = true;
+        return done;
     }
 
     void close() {
+        key.cancel();
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // closing anyway
         }

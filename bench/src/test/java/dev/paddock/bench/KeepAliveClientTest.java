@@ -51,9 +51,18 @@ class KeepAliveClientTest {
         final AtomicInteger connections = new AtomicInteger();
         final List<Received> received = new CopyOnWriteArrayList<>();
         final Function<Received, String> answer;
+        final int piece;
+        final Duration pause;
 
         LocalServer(Function<Received, String> answer) throws IOException {
+            this(answer, Integer.MAX_VALUE, Duration.ZERO);
+        }
+
+        /** Writes each answer {@code piece} bytes at a time, {@code pause} apart. */
+        LocalServer(Function<Received, String> answer, int piece, Duration pause) throws IOException {
             this.answer = answer;
+            this.piece = piece;
+            this.pause = pause;
             Thread.ofVirtual().start(this::accept);
             open.add(this);
         }
@@ -95,14 +104,22 @@ class KeepAliveClientTest {
                     if (reply == null) {
                         return; // hang up without answering
                     }
-                    out.write(reply.getBytes(StandardCharsets.UTF_8));
-                    out.flush();
+                    byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+                    for (int from = 0; from < bytes.length; from += piece) {
+                        if (from > 0) {
+                            Thread.sleep(pause);
+                        }
+                        out.write(bytes, from, Math.min(piece, bytes.length - from));
+                        out.flush();
+                    }
                     if (reply.contains("Connection: close")) {
                         return;
                     }
                 }
             } catch (IOException gone) {
                 // the client went away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -131,7 +148,11 @@ class KeepAliveClientTest {
     }
 
     private KeepAliveClient client(LocalServer server, int connections) {
-        KeepAliveClient client = new KeepAliveClient(server.base(), connections, Duration.ofSeconds(10));
+        return client(server, connections, Duration.ofSeconds(10));
+    }
+
+    private KeepAliveClient client(LocalServer server, int connections, Duration timeout) {
+        KeepAliveClient client = new KeepAliveClient(server.base(), connections, timeout);
         open.add(client);
         return client;
     }
@@ -332,5 +353,74 @@ class KeepAliveClientTest {
         client.close();
 
         assertThatThrownBy(() -> answer(client.postJson("/b", "t", "{}"))).hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void answersThatComeAFewBytesAtATimeAreReadWhole() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        LocalServer server = new LocalServer(request -> n.incrementAndGet() % 2 == 1
+                ? fixed(200, "{\"n\":" + n.get() + ",\"name\":\"Zoë\"}")
+                : "HTTP/1.1 200 \r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"n\":\r\n2\r\n" + n.get() + "}\r\n0\r\n\r\n",
+                3, Duration.ofMillis(2));
+        KeepAliveClient client = client(server, 1);
+
+        assertThat(answer(client.getKeepingBody("/a")).body()).isEqualTo("{\"n\":1,\"name\":\"Zoë\"}");
+        assertThat(answer(client.getKeepingBody("/a")).body()).isEqualTo("{\"n\":2}");
+        assertThat(answer(client.get("/a"))).isEqualTo(Outcome.of(200, null));
+        assertThat(server.connections).hasValue(1);
+    }
+
+    @Test
+    void slowAnswersOnSeveralConnectionsEachCompleteTheirOwnRequest() throws Exception {
+        // answers take from 0 to 20 ms, so they come back out of order across the connections
+        LocalServer server = new LocalServer(request -> {
+            int n = Integer.parseInt(request.head().substring("GET /n/".length(), request.head().indexOf(" HTTP/1.1")));
+            try {
+                Thread.sleep(n * 7 % 21);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return fixed(200, String.valueOf(n));
+        });
+        KeepAliveClient client = client(server, 8);
+
+        List<CompletableFuture<KeepAliveClient.Reply>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answers.add(client.getKeepingBody("/n/" + i));
+        }
+        for (int i = 0; i < 200; i++) {
+            assertThat(answer(answers.get(i)).body()).isEqualTo(String.valueOf(i));
+        }
+        assertThat(server.connections.get()).isBetween(1, 8);
+    }
+
+    @Test
+    void aRequestWithoutAnAnswerWithinTheTimeoutFailsAndTheNextOneIsServedOnANewConnection() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        LocalServer server = new LocalServer(request -> {
+            if (n.incrementAndGet() == 1) {
+                try {
+                    Thread.sleep(Duration.ofSeconds(3));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return fixed(201, "{}");
+        });
+        KeepAliveClient client = client(server, 1, Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> answer(client.get("/slow"))).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(java.net.SocketTimeoutException.class);
+        assertThat(answer(client.get("/quick"))).isEqualTo(Outcome.of(201, null));
+        assertThat(server.connections).hasValue(2);
+    }
+
+    @Test
+    void anAnswerCutShortFailsItsRequest() throws Exception {
+        LocalServer server = new LocalServer(request -> "HTTP/1.1 200 \r\nContent-Length: 10\r\nConnection: close\r\n\r\n{\"n\"");
+        KeepAliveClient client = client(server, 1);
+
+        assertThatThrownBy(() -> answer(client.get("/x"))).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(java.io.EOFException.class);
     }
 }

@@ -23,6 +23,7 @@ class LoadGeneratorTest {
         private final List<CompletableFuture<Outcome>> held = new ArrayList<>();
         private final List<Long> sentAt = new ArrayList<>();
         private long now;
+        private int wakeUps;
 
         StallingServer(long stallFrom, long stallUntil) {
             this.stallFrom = stallFrom;
@@ -37,6 +38,7 @@ class LoadGeneratorTest {
         @Override
         public void sleepUntil(long deadline) {
             if (deadline > now) {
+                wakeUps++;
                 if (now < stallUntil && deadline >= stallUntil) {
                     now = stallUntil;
                     held.forEach(answer -> answer.complete(Outcome.of(201, null)));
@@ -133,5 +135,53 @@ class LoadGeneratorTest {
         assertThat(results.attempted()).isEqualTo(100);
         assertThat(results.notSent()).isEqualTo(60);
         assertThat(results.unanswered()).isEqualTo(40);
+    }
+
+    @Test
+    void withAWakeUpSlotTheGeneratorWakesOncePerSlotAndEachRequestLeavesWithinASlotOfItsTime()
+            throws InterruptedException {
+        StallingServer server = new StallingServer(0, 0);
+        LoadGenerator generator = new LoadGenerator(RateSchedule.constant(5_000, Duration.ofSeconds(1)), Duration.ZERO,
+                10_000, Duration.ofSeconds(5), server, Duration.ofMillis(1));
+
+        Results results = generator.run(server, new Results(), () -> { });
+
+        assertThat(server.sentAt).hasSize(5_000);
+        assertThat(server.wakeUps).isBetween(999, 1_001);
+        for (int n = 0; n < 5_000; n++) {
+            long intended = n * 200_000L;
+            assertThat(server.sentAt.get(n)).isBetween(intended, intended + MS);
+        }
+        // answered at once: the latency is the wait for the slot, from the intended time
+        assertThat(results.latencies().getMaxValue()).isBetween(800L, 1_000L);
+        assertThat(results.maxSchedulingLagNanos()).isBetween(800_000L, MS);
+    }
+
+    @Test
+    void withoutASlotTheGeneratorWakesForEveryRequest() throws InterruptedException {
+        StallingServer server = new StallingServer(0, 0);
+        LoadGenerator generator = new LoadGenerator(RateSchedule.constant(5_000, Duration.ofSeconds(1)), Duration.ZERO,
+                10_000, Duration.ofSeconds(5), server);
+
+        generator.run(server, new Results(), () -> { });
+
+        assertThat(server.wakeUps).isEqualTo(4_999);
+    }
+
+    @Test
+    void kindsOnOneScheduleAreRecordedApartUnansweredOnesIncluded() throws InterruptedException {
+        StallingServer server = new StallingServer(500 * MS, Long.MAX_VALUE);
+        LoadGenerator generator = new LoadGenerator(RateSchedule.constant(100, Duration.ofSeconds(1)), Duration.ZERO,
+                10_000, Duration.ofSeconds(1), server);
+        List<Results> kinds = List.of(new Results(), new Results());
+
+        generator.run(server, kinds, n -> n % 4 == 0 ? 0 : 1, () -> { });
+
+        assertThat(kinds.get(0).attempted()).isEqualTo(25);
+        assertThat(kinds.get(1).attempted()).isEqualTo(75);
+        assertThat(kinds.get(0).accepted() + kinds.get(0).refused().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(13);
+        assertThat(kinds.get(0).unanswered()).isEqualTo(12);
+        assertThat(kinds.get(1).unanswered()).isEqualTo(38);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
+import java.util.function.LongToIntFunction;
 
 /**
  * The public's result lookups during the finish, anonymous, as kinds measured apart, which together take
@@ -49,6 +50,29 @@ record Lookups(String name, double share, String accept, LongFunction<String> pa
                         n -> page + "?ranking=overall&page=" + random(seed, n).nextInt(10), new Results()),
                 new Lookups("athlete HTML", 0.07 * html, "text/html",
                         n -> page + "/athletes/" + (1 + random(seed, n).nextInt(runners)), new Results()));
+    }
+
+    /**
+     * Which kind request n of one schedule for all of them is: a fixed golden-ratio draw against the kinds' shares,
+     * so every stretch of the run gets each kind in its share.
+     */
+    static LongToIntFunction kindOf(List<Lookups> kinds) {
+        double[] upTo = new double[kinds.size()];
+        double total = kinds.stream().mapToDouble(Lookups::share).sum();
+        double sum = 0;
+        for (int i = 0; i < upTo.length; i++) {
+            sum += kinds.get(i).share() / total;
+            upTo[i] = sum;
+        }
+        return n -> {
+            double u = ((n * 0x9E3779B97F4A7C15L) >>> 11) / (double) (1L << 53);
+            for (int i = 0; i < upTo.length - 1; i++) {
+                if (u < upTo[i]) {
+                    return i;
+                }
+            }
+            return upTo.length - 1;
+        };
     }
 
     /** Through the JDK client ({@code --client jdk}). */

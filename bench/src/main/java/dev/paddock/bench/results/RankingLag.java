@@ -1,9 +1,10 @@
 package dev.paddock.bench.results;
 
+import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.PaddockApi;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
@@ -21,6 +22,7 @@ final class RankingLag {
     static final long GIVE_UP_SECONDS = 30;
 
     private final PaddockApi api;
+    private final KeepAliveClient lean;
     private final String raceId;
     private final Histogram lags = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     private final AtomicInteger following = new AtomicInteger();
@@ -28,8 +30,9 @@ final class RankingLag {
     /** Each shown passing: when the intake answered it and its lag, in nanoseconds. */
     private final List<long[]> log = new java.util.ArrayList<>();
 
-    RankingLag(PaddockApi api, String raceId) {
+    RankingLag(PaddockApi api, KeepAliveClient lean, String raceId) {
         this.api = api;
+        this.lean = lean;
         this.raceId = raceId;
     }
 
@@ -56,12 +59,14 @@ final class RankingLag {
 
     /** Whether the athlete's results JSON shows the crossing now. */
     boolean shows(Marathon.Crossing crossing) {
-        HttpResponse<String> answer = api.sendKeepingBody(api.anonymousGet("/api/results/races/" + raceId
-                + "/athletes/" + crossing.bib(), "application/json")).exceptionally(e -> null).join();
-        if (answer == null || answer.statusCode() != 200) {
-            return false;
-        }
-        return shows(api.read(answer.body()), crossing);
+        String path = "/api/results/races/" + raceId + "/athletes/" + crossing.bib();
+        CompletableFuture<String> answer = lean != null
+                ? lean.getKeepingBody(path, "Accept", "application/json")
+                        .thenApply(reply -> reply.status() == 200 ? reply.body() : null)
+                : api.sendKeepingBody(api.anonymousGet(path, "application/json"))
+                        .thenApply(reply -> reply.statusCode() == 200 ? reply.body() : null);
+        String body = answer.exceptionally(e -> null).join();
+        return body != null && shows(api.read(body), crossing);
     }
 
     /** Whether an athlete's results JSON counts the crossing. */

@@ -11,7 +11,7 @@ class RankingLagTest {
 
     @Test
     void theLagLogPlacesEachIntervalsLargestLagInTheRun() {
-        RankingLag lag = new RankingLag(null, "race");
+        RankingLag lag = new RankingLag(null, null, "race");
         long start = 1_000 * SECOND;
         lag.record(start - 2 * SECOND, 3_200_000_000L);
         lag.record(start + SECOND, 150_000_000L);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,13 @@ class ResultsRushOptionsTest {
         assertThat(options.connections()).isEqualTo(512);
         assertThat(options.passingConnections()).isEqualTo(64);
         assertThat(options.clients()).isEqualTo("keep-alive clients, 512 connections for lookups, 64 for passings");
+    }
+
+    @Test
+    void aWarmNodeIsMeasuredByDefaultAndAColdStartOneOptionAway() {
+        assertThat(ResultsRushOptions.parse(List.of("--start-app", "true")).warmUp()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ResultsRushOptions.parse(List.of("--start-app", "true", "--warm-up", "10s")).warmUp())
+                .isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
