@@ -33,11 +33,12 @@ class QuickReadsConfiguration {
 
     /**
      * The same reads in front of Tomcat's filter chain ({@link QuickReadsValve}) with
-     * {@code paddock.quick-reads.valve=true}; off by default until measured on a quiet machine. The filter still serves
-     * what the valve leaves, and MockMvc's requests.
+     * {@code paddock.quick-reads.valve=true}, the default since session 8's quiet-machine runs (the results rush
+     * and the opening rush's reads); {@code false} leaves them to the filter. The filter still serves what the valve
+     * leaves, and MockMvc's requests.
      */
     @Bean
-    @ConditionalOnProperty(name = "paddock.quick-reads.valve", havingValue = "true")
+    @ConditionalOnProperty(name = "paddock.quick-reads.valve", havingValue = "true", matchIfMissing = true)
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> quickReadsValve(ObjectProvider<QuickReads> quickReads) {
         return factory -> factory.addContextValves(new QuickReadsValve(
                 org.springframework.util.function.SingletonSupplier.of(quickReads::getObject)));
