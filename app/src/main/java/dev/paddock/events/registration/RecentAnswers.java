@@ -43,4 +43,9 @@ class RecentAnswers {
         }
         return Optional.of(known.answer().asReplay());
     }
+
+    /** Forgets every answer, as a restarted node has (tests: a retry this node never answered). */
+    void forgetAll() {
+        answers.invalidateAll();
+    }
 }

@@ -13,6 +13,7 @@ import dev.paddock.identity.TestAccounts;
 import dev.paddock.identity.account.Account;
 import dev.paddock.wallet.LedgerChecks;
 import dev.paddock.wallet.Wallets;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,12 @@ class RegistrationApiIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    Checkout checkout;
+
+    @Autowired
+    RecentAnswers recent;
 
     LedgerChecks ledger;
     Account buyer;
@@ -188,6 +195,27 @@ class RegistrationApiIT {
         register(race.raceId, body("w5", "Bea", "bea@example.com", "WALLET", ""))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://paddock.dev/problems/already-registered"));
+    }
+
+    @Test
+    void aRetryOfASuccessThisNodeNeverAnsweredIsReplayedWhileTheRaceIsKnownFull() throws Exception {
+        var race = fixtures.race().capacity(1).create();
+        fixtures.fund(account(), 20000);
+        String ann = body("last", "Ann", "ann@example.com", "WALLET", ",\"waitlist\":false");
+        String first = register(race.raceId, ann).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("CONFIRMED")).andReturn().getResponse().getContentAsString();
+        // the race is known full (refusals no longer go to the writer) and this node does not remember the answer:
+        // it was given by another node, or before a restart
+        checkout.markSoldOut(race.raceId, Instant.now().plusSeconds(600));
+        recent.forgetAll();
+        String again = register(race.raceId, ann).andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(again)).isEqualTo(json.readTree(first));
+        register(race.raceId, body("late", "Bea", "bea@example.com", "WALLET", ",\"waitlist\":false"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://paddock.dev/problems/race-full"));
+        ledger.assertConsistent(account(), 20000 - 9500);
     }
 
     @Test
