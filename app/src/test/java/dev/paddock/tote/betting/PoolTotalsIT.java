@@ -77,11 +77,13 @@ class PoolTotalsIT {
                     Random random = new Random(thread);
                     long cents = 0;
                     for (int round = 0; round < 20; round++) {
-                        // existing and new combinations of both pools, each batch in its own order
+                        // existing and new combinations of both pools, each batch in its own order; keys from 1,
+                        // as a pool's keys are (0 is no combination): the rows stay in the shared test database and
+                        // the bet writers of every later test context load them
                         List<BetStore.PoolCombination> batch = new ArrayList<>();
                         for (int key = 0; key < 40; key++) {
                             if (random.nextInt(3) > 0) {
-                                batch.add(new BetStore.PoolCombination(pools.get(key % 2), key * 7L + round % 3));
+                                batch.add(new BetStore.PoolCombination(pools.get(key % 2), 1 + key * 7L + round % 3));
                             }
                         }
                         java.util.Collections.shuffle(batch, random);
