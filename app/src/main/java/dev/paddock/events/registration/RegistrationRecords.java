@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a decided batch of registrations leaves, in the batch's transaction: orders, registrations (CONFIRMED and
  * WAITLISTED, those of AT_PAYMENT races inserted with the bibs taken for them), the places' holders and the
- * history with one statement each, {@link RegistrationConfirmed} per
+ * history in one statement, {@link RegistrationConfirmed} per
  * confirmed registration (its synchronous listeners, such as bibs at payment, run here), and the requestIds
  * recorded with their answers for replays (one insert), with the confirmation mails.
  */
@@ -87,9 +87,6 @@ class RegistrationRecords {
         written.addAll(waiting);
         written.forEach(i -> registrationIds[i] = UUID.randomUUID());
 
-        if (!confirmed.isEmpty()) {
-            rows.insertOrders(confirmed.stream().map(i -> order(candidates.get(i), orderIds[i], at)).toList());
-        }
         Map<UUID, List<Integer>> confirmedByRace = new LinkedHashMap<>();
         for (int i : confirmed) {
             confirmedByRace.computeIfAbsent(candidates.get(i).entry().race().raceId(), race -> new ArrayList<>()).add(i);
@@ -103,12 +100,11 @@ class RegistrationRecords {
                 bibs[entries.get(k)] = numbers.get(k);
             }
         });
-        rows.insertRegistrations(written.stream().map(i -> registration(candidates.get(i), registrationIds[i],
-                        seats[i] == Seat.PLACE ? orderIds[i] : null, at)).toList(),
-                written.stream().map(i -> positions[i]).toArray(Long[]::new),
-                written.stream().map(i -> bibs[i]).toArray(Integer[]::new));
-        seat(candidates, byRace, free, seats, registrationIds);
-        history(candidates, written, seats, registrationIds, orderIds, at);
+        Integer[] places = places(candidates, byRace, free, seats);
+        rows.insertRegistrations(confirmed.stream().map(i -> order(candidates.get(i), orderIds[i], at)).toList(),
+                written.stream().map(i -> new RegistrationRows.Written(registration(candidates.get(i),
+                registrationIds[i], seats[i] == Seat.PLACE ? orderIds[i] : null, at), positions[i], bibs[i], places[i],
+                paid(candidates.get(i), seats[i], orderIds[i]))).toList());
         taken.forEach((race, numbers) -> paymentBibs.hold(race,
                 confirmedByRace.get(race).stream().map(i -> registrationIds[i]).toList(), numbers, at));
         long t3 = System.nanoTime();
@@ -153,46 +149,25 @@ class RegistrationRecords {
                 orderId == null ? 0 : candidate.priced().totalCents(), at);
     }
 
-    private void seat(List<Candidate> candidates, Map<UUID, List<Integer>> byRace, Map<UUID, List<Integer>> free,
-            Seat[] seats, UUID[] registrationIds) {
-        List<UUID> races = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        List<UUID> holders = new ArrayList<>();
+    /** The place each confirmed entry holds: its race's free places given in arrival order. */
+    private static Integer[] places(List<Candidate> candidates, Map<UUID, List<Integer>> byRace,
+            Map<UUID, List<Integer>> free, Seat[] seats) {
+        Integer[] places = new Integer[candidates.size()];
         byRace.forEach((race, wanting) -> {
             int next = 0;
             for (int i : wanting) {
                 if (seats[i] == Seat.PLACE) {
-                    races.add(race);
-                    numbers.add(free.get(race).get(next++));
-                    holders.add(registrationIds[i]);
+                    places[i] = free.get(race).get(next++);
                 }
             }
         });
-        if (!holders.isEmpty()) {
-            rows.seat(races.toArray(UUID[]::new), numbers.toArray(Integer[]::new), holders.toArray(UUID[]::new));
-        }
+        return places;
     }
 
-    private void history(List<Candidate> candidates, List<Integer> written, Seat[] seats, UUID[] registrationIds,
-            UUID[] orderIds, Instant at) {
-        List<UUID> registrations = new ArrayList<>();
-        List<String> kinds = new ArrayList<>();
-        List<String> details = new ArrayList<>();
-        List<UUID> actors = new ArrayList<>();
-        for (int i : written) {
-            Candidate candidate = candidates.get(i);
-            String paid = seats[i] != Seat.PLACE ? "{}" : checkout.details(Map.of("orderId", orderIds[i],
-                    "priceCents", candidate.priced().totalCents(), "payment", candidate.method()));
-            String second = seats[i] == Seat.PLACE ? "PAID" : "WAITLISTED";
-            for (String kind : List.of("CREATED", second)) {
-                registrations.add(registrationIds[i]);
-                kinds.add(kind);
-                details.add(paid);
-                actors.add(candidate.entry().buyer().value());
-            }
-        }
-        rows.history(registrations.toArray(UUID[]::new), kinds.toArray(String[]::new), details.toArray(String[]::new),
-                actors.toArray(UUID[]::new), at);
+    /** The details of an entry's second history row: its payment when it holds a place, else nothing. */
+    private String paid(Candidate candidate, Seat seat, UUID orderId) {
+        return seat != Seat.PLACE ? "{}" : checkout.details(Map.of("orderId", orderId,
+                "priceCents", candidate.priced().totalCents(), "payment", candidate.method()));
     }
 
     /**

@@ -63,7 +63,28 @@ final class DatabaseChecks {
                 + "and status = 'CONFIRMED'", race);
         checks.add(new Check("PostgreSQL: every CONFIRMED registration of this AT_PAYMENT race has its own bib",
                 withoutBib == 0 && bibs == confirmed, bibs + " distinct bibs, " + withoutBib + " without"));
+        checks.add(references(race, eventId));
         return checks;
+    }
+
+    /**
+     * What the foreign keys dropped in events V43 guarded: no history row, place or bib number naming a registration
+     * that does not exist, and every registration of the race naming its event and, when it has one, its order.
+     */
+    private Check references(UUID race, UUID eventId) throws SQLException {
+        long history = count("select count(*) from events.registration_history h where not exists (select 1 from "
+                + "events.registrations r where r.id = h.registration_id)");
+        long places = count("select count(*) from events.places p where p.race_id = ? and p.registration_id is not null "
+                + "and not exists (select 1 from events.registrations r where r.id = p.registration_id)", race);
+        long bibs = count("select count(*) from events.bib_numbers b where b.race_id = ? and b.registration_id is not "
+                + "null and not exists (select 1 from events.registrations r where r.id = b.registration_id)", race);
+        long registrations = count("select count(*) from events.registrations r where r.race_id = ? and (r.event_id <> ? "
+                + "or (r.order_id is not null and not exists (select 1 from events.orders o where o.id = r.order_id)))",
+                race, eventId);
+        return new Check("PostgreSQL: no history, place or bib row without its registration, no registration without "
+                + "its order", history + places + bibs + registrations == 0, history + " history rows, " + places
+                + " places, " + bibs + " bib numbers without their registration; " + registrations
+                + " registrations without their event or order");
     }
 
     /** Each acknowledged registration stored with the acknowledged status; none stored that nobody was told of. */
@@ -115,9 +136,11 @@ final class DatabaseChecks {
                 off == 0, off + " of " + buyers.size() + " wallets off");
     }
 
-    private long count(String sql, UUID id) throws SQLException {
+    private long count(String sql, UUID... ids) throws SQLException {
         try (PreparedStatement statement = database.prepareStatement(sql)) {
-            statement.setObject(1, id);
+            for (int i = 0; i < ids.length; i++) {
+                statement.setObject(i + 1, ids[i]);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -35,7 +35,7 @@ class RushRunTest {
 
         assertThat(figures.attempts().firstAnswers()).containsEntry("CONFIRMED", 100L);
         assertThat(figures.registrations().attempted()).isEqualTo(300);
-        assertThat(figures.checks()).filteredOn(check -> check.name().startsWith("PostgreSQL")).hasSize(6);
+        assertThat(figures.checks()).filteredOn(check -> check.name().startsWith("PostgreSQL")).hasSize(7);
         assertThat(figures.checks()).allSatisfy(check -> assertThat(check.passed()).as(check.toString()).isTrue());
     }
 
