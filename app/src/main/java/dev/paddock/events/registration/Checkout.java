@@ -90,6 +90,22 @@ class Checkout {
         return HexFormat.of().formatHex(digest.digest(json.writeValueAsBytes(request)));
     }
 
+    /**
+     * The same fingerprint for an individual registration, its JSON written by {@link IndividualJson} rather than
+     * Jackson (a request holding a UTF-16 surrogate goes through Jackson).
+     *
+     * @param answers the request's answers as JSON ({@code answers.toString()}), null when it has none
+     */
+    String fingerprint(String kind, UUID raceId, RegistrationRequests.Individual request, String answers) {
+        byte[] json = IndividualJson.bytes(request, answers);
+        if (json == null) {
+            return fingerprint(kind, raceId, request);
+        }
+        MessageDigest digest = digest();
+        digest.update((kind + "|" + raceId + "|").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest(json));
+    }
+
     private static MessageDigest digest() {
         try {
             return (MessageDigest) SHA_256.clone();

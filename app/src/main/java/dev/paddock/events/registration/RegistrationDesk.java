@@ -72,13 +72,14 @@ class RegistrationDesk {
                     "This is a team race: register a team (POST /api/events/races/" + raceId + "/teams).");
         }
         requireOpen(race, now);
-        String fingerprint = checkout.fingerprint("individual", raceId, request);
+        String answersJson = request.answers() == null ? null : request.answers().toString();
+        String fingerprint = checkout.fingerprint("individual", raceId, request, answersJson);
         Optional<RegistrationAnswer> known = recent.replay(RegistrationRows.key(buyer.value(), request.requestId()),
                 fingerprint);
         if (known.isPresent()) {
             return known.get();
         }
-        String answers = request.answers() == null || request.answers().isNull() ? "{}" : request.answers().toString();
+        String answers = answersJson == null || request.answers().isNull() ? "{}" : answersJson;
         // the athlete's own account is looked up by the writer, for its whole batch
         Entry entry = new Entry(race, buyer, athlete, null, answers, predicted, now);
         boolean soldOut = checkout.soldOut(raceId, now);

@@ -7,13 +7,16 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A request's fingerprint stays what the database holds for requests already made: SHA-256 of
@@ -50,6 +53,79 @@ class FingerprintTest {
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
 
         assertThat(checkout.fingerprint(kind, scope, request)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("requests")
+    void anIndividualRequestWrittenByHandHasTheSameFingerprint(String kind, Object scope, Object request) {
+        if (request instanceof RegistrationRequests.Individual individual && scope instanceof UUID race) {
+            assertThat(checkout.fingerprint(kind, race, individual, answers(individual)))
+                    .isEqualTo(checkout.fingerprint(kind, scope, request));
+        }
+    }
+
+    /** Texts with quotes, backslashes, control characters, accents, emoji (surrogates: Jackson's path), nulls. */
+    @Test
+    void anyIndividualRequestWrittenByHandHasJacksonsFingerprint() {
+        Random random = new Random(20261122);
+        int byHand = 0;
+        for (int n = 0; n < 3_000; n++) {
+            Athlete athlete = random.nextInt(10) == 0 ? null : new Athlete(text(random), text(random), text(random),
+                    random.nextInt(8) == 0 ? null : LocalDate.ofEpochDay(random.nextLong(-800_000, 3_000_000)),
+                    text(random), text(random));
+            Boolean waitlist = switch (random.nextInt(3)) {
+                case 0 -> null;
+                case 1 -> Boolean.TRUE;
+                default -> Boolean.FALSE;
+            };
+            RegistrationRequests.Individual request = new RegistrationRequests.Individual(text(random), athlete,
+                    answersNode(random), text(random), text(random), text(random), waitlist);
+
+            assertThat(checkout.fingerprint("individual", RACE, request, answers(request))).as(request.toString())
+                    .isEqualTo(checkout.fingerprint("individual", RACE, (Object) request));
+            byHand += IndividualJson.bytes(request, answers(request)) == null ? 0 : 1;
+        }
+        assertThat(byHand).as("requests written by hand (the others hold an emoji: Jackson's path)")
+                .isGreaterThan(300);
+    }
+
+    private static String answers(RegistrationRequests.Individual request) {
+        return request.answers() == null ? null : request.answers().toString();
+    }
+
+    private static final String CHARS = "aZ09 \"\\/\b\f\n\r\t\u0000\u0001\u001f\u007f\u0080éüßÆ€中😀";
+
+    private static String text(Random random) {
+        if (random.nextInt(6) == 0) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            text.appendCodePoint(CHARS.codePointAt(CHARS.offsetByCodePoints(0,
+                    random.nextInt(CHARS.codePointCount(0, CHARS.length())))));
+        }
+        return text.toString();
+    }
+
+    private static JsonNode answersNode(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> JSON.getNodeFactory().nullNode();
+            default -> {
+                ObjectNode answers = JSON.createObjectNode();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    String key = "f" + random.nextInt(100) + (text(random) == null ? "" : "x");
+                    switch (random.nextInt(5)) {
+                        case 0 -> answers.put(key, text(random));
+                        case 1 -> answers.put(key, random.nextBoolean());
+                        case 2 -> answers.put(key, random.nextInt());
+                        case 3 -> answers.put(key, random.nextDouble() * 1e6);
+                        default -> answers.putArray(key).add(text(random)).add(random.nextLong());
+                    }
+                }
+                yield answers;
+            }
+        };
     }
 
     @Test
