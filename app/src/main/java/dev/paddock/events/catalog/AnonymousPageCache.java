@@ -45,7 +45,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class AnonymousPageCache extends OncePerRequestFilter {
 
-    /** How long a request waits for another one's first render of a page before rendering it itself. */
+    /** How long a request waits for another one's first render of a page before it is answered 503 (Retry-After). */
     static final Duration FIRST_RENDER_WAIT = Duration.ofSeconds(2);
 
     /** A rendered page; {@code renewing} is set by the one request rendering it again. */
@@ -57,6 +57,7 @@ class AnonymousPageCache extends OncePerRequestFilter {
     private final long renewAfterNanos;
     private final LongSupplier nanos;
     private final Map<String, CompletableFuture<Void>> firstRenders = new ConcurrentHashMap<>();
+    private final Duration firstRenderWait;
 
     @Autowired
     AnonymousPageCache(LocaleResolver locales, CatalogSettings settings) {
@@ -64,6 +65,11 @@ class AnonymousPageCache extends OncePerRequestFilter {
     }
 
     AnonymousPageCache(LocaleResolver locales, Duration ttl, Ticker ticker) {
+        this(locales, ttl, ticker, FIRST_RENDER_WAIT);
+    }
+
+    AnonymousPageCache(LocaleResolver locales, Duration ttl, Ticker ticker, Duration firstRenderWait) {
+        this.firstRenderWait = firstRenderWait;
         this.locales = locales;
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(5_000).ticker(ticker).build();
         this.renewAfterNanos = ttl.toNanos() / 2;
@@ -97,7 +103,11 @@ class AnonymousPageCache extends OncePerRequestFilter {
             CompletableFuture<Void> first = firstRenders.putIfAbsent(key, mine = new CompletableFuture<>());
             if (first != null) {
                 mine = null;
-                page = afterFirstRender(key, first);
+                if (!awaitFirstRender(first)) {
+                    busy(response);
+                    return;
+                }
+                page = cache.getIfPresent(key);
             }
         }
         try {
@@ -165,22 +175,42 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
     /**
      * A page nobody holds yet is rendered by one request at a time: the first one to miss it renders it, the others
-     * wait for that render (parked, up to {@link #FIRST_RENDER_WAIT}) and are then served it. Without that, the
+     * wait for that render (parked, up to the first render's wait, 2 s) and are then served it. Without that, the
      * readers of a cold page all rendered it at once: at an opening rush's 2,000 reads a second, hundreds of first
      * renders loading Thymeleaf's classes and templates filled every carrier thread and the node stopped answering.
      *
-     * @return the page the first render kept, or null when this request is to render it (that render failed, or
-     *         took too long)
+     * @return true once the first render ended (its page kept, or none when it failed: this request then renders it);
+     *         false while it still runs after the wait
      */
-    private Page afterFirstRender(String key, CompletableFuture<Void> first) {
+    private boolean awaitFirstRender(CompletableFuture<Void> first) {
         try {
-            first.get(FIRST_RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            first.get(firstRenderWait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // rendered by this request instead
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (TimeoutException e) {
+            return false;
         }
-        return cache.getIfPresent(key);
+    }
+
+    /**
+     * A first render still running after the wait is not joined by a second one: the waiting request is answered 503
+     * with {@code Retry-After: 1}. Before (session 9, shared VM), waiters rendered the page themselves after 2 s; a
+     * first render slowed past that by a busy machine let every waiting reader render at once, each loading classes
+     * from the jar while pinning its carrier thread, until all carriers were pinned behind a class-loading lock held
+     * by a virtual thread that had no carrier left to run on: the node answered nothing for the rest of the rush
+     * (a thread dump in the session's notes).
+     */
+    private static void busy(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getOutputStream().write("This page is being prepared; try again in a second.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** For tests: requests waiting for another one's first render of a page. */

@@ -28,6 +28,9 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 class AnonymousPageCacheTest {
 
     private static final long MS = 1_000_000;
+    private static final FilterChain NO_SECOND_RENDER = (request, response) -> {
+        throw new AssertionError("a second render of a page being rendered for the first time");
+    };
 
     private final AtomicLong now = new AtomicLong();
     private final AnonymousPageCache pages = new AnonymousPageCache(new FixedLocaleResolver(Locale.ENGLISH),
@@ -95,24 +98,13 @@ class AnonymousPageCacheTest {
     void aPageNobodyHoldsIsRenderedOnceWhileTheOtherRequestsWaitForIt() throws Exception {
         CountDownLatch rendering = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        FilterChain slowRender = (request, response) -> {
-            rendering.countDown();
-            try {
-                finish.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            render.doFilter(request, response);
-        };
-        FilterChain noSecondRender = (request, response) -> {
-            throw new AssertionError("a second render of a page being rendered for the first time");
-        };
+        FilterChain slowRender = slowRender(rendering, finish);
         try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<String> first = readers.submit(() -> get(slowRender));
             rendering.await();
             List<Future<String>> others = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                others.add(readers.submit(() -> get(noSecondRender)));
+                others.add(readers.submit(() -> get(NO_SECOND_RENDER)));
             }
             try {
                 // the others park on the first render (not rendering, not answered) until it ends
@@ -157,6 +149,48 @@ class AnonymousPageCacheTest {
             assertThat(second.get()).isEqualTo("render 1");
         }
         assertThat(pages.cached(request())).isNotNull();
+    }
+
+    @Test
+    void aRequestThatWaitedLongEnoughForAFirstRenderStillRunningIsAnswered503AndRendersNothing() throws Exception {
+        AnonymousPageCache quick = new AnonymousPageCache(new FixedLocaleResolver(Locale.ENGLISH), Duration.ofSeconds(1),
+                now::get, Duration.ofMillis(20));
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        FilterChain slowRender = slowRender(rendering, finish);
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = readers.submit(() -> {
+                MockHttpServletResponse response = new MockHttpServletResponse();
+                quick.doFilter(request(), response, slowRender);
+                return response.getContentAsString();
+            });
+            rendering.await();
+            MockHttpServletResponse waited = new MockHttpServletResponse();
+            try {
+                quick.doFilter(request(), waited, NO_SECOND_RENDER);
+            } finally {
+                finish.countDown();
+            }
+
+            assertThat(waited.getStatus()).isEqualTo(503);
+            assertThat(waited.getHeader("Retry-After")).isEqualTo("1");
+            assertThat(waited.getHeader("Cache-Control")).isEqualTo("no-store");
+            assertThat(first.get()).isEqualTo("render 1");
+        }
+        assertThat(renders).hasValue(1);
+    }
+
+    /** Renders once {@code finish} opens, having opened {@code rendering}. */
+    private FilterChain slowRender(CountDownLatch rendering, CountDownLatch finish) {
+        return (request, response) -> {
+            rendering.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            render.doFilter(request, response);
+        };
     }
 
     /** Until {@code count} requests wait for a first render (a guard of 10 s, so that a regression fails, not hangs). */
