@@ -1,5 +1,7 @@
 package dev.paddock.events.registration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paddock.identity.AccountId;
 import dev.paddock.identity.BearerTokens;
 import dev.paddock.shared.ApiLane;
@@ -12,12 +14,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
@@ -40,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RegistrationLane extends OncePerRequestFilter {
 
     static final String PATTERN = "/api/events/races/{raceId}/registrations";
+    private static final String RACE_FULL = "race-full";
     /** A race id as {@code UUID.toString} writes it: any other spelling goes to Spring MVC, which words its 400. */
     private static final Pattern PATH = Pattern.compile(
             "/api/events/races/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/registrations");
@@ -50,6 +55,8 @@ final class RegistrationLane extends OncePerRequestFilter {
     private final ObjectWriter answers;
     private final ObjectWriter problems;
     private final Counter served;
+    /** The race-full refusal's bytes per path (a race id) and detail: the same problem each time, its instance the path. */
+    private final Cache<String, byte[]> raceFull = Caffeine.newBuilder().maximumSize(1_000).build();
 
     RegistrationLane(BearerTokens tokens, RegistrationDesk desk, JsonMapper json, MeterRegistry meters) {
         this.tokens = tokens;
@@ -93,11 +100,25 @@ final class RegistrationLane extends OncePerRequestFilter {
             ApiLane.write(response, answer.replayed() ? HttpStatus.OK.value() : HttpStatus.CREATED.value(),
                     MediaType.APPLICATION_JSON_VALUE, answers.writeValueAsBytes(answer));
         } catch (ProblemException refused) {
+            if (RACE_FULL.equals(refused.slug())) {
+                // the same bytes for every refusal of a race known full (7,500 of an opening's 20,000 attempts)
+                ApiLane.write(response, refused.status().value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        raceFull.get(request.getRequestURI() + "|" + refused.getMessage(),
+                                key -> problem(refused, request.getRequestURI())));
+                return;
+            }
             ApiLane.problem(request, response, ApiProblems.body(refused), problems);
         } catch (RuntimeException e) {
             ApiLane.problem(request, response, ApiProblems.body(ApiProblems.unexpected(e, "uri=" + request.getRequestURI())),
                     problems);
         }
+    }
+
+    /** The problem+json {@link ApiLane#problem} writes for this refusal at this path (no header of its own). */
+    private byte[] problem(ProblemException refused, String uri) {
+        ProblemDetail body = ApiProblems.body(refused);
+        body.setInstance(URI.create(uri));
+        return problems.writeValueAsBytes(body);
     }
 
     private static UUID raceId(HttpServletRequest request) {
