@@ -124,7 +124,12 @@ class Checkout {
 
     /** The first answer to this requestId if it was already carried out; 409 if it named other content. */
     Optional<RegistrationAnswer> replay(AccountId buyer, String requestId, String fingerprint) {
-        return store.request(buyer.value(), requestId).flatMap(stored -> {
+        return replay(store.request(buyer.value(), requestId), fingerprint);
+    }
+
+    /** The first answer of the request found stored (if any) under a requestId; 409 if it named other content. */
+    Optional<RegistrationAnswer> replay(Optional<RegistrationStore.StoredRequest> found, String fingerprint) {
+        return found.flatMap(stored -> {
             if (!stored.fingerprint().equals(fingerprint)) {
                 throw requestIdReused();
             }

@@ -37,19 +37,21 @@ class RegistrationDesk {
     private final Accounts accounts;
     private final RegistrationWriter writer;
     private final RecentAnswers recent;
+    private final RequestLookups lookups;
     private final RegistrationTurns turns;
     private final Duration answerTimeout;
     private final Clock clock;
 
     RegistrationDesk(RaceTermsCache races, RegistrationStore store, Checkout checkout, Accounts accounts,
-            RegistrationWriter writer, RecentAnswers recent, RegistrationTurns turns, RegistrationProperties properties,
-            Clock clock) {
+            RegistrationWriter writer, RecentAnswers recent, RequestLookups lookups, RegistrationTurns turns,
+            RegistrationProperties properties, Clock clock) {
         this.races = races;
         this.store = store;
         this.checkout = checkout;
         this.accounts = accounts;
         this.writer = writer;
         this.recent = recent;
+        this.lookups = lookups;
         this.turns = turns;
         this.answerTimeout = properties.answerTimeout();
         this.clock = clock;
@@ -88,8 +90,10 @@ class RegistrationDesk {
             // Known full and no waitlist wanted: refused without the writer (7,500 of an opening's 20,000 attempts).
             // A refusal stores nothing, so a retry is answered the same. An earlier success of this requestId was
             // replayed above if this node answered it (RecentAnswers); one answered by another node or before a
-            // restart is found by its key (one primary-key look-up), so a retry never hears "full" for a place it holds.
-            Optional<RegistrationAnswer> done = checkout.replay(buyer, request.requestId(), fingerprint);
+            // restart is found by its key (a primary-key look-up, with the other refusals waiting: RequestLookups),
+            // so a retry never hears "full" for a place it holds.
+            Optional<RegistrationAnswer> done = checkout.replay(lookups.find(buyer.value(), request.requestId()),
+                    fingerprint);
             if (done.isPresent()) {
                 return done.get();
             }
