@@ -225,7 +225,11 @@ class BetWriter implements SmartLifecycle {
         // Nothing else depends on the order: every status change of the saga is conditional, and the weekly
         // limit check counts PENDING stakes. At most max-sagas run at once; past that the writer waits here, so
         // the queue fills and the door sheds load, as when it was serial.
-        sagas.acquireUninterruptibly();
+        if (!sagas.tryAcquire()) {
+            long waited = System.nanoTime();
+            sagas.acquireUninterruptibly();
+            log.debug("Bet writer waited {} us for a saga", (System.nanoTime() - waited) / 1_000);
+        }
         try {
             sagaThreads.execute(() -> {
                 try {

@@ -109,9 +109,11 @@ class StakeSaga {
      * made them queue behind each other's WAL flush, the source of the latency spikes at 2,000 bets/s.
      */
     Map<UUID, BetOutcome> settle(List<Stake> pending) {
+        long started = System.nanoTime();
         List<RemoteStakeWallet.Debit> debits = wallet.debitAll(pending.stream()
                 .map(stake -> new RemoteStakeWallet.DebitOrder(stake.betId(), stake.account(), stake.totalStake()))
                 .toList());
+        long called = System.nanoTime();
         Map<UUID, BetOutcome> outcomes = new LinkedHashMap<>();
         List<Stake> debited = new ArrayList<>();
         List<Stake> unpaid = new ArrayList<>();
@@ -152,6 +154,11 @@ class StakeSaga {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        if (log.isDebugEnabled()) {
+            long now = System.nanoTime();
+            log.debug("Saga: {} bets, debits {} us, completed {} us later", pending.size(), (called - started) / 1_000,
+                    (now - called) / 1_000);
+        }
         return outcomes;
     }
 
@@ -180,9 +187,11 @@ class StakeSaga {
     }
 
     private void completeTogether(List<Completion> group) {
+        long started = System.nanoTime();
         Map<BetStore.PoolCombination, Long> accepted = transaction.execute(status -> complete(
                 all(group, Completion::debited), all(group, Completion::unpaid), all(group, Completion::reversed),
                 all(group, Completion::unreversed)));
+        log.debug("Saga completions: {} in one transaction of {} us", group.size(), (System.nanoTime() - started) / 1_000);
         accepted.forEach((pool, cents) -> book.add(pool.poolId(), pool.key(), cents));
         group.forEach(done -> done.done().complete(null));
     }
