@@ -465,7 +465,7 @@ class BetWriter implements SmartLifecycle {
 
     private void cancel(Cancel cancel) {
         try {
-            // with the remote wallet, sagas write the pool totals too: one writer of them at a time (StakeSaga)
+            // with the remote wallet, a cancellation takes its turn among the sagas' completers (StakeSaga)
             Cancellations.Done done = saga == null
                     ? transaction.execute(status -> cancellations.cancel(cancel.account(), cancel.betId()))
                     : saga.completing(() -> transaction.execute(
