@@ -4,11 +4,11 @@ import dev.paddock.identity.AccountId;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,14 +35,7 @@ class BetStore {
         this.jdbc = jdbc;
     }
 
-    long nextBatch() {
-        return jdbc.queryForObject("select nextval('tote.bet_batches')", Long.class);
-    }
-
-    /**
-     * The stop-signal rule: locks the races "for share" until the batch commits, so a close (which updates
-     * the row) waits for the batch, and a batch that starts after a close sees it.
-     */
+    /** The stop-signal rule for a cancellation: the races locked "for share" until it commits (see below). */
     Map<UUID, String> lockRaces(Collection<UUID> raceIds) {
         Map<UUID, String> statuses = new HashMap<>();
         jdbc.query(connection -> {
@@ -53,6 +47,40 @@ class BetStore {
             statuses.put(rs.getObject(1, UUID.class), rs.getString(2));
         });
         return statuses;
+    }
+
+    /** The races' statuses, locked for the batch, and the batch's number, taken once they are locked. */
+    record Locked(Map<UUID, String> races, long batch) {
+    }
+
+    /**
+     * The stop-signal rule: locks the races "for share" until the batch commits, so a close (which updates
+     * the row) waits for the batch, and a batch that starts after a close sees it. Then numbers the batch: one
+     * that saw a race open is numbered before its close commits. Both statements go in one round trip; the server
+     * runs them in order.
+     */
+    Locked lockRacesAndNumber(Collection<UUID> raceIds) {
+        return jdbc.execute((ConnectionCallback<Locked>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select id, status from tote.races where id = any(?) order by id for share;
+                    select nextval('tote.bet_batches')""")) {
+                statement.setArray(1, connection.createArrayOf("uuid", raceIds.toArray()));
+                statement.execute();
+                Map<UUID, String> statuses = new HashMap<>();
+                try (ResultSet rs = statement.getResultSet()) {
+                    while (rs.next()) {
+                        statuses.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("No batch number");
+                }
+                try (ResultSet rs = statement.getResultSet()) {
+                    rs.next();
+                    return new Locked(statuses, rs.getLong(1));
+                }
+            }
+        });
     }
 
     /** Accepted stakes of each account since {@code since}: the rolling week of the stake limit. */
@@ -168,34 +196,17 @@ class BetStore {
     }
 
     /**
-     * Adds stakes per combination; one row per (pool, combination) in the list. The combinations without a row yet
-     * are inserted with their stakes, the others updated (tote V18: no lock record per row as an upsert writes). A
-     * scalar subquery looks each combination up in the index (a "not exists" became an anti-join that read the
-     * whole table at every batch).
+     * Adds stakes per combination; one row per (pool, combination) in the list, in one round trip
+     * ({@code tote.add_stakes_to_pool_totals}, tote V19): the combinations without a row yet are inserted with their
+     * stakes, the others updated (no lock record per row as an upsert writes, tote V18). The combination is looked up
+     * in the index before its insert (a "not exists" became an anti-join that read the whole table at every batch).
      * Both statements take their rows in (pool, combination) order, the primary key's, as every writer does, so
      * two transactions touching the same combinations wait for each other instead of deadlocking: a writer waits
      * only for rows after those it holds. A combination another transaction inserts meanwhile makes this insert
      * wait for that transaction's end and leave the row to the update, which sees it committed.
      */
     void addToTotals(List<PoolCombination> combinations, long[] cents) {
-        Sorted sorted = sorted(combinations, cents);
-        Set<PoolCombination> inserted = new HashSet<>();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    insert into tote.pool_totals (pool_id, combination_key, stake_cents)
-                    select d.pool_id, d.combination_key, d.cents
-                    from unnest(?::uuid[], ?::bigint[], ?::bigint[]) with ordinality as d(pool_id, combination_key, cents, n)
-                    where (select true from tote.pool_totals t
-                           where t.pool_id = d.pool_id and t.combination_key = d.combination_key) is null
-                    order by d.n
-                    on conflict (pool_id, combination_key) do nothing
-                    returning pool_id, combination_key""");
-            sorted.bind(connection, statement);
-            return statement;
-        }, rs -> {
-            inserted.add(new PoolCombination(rs.getObject(1, UUID.class), rs.getLong(2)));
-        });
-        change(sorted.without(inserted));
+        call("tote.add_stakes_to_pool_totals", sorted(combinations, cents));
     }
 
     /** Takes stakes back (a cancellation); the check constraint refuses to go below zero. */
@@ -209,11 +220,16 @@ class BetStore {
 
     /** Adds to rows that exist, in the order of {@code rows}; every one must exist. */
     private void change(Sorted rows) {
+        call("tote.add_to_pool_totals", rows);
+    }
+
+    /** Calls a pool totals function on {@code rows}, in their order; it must have written every one. */
+    private void call(String function, Sorted rows) {
         if (rows.size() == 0) {
             return;
         }
         Long changed = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("select tote.add_to_pool_totals(?, ?, ?)");
+            PreparedStatement statement = connection.prepareStatement("select " + function + "(?, ?, ?)");
             rows.bind(connection, statement);
             return statement;
         }, rs -> rs.next() ? rs.getLong(1) : 0L);
@@ -253,21 +269,6 @@ class BetStore {
 
         int size() {
             return rows.length;
-        }
-
-        Sorted without(Set<PoolCombination> left) {
-            if (left.isEmpty()) {
-                return this;
-            }
-            List<PoolCombination> kept = new ArrayList<>(rows.length);
-            long[] keptCents = new long[rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                if (!left.contains(rows[r])) {
-                    keptCents[kept.size()] = cents[r];
-                    kept.add(rows[r]);
-                }
-            }
-            return new Sorted(kept.toArray(PoolCombination[]::new), Arrays.copyOf(keptCents, kept.size()));
         }
 
         void bind(Connection connection, PreparedStatement statement) throws SQLException {

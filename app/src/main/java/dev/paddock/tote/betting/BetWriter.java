@@ -69,7 +69,8 @@ class BetWriter implements SmartLifecycle {
     sealed interface Command permits Place, Cancel {
     }
 
-    record Place(Ticket ticket, CompletableFuture<BetOutcome> answer) implements Command {
+    /** @param queued {@link System#nanoTime()} when it was handed to the writer */
+    record Place(Ticket ticket, CompletableFuture<BetOutcome> answer, long queued) implements Command {
     }
 
     record Cancel(AccountId account, UUID betId, CompletableFuture<BetOutcome> answer) implements Command {
@@ -120,7 +121,7 @@ class BetWriter implements SmartLifecycle {
     }
 
     CompletableFuture<BetOutcome> place(Ticket ticket) {
-        return submit(new Place(ticket, new CompletableFuture<>()));
+        return submit(new Place(ticket, new CompletableFuture<>(), System.nanoTime()));
     }
 
     CompletableFuture<BetOutcome> cancel(AccountId account, UUID betId) {
@@ -197,6 +198,11 @@ class BetWriter implements SmartLifecycle {
                 log.warn("Slow bet batch: {} bets in {} ms (races {}, bets {}, debits {}, events {}, totals {}, commit {}),"
                         + " {} waiting", places.size(), took / 1_000_000, stages.ms(0), stages.ms(1), stages.ms(2),
                         stages.ms(3), stages.ms(4), stages.commitMs(took), stages.queue.size());
+            } else if (log.isDebugEnabled()) {
+                log.debug("Bet batch: {} bets in {} us, oldest queued {} us (races {}, bets {}, debits {}, events {},"
+                        + " totals {}, commit {} us), {} waiting", places.size(), took / 1_000,
+                        (started - places.getFirst().queued()) / 1_000, stages.us(0), stages.us(1), stages.us(2),
+                        stages.us(3), stages.us(4), stages.commitUs(took), stages.queue.size());
             }
         } catch (RuntimeException e) {
             if (places.size() == 1) {
@@ -219,7 +225,11 @@ class BetWriter implements SmartLifecycle {
         // Nothing else depends on the order: every status change of the saga is conditional, and the weekly
         // limit check counts PENDING stakes. At most max-sagas run at once; past that the writer waits here, so
         // the queue fills and the door sheds load, as when it was serial.
-        sagas.acquireUninterruptibly();
+        if (!sagas.tryAcquire()) {
+            long waited = System.nanoTime();
+            sagas.acquireUninterruptibly();
+            log.debug("Bet writer waited {} us for a saga", (System.nanoTime() - waited) / 1_000);
+        }
         try {
             sagaThreads.execute(() -> {
                 try {
@@ -302,12 +312,20 @@ class BetWriter implements SmartLifecycle {
             return took[stage] / 1_000_000;
         }
 
+        long us(int stage) {
+            return took[stage] / 1_000;
+        }
+
         long commitMs(long total) {
+            return commitUs(total) / 1_000;
+        }
+
+        long commitUs(long total) {
             long rest = total;
             for (long stage : took) {
                 rest -= stage;
             }
-            return rest / 1_000_000;
+            return rest / 1_000;
         }
     }
 
@@ -318,10 +336,11 @@ class BetWriter implements SmartLifecycle {
         BetOutcome[] outcomes = new BetOutcome[n];
         Set<UUID> raceIds = new HashSet<>();
         places.forEach(place -> raceIds.addAll(place.ticket().raceIds()));
-        Map<UUID, String> races = store.lockRaces(raceIds);
         // numbered once the races are locked: a batch that saw a race open is numbered before its close
         // commits, one that saw it closed after, whichever writer took it
-        long batch = store.nextBatch();
+        BetStore.Locked locked = store.lockRacesAndNumber(raceIds);
+        Map<UUID, String> races = locked.races();
+        long batch = locked.batch();
         stages[0] = System.nanoTime() - t0;
 
         // one ticket per (account, request id) goes on; a duplicate in the same batch is answered like it
@@ -446,7 +465,7 @@ class BetWriter implements SmartLifecycle {
 
     private void cancel(Cancel cancel) {
         try {
-            // with the remote wallet, sagas write the pool totals too: one writer of them at a time (StakeSaga)
+            // with the remote wallet, a cancellation takes its turn among the sagas' completers (StakeSaga)
             Cancellations.Done done = saga == null
                     ? transaction.execute(status -> cancellations.cancel(cancel.account(), cancel.betId()))
                     : saga.completing(() -> transaction.execute(

@@ -54,10 +54,11 @@ record BettingProperties(@DefaultValue("FR") List<String> allowedCountries, @Def
      * @param batches      one call carries many debits (or reversals), answered item by item; false: one call
      *                     per debit, for a remote wallet that does not batch
      * @param batchSize    most debits (or reversals) in one batch call
+     * @param completers   sagas' second transactions (with the recovery job's and cancellations) running at once
      */
     record RemoteWallet(@DefaultValue("500ms") Duration timeout, @DefaultValue("3") int attempts,
             @DefaultValue("30s") Duration recoverAfter, @DefaultValue("10s") Duration recoverEvery,
-            @DefaultValue("64") int maxCalls, @DefaultValue("16") int maxSagas, @DefaultValue("true") boolean batches,
-            @DefaultValue("256") int batchSize) {
+            @DefaultValue("64") int maxCalls, @DefaultValue("64") int maxSagas, @DefaultValue("true") boolean batches,
+            @DefaultValue("256") int batchSize, @DefaultValue("2") int completers) {
     }
 }

@@ -9,6 +9,7 @@ import dev.paddock.parimutuel.Formulation;
 import dev.paddock.parimutuel.InvalidSelection;
 import dev.paddock.shared.Money;
 import dev.paddock.shared.ProblemException;
+import dev.paddock.shared.TimeOrderedIds;
 import dev.paddock.tote.PoolCard;
 import dev.paddock.tote.RaceCard;
 import dev.paddock.tote.RaceStatus;
@@ -121,7 +122,7 @@ class ChannelControl {
         String stored = Selections.write(formulation);
         String fingerprint = pool.id() + "|" + Selections.write(formulation(request.formulation(), type)) + "|"
                 + stake + "|" + channel;
-        return new Ticket(UUID.randomUUID(), account, requestId, fingerprint, pool.id(), pool.raceIds(),
+        return new Ticket(TimeOrderedIds.next(), account, requestId, fingerprint, pool.id(), pool.raceIds(),
                 legs.getFirst().code(), legs.getFirst().name(), type,
                 stored, combinations, Money.ofCents(stake), total, channel, country, keys,
                 profile.weeklyStakeLimit());

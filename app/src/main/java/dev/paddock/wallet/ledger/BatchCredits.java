@@ -90,7 +90,7 @@ class BatchCredits {
             return new BatchJournal.Line(credit.account(), credit.amount().cents(), credit.purpose().counterAccount(),
                     credit.purpose().reference(), credit.key().value(), fingerprints[i]);
         }).toList();
-        List<Movement> written = journal.write(MovementKind.CREDIT, lines, balances, houseAccounts, at);
+        List<Movement> written = journal.write(MovementKind.CREDIT, lines, balances, false, houseAccounts, at);
         for (int p = 0; p < fresh.size(); p++) {
             movements[fresh.get(p)] = written.get(p);
         }

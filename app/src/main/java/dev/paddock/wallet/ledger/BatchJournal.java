@@ -2,6 +2,7 @@ package dev.paddock.wallet.ledger;
 
 import dev.paddock.identity.AccountId;
 import dev.paddock.shared.Money;
+import dev.paddock.shared.TimeOrderedIds;
 import dev.paddock.wallet.Movement;
 import dev.paddock.wallet.MovementKind;
 import dev.paddock.wallet.WalletMovementRecorded;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -40,12 +42,14 @@ class BatchJournal {
     }
 
     /**
-     * @param balances     each wallet's ledger account and balance after the whole batch, by wallet code
+     * @param balances      each wallet's ledger account and balance after the whole batch, by wallet code
+     * @param setBalances   whether to write those balances too, in the journal's round trip (the wallets are
+     *                      locked by the caller); false when the caller has written them
      * @param houseAccounts the ledger account of each counter-account
      * @return the movements, in the order of {@code lines}
      */
     List<Movement> write(MovementKind kind, List<Line> lines, Map<String, Ledger.WalletBalance> balances,
-            Map<String, Long> houseAccounts, Instant at) {
+            boolean setBalances, Map<String, Long> houseAccounts, Instant at) {
         int m = lines.size();
         long[] balanceAfter = new long[m];
         Map<String, Long> running = new HashMap<>();
@@ -71,7 +75,7 @@ class BatchJournal {
         List<Long> postingBalances = new ArrayList<>(2 * m);
         houseSides.forEach((counter, side) -> {
             if (side.lines > 1) {
-                side.entry = UUID.randomUUID();
+                side.entry = TimeOrderedIds.next();
                 ids.add(side.entry);
                 keys.add("batch:" + side.entry);
                 fingerprints.add("batch");
@@ -83,7 +87,7 @@ class BatchJournal {
         for (int p = 0; p < m; p++) {
             Line line = lines.get(p);
             HouseSide side = houseSides.get(line.counterAccount());
-            movementIds[p] = UUID.randomUUID();
+            movementIds[p] = TimeOrderedIds.next();
             ids.add(movementIds[p]);
             keys.add(line.key());
             fingerprints.add(line.fingerprint());
@@ -108,11 +112,19 @@ class BatchJournal {
                 postingBalances.add(null);
             }
         });
-        batches.openEntries(kind, ids.toArray(UUID[]::new), keys.toArray(String[]::new),
-                fingerprints.toArray(String[]::new), references.toArray(String[]::new), batchIds.toArray(UUID[]::new),
-                at);
-        batches.post(postingEntries.toArray(UUID[]::new), postingAccounts.toArray(Long[]::new),
-                postingCents.toArray(Long[]::new), postingBalances.toArray(Long[]::new));
+        String[] codes = null;
+        Long[] newBalances = null;
+        if (setBalances) {
+            codes = new TreeSet<>(balances.keySet()).toArray(String[]::new);
+            newBalances = new Long[codes.length];
+            for (int c = 0; c < codes.length; c++) {
+                newBalances[c] = balances.get(codes[c]).balanceCents();
+            }
+        }
+        batches.write(codes, newBalances, new LedgerBatches.Journal(kind, ids.toArray(UUID[]::new),
+                keys.toArray(String[]::new), fingerprints.toArray(String[]::new), references.toArray(String[]::new),
+                batchIds.toArray(UUID[]::new), postingEntries.toArray(UUID[]::new), postingAccounts.toArray(Long[]::new),
+                postingCents.toArray(Long[]::new), postingBalances.toArray(Long[]::new)), at);
         List<Movement> movements = new ArrayList<>(m);
         for (int p = 0; p < m; p++) {
             Line line = lines.get(p);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -61,18 +62,6 @@ class LedgerBatches {
         return found;
     }
 
-    /** Sets the balances of wallets locked by {@link #lockWallets}, in one statement; each code once. */
-    void setBalances(String[] codes, Long[] cents) {
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    update wallet.ledger_accounts a set balance_cents = t.n
-                    from unnest(?::text[], ?::bigint[]) as t(c, n) where a.code = t.c""");
-            statement.setArray(1, array(connection, "text", codes));
-            statement.setArray(2, array(connection, "bigint", cents));
-            return statement;
-        });
-    }
-
     /**
      * Adds to each wallet, opening it on first use, in one statement; each code appears once (an upsert cannot
      * touch a row twice). Rows are locked in code order, the order every batch uses, so batches cannot deadlock.
@@ -98,40 +87,55 @@ class LedgerBatches {
         return found;
     }
 
+    /** A batch's journal, its rows in array order: entries, then postings (a wallet's last carries its balance). */
+    record Journal(MovementKind kind, UUID[] ids, String[] keys, String[] fingerprints, String[] references,
+            UUID[] batches, UUID[] postingEntries, Long[] postingAccounts, Long[] postingCents, Long[] balancesAfter) {
+    }
+
     /**
-     * Opens one entry per row, each in the batch entry of its {@code batches} row (null: an entry balanced on its
-     * own); a key taken meanwhile by another transaction fails the whole batch.
+     * Writes a journal in one round trip: first, with {@code codes}, each wallet's new balance (wallets locked by
+     * {@link #lockWallets}, each code once), then the entries, each in the batch entry of its {@code batches} row
+     * (null: an entry balanced on its own), then the postings. The server runs the statements in this order,
+     * each with its own statement-level checks; a key taken meanwhile by another transaction fails the batch.
+     *
+     * @param codes null when the balances are already written ({@link #addAll})
      */
-    void openEntries(MovementKind kind, UUID[] ids, String[] keys, String[] fingerprints, String[] references,
-            UUID[] batches, Instant at) {
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
+    void write(String[] codes, Long[] balances, Journal journal, Instant at) {
+        String setBalances = codes == null ? "" : """
+                update wallet.ledger_accounts a set balance_cents = t.n
+                from unnest(?::text[], ?::bigint[]) as t(c, n) where a.code = t.c;
+                """;
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(setBalances + """
                     insert into wallet.entries (id, kind, idempotency_key, request_fingerprint, reference, batch_id,
                         created_at)
                     select id, ?, k, f, r, b, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[])
-                        as t(id, k, f, r, b)""");
-            statement.setString(1, kind.name());
-            statement.setTimestamp(2, Timestamp.from(at));
-            statement.setArray(3, array(connection, "uuid", ids));
-            statement.setArray(4, array(connection, "text", keys));
-            statement.setArray(5, array(connection, "text", fingerprints));
-            statement.setArray(6, array(connection, "text", references));
-            statement.setArray(7, array(connection, "uuid", batches));
-            return statement;
-        });
-    }
-
-    /** Postings in array order, so a wallet's last posting carries its latest balance. */
-    void post(UUID[] entryIds, Long[] ledgerAccountIds, Long[] cents, Long[] balancesAfter) {
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
+                        as t(id, k, f, r, b);
                     insert into wallet.postings (entry_id, ledger_account_id, amount_cents, balance_after)
-                    select * from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[])""");
-            statement.setArray(1, array(connection, "uuid", entryIds));
-            statement.setArray(2, array(connection, "bigint", ledgerAccountIds));
-            statement.setArray(3, array(connection, "bigint", cents));
-            statement.setArray(4, array(connection, "bigint", balancesAfter));
-            return statement;
+                    select * from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[])""")) {
+                int p = 1;
+                if (codes != null) {
+                    statement.setArray(p++, array(connection, "text", codes));
+                    statement.setArray(p++, array(connection, "bigint", balances));
+                }
+                statement.setString(p++, journal.kind().name());
+                statement.setTimestamp(p++, Timestamp.from(at));
+                statement.setArray(p++, array(connection, "uuid", journal.ids()));
+                statement.setArray(p++, array(connection, "text", journal.keys()));
+                statement.setArray(p++, array(connection, "text", journal.fingerprints()));
+                statement.setArray(p++, array(connection, "text", journal.references()));
+                statement.setArray(p++, array(connection, "uuid", journal.batches()));
+                statement.setArray(p++, array(connection, "uuid", journal.postingEntries()));
+                statement.setArray(p++, array(connection, "bigint", journal.postingAccounts()));
+                statement.setArray(p++, array(connection, "bigint", journal.postingCents()));
+                statement.setArray(p, array(connection, "bigint", journal.balancesAfter()));
+                statement.execute();
+                // every statement's outcome read, so an error in any surfaces here
+                while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+                    continue;
+                }
+            }
+            return null;
         });
     }
 

@@ -163,11 +163,11 @@ class WalletService implements Wallets {
     }
 
     /**
-     * Five statements for the whole batch, whatever its size (four for {@link #debitAllNewKeys}, which skips the
-     * first): find keys already used, lock the wallets and read their balances (in code order, the order of every
-     * batch, so concurrent batches cannot deadlock), set the new balances of the wallets that paid (one row per
-     * wallet, however many debits it paid), then the entries and the postings as two multi-row inserts (one house
-     * posting per house account, {@link BatchJournal}). Whether each debit passes is decided here, in list order
+     * Five statements for the whole batch, whatever its size, in three round trips (four in two for
+     * {@link #debitAllNewKeys}, which skips the first): find keys already used, lock the wallets and read their
+     * balances (in code order, the order of every batch, so concurrent batches cannot deadlock), then in one round
+     * trip set the new balances of the wallets that paid (one row per wallet, however many debits it paid), the
+     * entries and the postings as two multi-row inserts (one house posting per house account, {@link BatchJournal}). Whether each debit passes is decided here, in list order
      * per wallet (the sort is stable), as a conditional update per debit would. Each posting's balance after is
      * worked back from the wallet's final balance, which the batch holds locked.
      */
@@ -236,7 +236,6 @@ class WalletService implements Wallets {
             }
         }
         if (!paid.isEmpty()) {
-            batches.setBalances(after.keySet().toArray(String[]::new), after.values().toArray(Long[]::new));
             Map<String, Ledger.WalletBalance> afterBatch = new HashMap<>();
             after.forEach((code, cents) -> afterBatch.put(code,
                     new Ledger.WalletBalance(balances.get(code).ledgerAccountId(), cents)));
@@ -265,7 +264,7 @@ class WalletService implements Wallets {
             return new BatchJournal.Line(debit.account(), -debit.amount().cents(), debit.purpose().counterAccount(),
                     debit.purpose().reference(), debit.key().value(), fingerprints[i]);
         }).toList();
-        List<Movement> movements = journal.write(MovementKind.DEBIT, lines, balances, houseAccounts, now());
+        List<Movement> movements = journal.write(MovementKind.DEBIT, lines, balances, true, houseAccounts, now());
         for (int p = 0; p < paid.size(); p++) {
             int i = paid.get(p);
             outcomes[i] = new DebitOutcome(debits.get(i), Status.DEBITED, movements.get(p));
