@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * clients time out, and each waiting request holds its buffers (an opening rush of 20,000 registrations ran
  * a 1 GB heap out of memory that way).
  */
-public class Admission extends OncePerRequestFilter {
+public class Admission extends OncePerRequestFilter implements Lane.Door {
 
     private final Predicate<HttpServletRequest> guarded;
     private final Semaphore inFlight;
@@ -51,6 +51,13 @@ public class Admission extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        enter(request, response, chain::doFilter);
+    }
+
+    /** The door itself, as a filter or ahead of the filter chain in front of a {@link Lane} ({@link Lane#inside}). */
+    @Override
+    public void enter(HttpServletRequest request, HttpServletResponse response, Lane.Answer next)
+            throws IOException, ServletException {
         if (!inFlight.tryAcquire()) {
             shed.increment();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -61,7 +68,7 @@ public class Admission extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            next.serve(request, response);
         } finally {
             inFlight.release();
         }

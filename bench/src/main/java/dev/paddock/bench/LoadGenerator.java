@@ -28,12 +28,6 @@ public final class LoadGenerator {
     private final Ticker ticker;
     private final long slotNanos;
 
-    /** Each request sent at its intended time (no wake-up slot). */
-    public LoadGenerator(Schedule schedule, Duration warmUp, int maxInFlight, Duration drainTimeout,
-            Ticker ticker) {
-        this(schedule, warmUp, maxInFlight, drainTimeout, ticker, Duration.ZERO);
-    }
-
     /** @param slot the shortest time between two wake-ups of the generator's thread (zero: one per request) */
     public LoadGenerator(Schedule schedule, Duration warmUp, int maxInFlight, Duration drainTimeout,
             Ticker ticker, Duration slot) {

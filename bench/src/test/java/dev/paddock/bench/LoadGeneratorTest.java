@@ -66,7 +66,7 @@ class LoadGeneratorTest {
     void aStalledServerShowsInTheLatencyOfEveryRequestDueDuringTheStall() throws InterruptedException {
         StallingServer server = new StallingServer(1_000 * MS, 2_000 * MS);
         LoadGenerator generator = new LoadGenerator(RateSchedule.constant(100, Duration.ofSeconds(3)), Duration.ZERO,
-                10_000, Duration.ofSeconds(5), server);
+                10_000, Duration.ofSeconds(5), server, Duration.ZERO);
 
         Results results = generator.run(server, new Results(), () -> { });
 
@@ -85,7 +85,7 @@ class LoadGeneratorTest {
     void requestsLeaveAtTheirIntendedTimesEvenWhileEarlierOnesAreUnanswered() throws InterruptedException {
         StallingServer server = new StallingServer(1_000 * MS, 2_000 * MS);
         LoadGenerator generator = new LoadGenerator(RateSchedule.constant(100, Duration.ofSeconds(3)), Duration.ZERO,
-                10_000, Duration.ofSeconds(5), server);
+                10_000, Duration.ofSeconds(5), server, Duration.ZERO);
 
         generator.run(server, new Results(), () -> { });
 
@@ -99,7 +99,7 @@ class LoadGeneratorTest {
     void theWarmUpIsSentButNotMeasured() throws InterruptedException {
         StallingServer server = new StallingServer(0, 500 * MS);
         LoadGenerator generator = new LoadGenerator(RateSchedule.constant(100, Duration.ofSeconds(3)),
-                Duration.ofSeconds(1), 10_000, Duration.ofSeconds(5), server);
+                Duration.ofSeconds(1), 10_000, Duration.ofSeconds(5), server, Duration.ZERO);
         long[] measurementStartedAt = { -1 };
 
         Results results = generator.run(server, new Results(), () -> measurementStartedAt[0] = server.nanoTime());
@@ -114,7 +114,7 @@ class LoadGeneratorTest {
     void refusalsAreCountedByStatusAndProblemType() throws InterruptedException {
         StallingServer server = new StallingServer(0, 0);
         LoadGenerator generator = new LoadGenerator(RateSchedule.constant(100, Duration.ofSeconds(1)), Duration.ZERO,
-                10_000, Duration.ofSeconds(5), server);
+                10_000, Duration.ofSeconds(5), server, Duration.ZERO);
 
         Results results = generator.run(server, new Results(), () -> { });
 
@@ -128,7 +128,7 @@ class LoadGeneratorTest {
             throws InterruptedException {
         StallingServer server = new StallingServer(0, Long.MAX_VALUE);
         LoadGenerator generator = new LoadGenerator(RateSchedule.constant(100, Duration.ofSeconds(1)), Duration.ZERO,
-                40, Duration.ofSeconds(1), server);
+                40, Duration.ofSeconds(1), server, Duration.ZERO);
 
         Results results = generator.run(server, new Results(), () -> { });
 
@@ -161,7 +161,7 @@ class LoadGeneratorTest {
     void withoutASlotTheGeneratorWakesForEveryRequest() throws InterruptedException {
         StallingServer server = new StallingServer(0, 0);
         LoadGenerator generator = new LoadGenerator(RateSchedule.constant(5_000, Duration.ofSeconds(1)), Duration.ZERO,
-                10_000, Duration.ofSeconds(5), server);
+                10_000, Duration.ofSeconds(5), server, Duration.ZERO);
 
         generator.run(server, new Results(), () -> { });
 
@@ -172,7 +172,7 @@ class LoadGeneratorTest {
     void kindsOnOneScheduleAreRecordedApartUnansweredOnesIncluded() throws InterruptedException {
         StallingServer server = new StallingServer(500 * MS, Long.MAX_VALUE);
         LoadGenerator generator = new LoadGenerator(RateSchedule.constant(100, Duration.ofSeconds(1)), Duration.ZERO,
-                10_000, Duration.ofSeconds(1), server);
+                10_000, Duration.ofSeconds(1), server, Duration.ZERO);
         List<Results> kinds = List.of(new Results(), new Results());
 
         generator.run(server, kinds, n -> n % 4 == 0 ? 0 : 1, () -> { });

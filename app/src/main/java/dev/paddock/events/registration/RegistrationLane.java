@@ -7,15 +7,15 @@ import dev.paddock.identity.BearerTokens;
 import dev.paddock.shared.ApiLane;
 import dev.paddock.shared.ApiProblems;
 import dev.paddock.shared.ProblemException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The registration lane: {@code POST /api/events/races/{raceId}/registrations} with a bearer token is served here,
- * right behind the door and the turns, without Spring Security's filter chain and Spring MVC, which were most of
+ * right behind the door and the turns, without Spring Security's filter chain and Spring MVC (by default ahead of
+ * Tomcat's filter chain too: dev.paddock.shared.LanesValve, RegistrationConfiguration.registrationLaneAhead), which were most of
  * the CPU of a registration request in an opening rush (about 1.4 ms each, at ~2,800 attempts a second on two
  * cores).
  * <p>
@@ -54,7 +55,7 @@ final class RegistrationLane extends OncePerRequestFilter {
     private final ObjectReader requests;
     private final ObjectWriter answers;
     private final ObjectWriter problems;
-    private final Counter served;
+    private final Timer served;
     /** The race-full refusal's bytes per path (a race id) and detail: the same problem each time, its instance the path. */
     private final Cache<String, byte[]> raceFull = Caffeine.newBuilder().maximumSize(1_000).build();
 
@@ -64,8 +65,9 @@ final class RegistrationLane extends OncePerRequestFilter {
         this.requests = json.readerFor(RegistrationRequests.Individual.class);
         this.answers = json.writerFor(RegistrationAnswer.class);
         this.problems = json.writer();
-        this.served = Counter.builder("paddock.events.registration.lane")
-                .description("Registration requests served by the lane, ahead of Spring Security and Spring MVC")
+        this.served = Timer.builder("paddock.events.registration.lane")
+                .description("Registration requests served by the lane, ahead of Spring Security and Spring MVC (ahead"
+                        + " of the filter chain, they are not in http.server.requests)")
                 .register(meters);
     }
 
@@ -76,14 +78,24 @@ final class RegistrationLane extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && PATH.matcher(request.getRequestURI()).matches()
-                && ApiLane.takes(request));
+        return !takes(request);
+    }
+
+    /** The requests the lane answers, as a filter or ahead of the filter chain (RegistrationConfiguration.registrationLaneAhead). */
+    static boolean takes(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && PATH.matcher(request.getRequestURI()).matches()
+                && ApiLane.takes(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        served.increment();
+            throws IOException {
+        serve(request, response);
+    }
+
+    /** Answers a registration it {@link #takes}. */
+    void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long start = System.nanoTime();
         // http.server.requests keeps its uri tag, which Spring MVC would have set
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(observation -> observation.setPathPattern(PATTERN));
@@ -111,6 +123,8 @@ final class RegistrationLane extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             ApiLane.problem(request, response, ApiProblems.body(ApiProblems.unexpected(e, "uri=" + request.getRequestURI())),
                     problems);
+        } finally {
+            served.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

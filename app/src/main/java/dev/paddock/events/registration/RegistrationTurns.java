@@ -1,5 +1,6 @@
 package dev.paddock.events.registration;
 
+import dev.paddock.shared.Lane;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * No request is refused here: the door ({@code max-in-flight}) bounds how many wait, and a wait in line costs the
  * athlete less than a 503 and a retry a second later.
  */
-class RegistrationTurns extends OncePerRequestFilter {
+class RegistrationTurns extends OncePerRequestFilter implements Lane.Door {
 
     private final Predicate<HttpServletRequest> guarded;
     private final Semaphore turns;
@@ -40,6 +41,13 @@ class RegistrationTurns extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        enter(request, response, chain::doFilter);
+    }
+
+    /** Waits for a turn, as a filter or ahead of the filter chain in front of the lane ({@link Lane#inside}). */
+    @Override
+    public void enter(HttpServletRequest request, HttpServletResponse response, Lane.Answer next)
+            throws IOException, ServletException {
         try {
             turns.acquire();
         } catch (InterruptedException e) {
@@ -50,7 +58,7 @@ class RegistrationTurns extends OncePerRequestFilter {
         }
         holding.set(Boolean.TRUE);
         try {
-            chain.doFilter(request, response);
+            next.serve(request, response);
         } finally {
             pass();
         }

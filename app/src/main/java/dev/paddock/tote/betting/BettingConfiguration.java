@@ -1,6 +1,7 @@
 package dev.paddock.tote.betting;
 
 import dev.paddock.identity.BearerTokens;
+import dev.paddock.shared.Lane;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,29 +17,49 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(BettingProperties.class)
 class BettingConfiguration {
 
+    @Bean
+    BetAdmission betDoor(BettingProperties properties, MeterRegistry meters) {
+        return new BetAdmission(properties.maxInFlight(), meters);
+    }
+
     /**
      * Right after the http.server.requests observation (so shed requests are still counted there) and before
-     * Spring Security (order -100), so a shed request costs no token check.
+     * Spring Security (order -100), so a shed request costs no token check. Bets the lane takes pass the same door
+     * ahead of the filter chain ({@link #betLaneAhead}).
      */
     @Bean
-    FilterRegistrationBean<BetAdmission> betAdmission(BettingProperties properties, MeterRegistry meters) {
-        FilterRegistrationBean<BetAdmission> registration =
-                new FilterRegistrationBean<>(new BetAdmission(properties.maxInFlight(), meters));
+    FilterRegistrationBean<BetAdmission> betAdmission(BetAdmission door) {
+        FilterRegistrationBean<BetAdmission> registration = new FilterRegistrationBean<>(door);
         registration.addUrlPatterns(BetAdmission.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "paddock.tote.betting.lane.enabled", havingValue = "true", matchIfMissing = true)
+    BetLane betLaneServed(BearerTokens tokens, BetWindow window, JsonMapper json, MeterRegistry meters) {
+        return new BetLane(tokens, window, json, meters);
+    }
+
     /**
-     * Right after the bet door, so the lane only serves admitted bets, and ahead of Spring Security and Spring
-     * MVC, which it stands in for. {@code paddock.tote.betting.lane.enabled=false} sends bets the usual way.
+     * The bets the lane takes, through the bet door, ahead of Tomcat's filter chain (dev.paddock.shared.LanesValve):
+     * no filter chain is built for them.
      */
     @Bean
     @ConditionalOnProperty(name = "paddock.tote.betting.lane.enabled", havingValue = "true", matchIfMissing = true)
-    FilterRegistrationBean<BetLane> betLane(BearerTokens tokens, BetWindow window, JsonMapper json,
-            MeterRegistry meters) {
-        FilterRegistrationBean<BetLane> registration =
-                new FilterRegistrationBean<>(new BetLane(tokens, window, json, meters));
+    Lane betLaneAhead(BetAdmission door, BetLane lane) {
+        return Lane.of(BetLane::serves, lane::serve).inside(door);
+    }
+
+    /**
+     * Right after the bet door, so the lane only serves admitted bets, and ahead of Spring Security and Spring
+     * MVC, which it stands in for: the bets the valve leaves (with {@code paddock.lanes.valve=false}) and MockMvc's.
+     * {@code paddock.tote.betting.lane.enabled=false} sends bets the usual way.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "paddock.tote.betting.lane.enabled", havingValue = "true", matchIfMissing = true)
+    FilterRegistrationBean<BetLane> betLane(BetLane lane) {
+        FilterRegistrationBean<BetLane> registration = new FilterRegistrationBean<>(lane);
         registration.addUrlPatterns(BetWindow.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;

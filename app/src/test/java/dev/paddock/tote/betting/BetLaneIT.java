@@ -148,6 +148,8 @@ class BetLaneIT {
                         bet("t-3", s.win, unit(1), "150"))),
                 new Call("the scheme in lower case", 201, s -> s.bet("bearer " + s.tokens.get(s.rich),
                         bet("t-4", s.win, unit(3), "150"))),
+                new Call("a client that waits for 100 Continue before its body", 201, s -> s.bet(s.rich,
+                        bet("ok-8", s.win, unit(8), "150")).expectContinue(true)),
                 new Call("two spaces after the scheme", 401, s -> s.bet("Bearer  " + s.tokens.get(s.rich),
                         bet("t-5", s.win, unit(1), "150"))),
                 new Call("basic authentication", 401, s -> s.bet("Basic dXNlcjpwYXNz", bet("t-6", s.win, unit(1), "150"))),
