@@ -113,7 +113,7 @@ public final class ApiLane {
      */
     public static void problem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
             ObjectWriter json) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        byte[] body = problemBytes(request.getRequestURI(), problem, json);
         if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -121,7 +121,13 @@ public final class ApiLane {
                 && URI.create(ProblemException.TYPE_BASE + "overloaded").equals(problem.getType())) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
         }
-        write(response, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+        write(response, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, body);
+    }
+
+    /** A problem's problem+json bytes as {@link #problem} writes them, its {@code instance} the request's path. */
+    public static byte[] problemBytes(String path, ProblemDetail problem, ObjectWriter json) {
+        problem.setInstance(URI.create(path));
+        return json.writeValueAsBytes(problem);
     }
 
     /** The answer's bytes with their status and content type. */

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
@@ -115,8 +114,8 @@ final class RegistrationLane extends OncePerRequestFilter {
             if (RACE_FULL.equals(refused.slug())) {
                 // the same bytes for every refusal of a race known full (7,500 of an opening's 20,000 attempts)
                 ApiLane.write(response, refused.status().value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        raceFull.get(request.getRequestURI() + "|" + refused.getMessage(),
-                                key -> problem(refused, request.getRequestURI())));
+                        raceFull.get(request.getRequestURI() + "|" + refused.getMessage(), key -> ApiLane.problemBytes(
+                                request.getRequestURI(), ApiProblems.body(refused), problems)));
                 return;
             }
             ApiLane.problem(request, response, ApiProblems.body(refused), problems);
@@ -126,13 +125,6 @@ final class RegistrationLane extends OncePerRequestFilter {
         } finally {
             served.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
-    }
-
-    /** The problem+json {@link ApiLane#problem} writes for this refusal at this path (no header of its own). */
-    private byte[] problem(ProblemException refused, String uri) {
-        ProblemDetail body = ApiProblems.body(refused);
-        body.setInstance(URI.create(uri));
-        return problems.writeValueAsBytes(body);
     }
 
     private static UUID raceId(HttpServletRequest request) {
