@@ -1,5 +1,6 @@
 package dev.paddock.events.catalog;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -59,8 +60,10 @@ class CatalogPageController {
     }
 
     @GetMapping("/events/{slug}")
-    String event(@PathVariable String slug, Locale locale, Model model) {
-        PublicEvent event = event(slug);
+    String event(@PathVariable String slug, Locale locale, HttpServletRequest request, Model model) {
+        Snapshot<PublicEvent> snapshot = snapshot(slug);
+        PageInputs.declare(request, snapshot.etag(), () -> snapshot(slug).etag());
+        PublicEvent event = snapshot.value();
         model.addAttribute("event", event);
         model.addAttribute("fmt", new CatalogFormat(locale, ZoneId.of(event.zone())));
         model.addAttribute("stylesheet", STYLESHEET);
@@ -70,14 +73,20 @@ class CatalogPageController {
     @GetMapping("/events/{slug}/participants")
     String participants(@PathVariable String slug, @RequestParam(required = false) String race,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Locale locale,
-            Model model) {
-        PublicEvent event = event(slug);
-        PublicEvent.PublicRace chosen = race == null ? event.races().stream().findFirst().orElse(null)
-                : event.race(race).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            HttpServletRequest request, Model model) {
+        Snapshot<PublicEvent> snapshot = snapshot(slug);
+        PublicEvent event = snapshot.value();
+        PublicEvent.PublicRace chosen = chosen(event, race);
+        Snapshot<ParticipantList> list = chosen == null ? null : participants.of(chosen, q, page);
+        PageInputs.declare(request, version(snapshot, list), () -> {
+            Snapshot<PublicEvent> now = snapshot(slug);
+            PublicEvent.PublicRace shown = chosen(now.value(), race);
+            return version(now, shown == null ? null : participants.of(shown, q, page));
+        });
         model.addAttribute("event", event);
         model.addAttribute("race", chosen);
         model.addAttribute("q", q);
-        model.addAttribute("list", chosen == null ? null : participants.of(chosen, q, page).value());
+        model.addAttribute("list", list == null ? null : list.value());
         model.addAttribute("publicFields", chosen == null ? java.util.List.of() : chosen.fields().stream()
                 .filter(f -> f.visibility() == dev.paddock.events.fields.FieldDefinition.Visibility.PUBLIC).toList());
         model.addAttribute("fmt", new CatalogFormat(locale, ZoneId.of(event.zone())));
@@ -85,7 +94,18 @@ class CatalogPageController {
         return "events/catalog/participants";
     }
 
-    private PublicEvent event(String slug) {
-        return snapshots.get(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).value();
+    private Snapshot<PublicEvent> snapshot(String slug) {
+        return snapshots.get(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The race whose list is shown: the one named, else the event's first (null when it has none). */
+    private static PublicEvent.PublicRace chosen(PublicEvent event, String race) {
+        return race == null ? event.races().stream().findFirst().orElse(null)
+                : event.race(race).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** A participant page's inputs: its event's snapshot and its list's. */
+    private static String version(Snapshot<PublicEvent> event, Snapshot<ParticipantList> list) {
+        return event.etag() + (list == null ? "" : list.etag());
     }
 }

@@ -1,7 +1,6 @@
 package dev.paddock.events.registration;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,20 +13,25 @@ record PriceTier(String name, Instant startsAt, Instant endsAt, long priceCents)
      * open, even if the organizer's windows leave a gap at an end). Empty for a race without tiers: it is free.
      */
     static Optional<PriceTier> at(List<PriceTier> tiers, Instant moment) {
-        List<PriceTier> sorted = tiers.stream().sorted(Comparator.comparing(PriceTier::startsAt)).toList();
-        if (sorted.isEmpty()) {
-            return Optional.empty();
-        }
+        // one pass, in the order of the windows' starts (ties: the list's order), without sorting a copy: this runs
+        // for every registration of an opening rush
+        PriceTier holding = null;
+        PriceTier first = null;
         PriceTier before = null;
-        for (PriceTier tier : sorted) {
-            if (!moment.isBefore(tier.startsAt()) && moment.isBefore(tier.endsAt())) {
-                return Optional.of(tier);
+        for (PriceTier tier : tiers) {
+            Instant start = tier.startsAt();
+            if (!moment.isBefore(start) && moment.isBefore(tier.endsAt())
+                    && (holding == null || start.isBefore(holding.startsAt()))) {
+                holding = tier;
             }
-            if (!tier.startsAt().isAfter(moment)) {
+            if (first == null || start.isBefore(first.startsAt())) {
+                first = tier;
+            }
+            if (!start.isAfter(moment) && (before == null || !start.isBefore(before.startsAt()))) {
                 before = tier;
             }
         }
-        return Optional.of(before == null ? sorted.getFirst() : before);
+        return Optional.ofNullable(holding != null ? holding : before != null ? before : first);
     }
 
     static long priceAt(List<PriceTier> tiers, Instant moment) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -40,6 +42,26 @@ class AnonymousPageCacheTest {
     /** Renders "render n", n counting the renders. */
     private final FilterChain render = (request, response) ->
             response.getWriter().write("render " + renders.incrementAndGet());
+
+    /** The version of the inputs a declaring render shows; null: they cannot be read (the supplier throws). */
+    private final AtomicReference<String> inputs = new AtomicReference<>("v1");
+
+    /** Renders "render n of version", declaring its inputs as a page's controller does. */
+    private final FilterChain declaringRender = (request, response) -> {
+        String version = inputs.get();
+        PageInputs.declare((HttpServletRequest) request, version, () -> {
+            String current = inputs.get();
+            if (current == null) {
+                throw new IllegalStateException("inputs not readable");
+            }
+            return current;
+        });
+        response.getWriter().write("render " + renders.incrementAndGet() + " of " + version);
+    };
+
+    private static final FilterChain NO_RENDER = (request, response) -> {
+        throw new AssertionError("a render of a page whose inputs did not change");
+    };
 
     @Test
     void aPageIsRenderedOnceAndServedAsHeldUntilHalfItsTtl() throws Exception {
@@ -89,6 +111,54 @@ class AnonymousPageCacheTest {
         MockHttpServletResponse failed = new MockHttpServletResponse();
         pages.doFilter(request(), failed, (request, response) -> ((HttpServletResponse) response).setStatus(500));
         assertThat(failed.getStatus()).isEqualTo(500);
+
+        assertThat(pages.cached(request())).isNull();
+        assertThat(get(render)).isEqualTo("render 2");
+    }
+
+    @Test
+    void aDuePageWhoseInputsDidNotChangeIsKeptAsItIsForAnotherHalfTtlWithoutARender() throws Exception {
+        assertThat(get(declaringRender)).isEqualTo("render 1 of v1");
+        String etag = pages.cached(request()).etag();
+        now.set(600 * MS);
+
+        assertThat(get(NO_RENDER)).isEqualTo("render 1 of v1");
+        now.set(1_050 * MS);
+        // past the first render's TTL: kept at 600 ms, so held until 1,600 ms and due from 1,100 ms
+        assertThat(pages.cached(request()).etag()).isEqualTo(etag);
+        now.set(1_150 * MS);
+        assertThat(body(pages.cached(request()))).isEqualTo("render 1 of v1");
+        assertThat(renders).hasValue(1);
+    }
+
+    @Test
+    void aDuePageWhoseInputsChangedIsRenderedAgain() throws Exception {
+        get(declaringRender);
+        now.set(600 * MS);
+        inputs.set("v2");
+
+        // a quick read leaves it to the usual way, which renders it again
+        assertThat(pages.cached(request())).isNull();
+        assertThat(get(declaringRender)).isEqualTo("render 2 of v2");
+        now.set(1_200 * MS);
+        assertThat(body(pages.cached(request()))).isEqualTo("render 2 of v2");
+        assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void aPageWhoseInputsCannotBeReadIsRenderedAgain() throws Exception {
+        get(declaringRender);
+        now.set(600 * MS);
+        inputs.set(null);
+
+        assertThat(pages.cached(request())).isNull();
+        assertThat(get(render)).isEqualTo("render 2");
+    }
+
+    @Test
+    void aPageWithoutDeclaredInputsIsRenderedAgainWhenDueEvenIfNothingChanged() throws Exception {
+        get(render);
+        now.set(600 * MS);
 
         assertThat(pages.cached(request())).isNull();
         assertThat(get(render)).isEqualTo("render 2");

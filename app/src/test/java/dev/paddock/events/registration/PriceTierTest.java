@@ -30,6 +30,25 @@ class PriceTierTest {
         assertThat(PriceTier.priceAt(TIERS, Instant.parse(moment))).isEqualTo(cents);
     }
 
+    @ParameterizedTest(name = "at {0}: {1}")
+    @CsvSource({
+            "2026-03-10T00:00:00Z, wide",
+            "2026-03-20T00:00:00Z, inner",
+            "2026-04-15T00:00:00Z, inner",
+            "2026-05-01T12:00:00Z, first-same-start",
+            "2026-05-02T12:00:00Z, second-same-start",
+            "2026-06-01T00:00:00Z, second-same-start",
+            "2025-01-01T00:00:00Z, wide"})
+    void overlappingWindowsPriceByTheEarliestStartAndTiesByTheListsOrder(String moment, String tier) {
+        List<PriceTier> overlapping = List.of(
+                new PriceTier("inner", Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"), 2),
+                new PriceTier("wide", Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-15T00:00:00Z"), 1),
+                new PriceTier("first-same-start", Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-02T00:00:00Z"), 3),
+                new PriceTier("second-same-start", Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-03T00:00:00Z"), 4));
+
+        assertThat(PriceTier.at(overlapping, Instant.parse(moment))).map(PriceTier::name).contains(tier);
+    }
+
     @ParameterizedTest
     @CsvSource({"2020-01-01T00:00:00Z", "2030-01-01T00:00:00Z"})
     void aRaceWithoutTiersIsFree(String moment) {

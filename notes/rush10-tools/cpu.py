@@ -1,0 +1,34 @@
+# cpu.py OUT: every second, epoch, server JVM ticks and its postgres descendants' ticks (utime+stime, 100/s)
+import os, sys, time
+def is_server(c):
+    a = c.split()
+    return bool(a) and a[0].endswith('/java') and '-jar' in a and a.index('-jar') + 1 < len(a) and a[a.index('-jar') + 1].startswith('/tmp/rush10/')
+def procs():
+    out = {}
+    for p in os.listdir('/proc'):
+        if not p.isdigit(): continue
+        try:
+            st = open('/proc/%s/stat' % p).read()
+            rest = st[st.rindex(')') + 2:].split()
+            cmd = open('/proc/%s/cmdline' % p, 'rb').read().replace(b'\0', b' ').decode(errors='replace')
+            out[int(p)] = (int(rest[1]), int(rest[11]) + int(rest[12]), cmd)
+        except Exception:
+            pass
+    return out
+with open(sys.argv[1], 'w') as w:
+    while True:
+        ps = procs()
+        server = [p for p, (pp, t, c) in ps.items() if is_server(c)]
+        if server:
+            s = server[0]
+            port = [x.split('=')[1] for x in ps[s][2].split() if x.startswith('--paddock.db.embedded.port=')]
+            roots = [p for p, (pp, t, c) in ps.items() if port and '/bin/postgres' in c and ('-p ' + port[0] + ' ') in c]
+            kids = set([s] + roots); changed = True
+            while changed:
+                changed = False
+                for p, (pp, t, c) in ps.items():
+                    if pp in kids and p not in kids:
+                        kids.add(p); changed = True
+            pg = sum(ps[p][1] for p in kids if p != s)
+            w.write('%.2f %d %d\n' % (time.time(), ps[s][1], pg)); w.flush()
+        time.sleep(1)
