@@ -7,10 +7,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -54,6 +56,7 @@ public final class Bench {
                     + " s warm-up + " + options.duration().toSeconds() + " s measured.");
 
             CpuSamples serverCpu = new CpuSamples();
+            Supplier<OptionalDouble> serverProbe = ProcessCpu.forServer(options.serverPid(), api);
             AtomicLong measuredFrom = new AtomicLong();
             AtomicLong cpuFrom = new AtomicLong();
             Results results = new Results();
@@ -63,7 +66,7 @@ public final class Bench {
             generator.run(sequence -> scenario.send(api, sequence), results, () -> {
                 measuredFrom.set(System.nanoTime());
                 cpuFrom.set(os.getProcessCpuTime());
-                sampler.scheduleAtFixedRate(() -> api.serverCpu().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);
+                sampler.scheduleAtFixedRate(() -> serverProbe.get().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);
                 sampler.scheduleAtFixedRate(() -> System.out.println(progress(results.interval(), 5)), 5, 5,
                         TimeUnit.SECONDS);
             });

@@ -21,9 +21,9 @@ public final class CpuSamples {
     public String describe() {
         long n = count.sum();
         if (n == 0) {
-            return "unknown (no process_cpu_usage from /actuator/prometheus)";
+            return "unknown (no sample from the OS or /actuator/prometheus)";
         }
-        return String.format(Locale.ROOT, "mean %.0f%%, max %.0f%% of its cores (process.cpu.usage, %d samples)",
+        return String.format(Locale.ROOT, "mean %.0f%%, max %.0f%% of its cores (%d samples a second apart)",
                 sum.sum() / n * 100, max.get() * 100, n);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -18,9 +19,10 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
     static final String USAGE = """
             usage: Bench <scenario> [--base-url http://localhost:8080] [--rate 100] [--rate-to <rate>]
                          [--duration 60s] [--warm-up 10s] [--max-in-flight 10000] [--drain-timeout 30s]
-                         [scenario options]
+                         [--server-pid <pid>] [scenario options]
               --rate      requests per second (at the start, if --rate-to is given)
               --rate-to   ramp linearly to this rate by the end of the run (warm-up included)
+              --server-pid the server's process on this machine: its CPU read from the OS, not from the server
             wallet scenario: [--accounts 20] [--amount 1000] [--withdraw-share 0.5] [--signup-rate 2]
             tote scenario:   [--accounts 200] [--signup-rate 20] [--ack-file <path>] [--client lean|jdk]
                              [--connections 256]
@@ -28,7 +30,7 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
 
     private static final Set<String> KNOWN = Set.of("base-url", "rate", "rate-to", "duration", "warm-up",
             "max-in-flight", "drain-timeout", "accounts", "amount", "withdraw-share", "signup-rate", "ack-file",
-            "client", "connections");
+            "client", "connections", "server-pid");
 
     public static Options parse(List<String> args) {
         if (args.isEmpty() || args.getFirst().startsWith("--")) {
@@ -56,6 +58,11 @@ public record Options(String scenario, URI baseUrl, double rate, double rateTo, 
                 Integer.parseInt(values.getOrDefault("max-in-flight", "10000")),
                 duration(values.getOrDefault("drain-timeout", "30s")),
                 Map.copyOf(values));
+    }
+
+    /** The server's process given with {@code --server-pid}, if any. */
+    public OptionalLong serverPid() {
+        return all.containsKey("server-pid") ? OptionalLong.of(Long.parseLong(all.get("server-pid"))) : OptionalLong.empty();
     }
 
     /** {@code --name value} pairs of the names {@code known}, by name (for the runners' own command lines). */
