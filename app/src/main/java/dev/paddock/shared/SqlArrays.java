@@ -8,8 +8,9 @@ import java.util.UUID;
 /**
  * Binds columns of a batch as array parameters (for {@code unnest(?::bigint[], ?::text[], ...)}) in the form
  * pgjdbc sends best: {@code long[]} and {@code String[]} in PostgreSQL's binary array format (no text built element
- * by element on our side, no parsing on the server's), {@code UUID[]} as text (pgjdbc 42.7 has no binary uuid
- * array). An {@code Object[]} column would go as text whatever its elements.
+ * by element on our side, no parsing on the server's), {@code UUID[]} in the same format by {@link UuidArray}
+ * (pgjdbc 42.7 has no encoder of its own for uuid arrays; the pool enables binary transfer of {@code uuid[]}).
+ * An {@code Object[]} column would go as text whatever its elements.
  */
 public final class SqlArrays {
 
@@ -24,10 +25,15 @@ public final class SqlArrays {
             switch (column) {
                 case long[] values -> statement.setObject(p, values);
                 case String[] values -> statement.setArray(p, connection.createArrayOf("text", values));
-                case UUID[] values -> statement.setArray(p, connection.createArrayOf("uuid", values));
+                case UUID[] values -> statement.setObject(p, uuids(values));
                 default -> throw new IllegalArgumentException("Not an array column: " + column);
             }
             p++;
         }
+    }
+
+    /** A {@code uuid[]} parameter value for {@link PreparedStatement#setObject(int, Object)}, sent binary. */
+    public static Object uuids(UUID[] values) {
+        return new UuidArray(values);
     }
 }
