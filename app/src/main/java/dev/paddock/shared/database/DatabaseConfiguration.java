@@ -33,6 +33,9 @@ class DatabaseConfiguration {
             config.setMinimumIdle(Math.min(properties.poolSize(), properties.minimumIdle()));
         }
         config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+        // uuid[] (oid 2951) in binary both ways, beside pgjdbc's own binary types: the writers' batches bind their
+        // uuid columns as binary arrays (SqlArrays), and pgjdbc reads binary uuid arrays with its UUID assistant
+        config.addDataSourceProperty("binaryTransferEnable", "2951");
         if (properties.external()) {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());

@@ -1,7 +1,7 @@
 package dev.paddock.tote.betting;
 
 import dev.paddock.identity.AccountId;
-import java.sql.Array;
+import dev.paddock.shared.SqlArrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -106,21 +106,21 @@ class BetStore {
      */
     Set<UUID> insert(List<Ticket> tickets, List<BetStatus> statuses, List<String> refusals, Instant at, long batch) {
         int n = tickets.size();
-        Object[] ids = new Object[n];
-        Object[] accounts = new Object[n];
-        Object[] requests = new Object[n];
-        Object[] fingerprints = new Object[n];
-        Object[] pools = new Object[n];
-        Object[] races = new Object[n];
-        Object[] types = new Object[n];
-        Object[] formulations = new Object[n];
-        Object[] combinations = new Object[n];
-        Object[] units = new Object[n];
-        Object[] totals = new Object[n];
-        Object[] channels = new Object[n];
-        Object[] countries = new Object[n];
-        Object[] status = new Object[n];
-        Object[] refusal = new Object[n];
+        UUID[] ids = new UUID[n];
+        UUID[] accounts = new UUID[n];
+        String[] requests = new String[n];
+        String[] fingerprints = new String[n];
+        UUID[] pools = new UUID[n];
+        UUID[] races = new UUID[n];
+        String[] types = new String[n];
+        String[] formulations = new String[n];
+        long[] combinations = new long[n];
+        long[] units = new long[n];
+        long[] totals = new long[n];
+        String[] channels = new String[n];
+        String[] countries = new String[n];
+        String[] status = new String[n];
+        String[] refusal = new String[n];
         for (int i = 0; i < n; i++) {
             Ticket t = tickets.get(i);
             ids[i] = t.betId();
@@ -152,11 +152,8 @@ class BetStore {
                     returning id""");
             statement.setTimestamp(1, Timestamp.from(at));
             statement.setLong(2, batch);
-            int p = 3;
-            for (Object[] column : List.of(ids, accounts, requests, fingerprints, pools, races, types, formulations,
-                    combinations, units, totals, channels, countries, status, refusal)) {
-                statement.setArray(p++, array(connection, column));
-            }
+            SqlArrays.bind(connection, statement, 3, ids, accounts, requests, fingerprints, pools, races, types,
+                    formulations, combinations, units, totals, channels, countries, status, refusal);
             return statement;
         }, rs -> {
             stored.add(rs.getObject(1, UUID.class));
@@ -272,17 +269,13 @@ class BetStore {
         }
 
         void bind(Connection connection, PreparedStatement statement) throws SQLException {
-            Object[] pools = new Object[rows.length];
-            Object[] keys = new Object[rows.length];
-            Object[] stakes = new Object[rows.length];
+            UUID[] pools = new UUID[rows.length];
+            long[] keys = new long[rows.length];
             for (int r = 0; r < rows.length; r++) {
                 pools[r] = rows[r].poolId();
                 keys[r] = rows[r].key();
-                stakes[r] = cents[r];
             }
-            statement.setArray(1, connection.createArrayOf("uuid", pools));
-            statement.setArray(2, connection.createArrayOf("bigint", keys));
-            statement.setArray(3, connection.createArrayOf("bigint", stakes));
+            SqlArrays.bind(connection, statement, 1, pools, keys, cents);
         }
     }
 
@@ -301,16 +294,5 @@ class BetStore {
     }
 
     record PoolCombination(UUID poolId, long key) {
-    }
-
-    private static Array array(Connection connection, Object[] values) throws SQLException {
-        String type = "text";
-        for (Object value : values) {
-            if (value != null) {
-                type = value instanceof UUID ? "uuid" : value instanceof Long ? "bigint" : "text";
-                break;
-            }
-        }
-        return connection.createArrayOf(type, values);
     }
 }

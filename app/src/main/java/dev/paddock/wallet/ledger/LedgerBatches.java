@@ -1,5 +1,6 @@
 package dev.paddock.wallet.ledger;
 
+import dev.paddock.shared.SqlArrays;
 import dev.paddock.wallet.MovementKind;
 import java.sql.Array;
 import java.sql.Connection;
@@ -78,7 +79,7 @@ class LedgerBatches {
                     returning code, id, balance_cents""");
             statement.setTimestamp(1, Timestamp.from(at));
             statement.setArray(2, array(connection, "text", sortedCodes));
-            statement.setArray(3, array(connection, "uuid", owners));
+            statement.setObject(3, SqlArrays.uuids(owners));
             statement.setArray(4, array(connection, "bigint", cents));
             return statement;
         }, rs -> {
@@ -120,12 +121,12 @@ class LedgerBatches {
                 }
                 statement.setString(p++, journal.kind().name());
                 statement.setTimestamp(p++, Timestamp.from(at));
-                statement.setArray(p++, array(connection, "uuid", journal.ids()));
+                statement.setObject(p++, SqlArrays.uuids(journal.ids()));
                 statement.setArray(p++, array(connection, "text", journal.keys()));
                 statement.setArray(p++, array(connection, "text", journal.fingerprints()));
                 statement.setArray(p++, array(connection, "text", journal.references()));
-                statement.setArray(p++, array(connection, "uuid", journal.batches()));
-                statement.setArray(p++, array(connection, "uuid", journal.postingEntries()));
+                statement.setObject(p++, SqlArrays.uuids(journal.batches()));
+                statement.setObject(p++, SqlArrays.uuids(journal.postingEntries()));
                 statement.setArray(p++, array(connection, "bigint", journal.postingAccounts()));
                 statement.setArray(p++, array(connection, "bigint", journal.postingCents()));
                 statement.setArray(p, array(connection, "bigint", journal.balancesAfter()));
