@@ -50,6 +50,27 @@ class SqlArraysIT {
     }
 
     @Test
+    void uuidArraysReadTheSameOnceTheStatementIsServerPreparedAndBinary() {
+        // pgjdbc asks for binary results (uuid[] is in the pool's binaryTransferEnable) from a statement's 5th run
+        // on one connection; the stores read uuid[] columns (a Big 5's legs) as Object[] of UUID either way
+        UUID[] legs = {UUID.randomUUID(), UUID.randomUUID(), new UUID(-1L, 1L), UUID.randomUUID(), UUID.randomUUID()};
+        List<List<Object>> reads = jdbc.execute((ConnectionCallback<List<List<Object>>>) connection -> {
+            List<List<Object>> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("select ?::uuid[] as legs")) {
+                for (int run = 0; run < 10; run++) {
+                    SqlArrays.bind(connection, statement, 1, (Object) legs);
+                    try (var rs = statement.executeQuery()) {
+                        rs.next();
+                        found.add(List.of((Object[]) rs.getArray("legs").getArray()));
+                    }
+                }
+            }
+            return found;
+        });
+        assertThat(reads).hasSize(10).allSatisfy(read -> assertThat(read).containsExactly((Object[]) legs));
+    }
+
+    @Test
     void emptyColumnsGiveNoRows() {
         Integer count = jdbc.execute((ConnectionCallback<Integer>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
