@@ -37,13 +37,15 @@ public final class PaddockServer implements AutoCloseable {
 
     /** The extracted layout this server runs, deleted on close; null when it runs the jar as given. */
     private final Path extracted;
+    private final String layout;
 
-    private PaddockServer(Process process, URI baseUrl, String jdbcUrl, Path log, Path extracted) {
+    private PaddockServer(Process process, URI baseUrl, String jdbcUrl, Path log, Path extracted, String layout) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.jdbcUrl = jdbcUrl;
         this.log = log;
         this.extracted = extracted;
+        this.layout = layout;
     }
 
     /** Starts the jar with {@code javaOptions} (heap, JFR...) and waits until it is ready. */
@@ -51,7 +53,8 @@ public final class PaddockServer implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build it first (./mvnw -pl app -am package -DskipTests)");
         }
-        boolean whole = Boolean.parseBoolean(System.getenv("PADDOCK_BENCH_FAT_JAR")) || !SpringBootJar.is(jar);
+        boolean bootJar = SpringBootJar.is(jar);
+        boolean whole = Boolean.parseBoolean(System.getenv("PADDOCK_BENCH_FAT_JAR")) || !bootJar;
         Path extracted = whole ? null : Files.createTempDirectory("paddock-bench-app-");
         Path application = whole ? jar : SpringBootJar.extract(jar, extracted);
         int port = freePort();
@@ -67,7 +70,8 @@ public final class PaddockServer implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         PaddockServer server = new PaddockServer(process, URI.create("http://localhost:" + port),
-                "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres", log, extracted);
+                "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres", log, extracted,
+                !whole ? "extracted as the image runs it" : bootJar ? "the jar run whole (java -jar)" : "the jar run as given");
         server.awaitReady();
         return server;
     }
@@ -84,9 +88,9 @@ public final class PaddockServer implements AutoCloseable {
         return log;
     }
 
-    /** How the jar runs: extracted as the image runs it, or whole. */
+    /** How the jar runs: extracted as the image runs it, whole, or as given (an application jar already extracted). */
     public String layout() {
-        return extracted == null ? "the jar run whole (java -jar)" : "extracted as the image runs it";
+        return layout;
     }
 
     private void awaitReady() throws InterruptedException {
