@@ -4,8 +4,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +19,7 @@ class WholeJarWarning {
 
     private static final Logger log = LoggerFactory.getLogger(WholeJarWarning.class);
 
-    private final boolean virtualThreads;
-
     WholeJarWarning(@Value("${spring.threads.virtual.enabled:false}") boolean virtualThreads) {
-        this.virtualThreads = virtualThreads;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void warn() {
         warning(WholeJarWarning.class.getClassLoader().getClass().getName(), virtualThreads).ifPresent(log::warn);
     }
 
