@@ -71,7 +71,7 @@ final class Rush {
             return runAgainst(options, out);
         }
         try (PaddockServer server = PaddockServer.start(options.jar(), options.serverJavaOptions())) {
-            out.println("Paddock started at " + server.baseUrl() + " (log: " + server.log() + ")");
+            out.println("Paddock started at " + server.baseUrl() + ", " + server.layout() + " (log: " + server.log() + ")");
             return runAgainst(options.against(server.baseUrl(), server.jdbcUrl()), out);
         }
     }

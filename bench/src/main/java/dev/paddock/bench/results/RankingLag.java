@@ -27,7 +27,11 @@ final class RankingLag {
     private final Histogram lags = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     private final AtomicInteger following = new AtomicInteger();
     private final java.util.Queue<Marathon.Crossing> givenUp = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** Each shown passing: when the intake answered it and its lag, in nanoseconds. */
+    /**
+     * Each shown passing: when the intake answered it, its lag and the longest round trip of its polls, in
+     * nanoseconds. A lag made of one slow poll is the node answering late (a queue, a pause); a lag made of many fast
+     * polls that did not show it yet is the rankings or the read side's bytes late.
+     */
     private final List<long[]> log = new java.util.ArrayList<>();
 
     RankingLag(PaddockApi api, KeepAliveClient lean, String raceId) {
@@ -41,9 +45,14 @@ final class RankingLag {
         Thread.ofVirtual().start(() -> {
             try {
                 long giveUp = answeredAt + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS);
+                long slowestPoll = 0;
                 while (System.nanoTime() < giveUp) {
-                    if (shows(crossing)) {
-                        record(answeredAt, System.nanoTime() - answeredAt);
+                    long asked = System.nanoTime();
+                    boolean shown = shows(crossing);
+                    long now = System.nanoTime();
+                    slowestPoll = Math.max(slowestPoll, now - asked);
+                    if (shown) {
+                        record(answeredAt, now - answeredAt, slowestPoll);
                         return;
                     }
                     Thread.sleep(POLL_MILLIS);
@@ -83,28 +92,36 @@ final class RankingLag {
         return false;
     }
 
-    synchronized void record(long answeredAt, long nanos) {
+    synchronized void record(long answeredAt, long nanos, long slowestPoll) {
         lags.recordValue(Math.min(lags.getHighestTrackableValue(), nanos / 1000));
-        log.add(new long[] {answeredAt, nanos});
+        log.add(new long[] {answeredAt, nanos, slowestPoll});
     }
 
     /**
-     * The lag log: the largest lag of the passings answered in each {@code every} from {@code start} (a
-     * {@link System#nanoTime()}), and how many were followed, so that a lag's maximum can be placed in the run (the
-     * warm-up's backlog, a stall in the steady state). Passings answered before {@code start} count as the warm-up.
+     * The lag log: the largest lag of the passings answered in each {@code every} of the run, the warm-up's
+     * ({@code warmUp} before {@code start}, a {@link System#nanoTime()}) included, how many were followed, and the
+     * slowest poll among them, so that a lag's maximum can be placed in the run (the warm-up's first seconds, a stall
+     * in the steady state) and told apart: the node answering late, or showing the passing late.
      */
-    synchronized String byInterval(long start, Duration every) {
+    synchronized String byInterval(long start, Duration warmUp, Duration every) {
+        long from = start - warmUp.toNanos();
+        long warmUpIntervals = warmUp.toNanos() / every.toNanos();
         java.util.TreeMap<Long, long[]> intervals = new java.util.TreeMap<>();
         for (long[] sample : log) {
-            long interval = sample[0] < start ? -1 : (sample[0] - start) / every.toNanos();
-            long[] figures = intervals.computeIfAbsent(interval, i -> new long[2]);
+            long[] figures = intervals.computeIfAbsent(Math.floorDiv(sample[0] - from, every.toNanos()),
+                    i -> new long[3]);
             figures[0] = Math.max(figures[0], sample[1]);
             figures[1]++;
+            figures[2] = Math.max(figures[2], sample[2]);
         }
         StringBuilder text = new StringBuilder();
-        intervals.forEach((interval, figures) -> text.append(text.isEmpty() ? "" : ", ")
-                .append(interval < 0 ? "warm-up" : interval * every.toSeconds() + "-" + (interval + 1) * every.toSeconds() + " s")
-                .append(String.format(java.util.Locale.ROOT, ": %,.0f ms (%d)", figures[0] / 1e6, figures[1])));
+        intervals.forEach((interval, figures) -> {
+            long first = (interval < warmUpIntervals ? interval : interval - warmUpIntervals) * every.toSeconds();
+            text.append(text.isEmpty() ? "" : ", ").append(interval < warmUpIntervals ? "warm-up " : "")
+                    .append(first).append('-').append(first + every.toSeconds()).append(" s")
+                    .append(String.format(java.util.Locale.ROOT, ": %,.0f ms (%d; poll %,.0f ms)", figures[0] / 1e6,
+                            figures[1], figures[2] / 1e6));
+        });
         return text.toString();
     }
 

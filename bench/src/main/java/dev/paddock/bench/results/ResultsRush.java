@@ -65,7 +65,7 @@ final class ResultsRush {
             return runAgainst(options, out);
         }
         try (PaddockServer server = PaddockServer.start(options.jar(), options.serverJavaOptions())) {
-            out.println("Paddock started at " + server.baseUrl() + " (log: " + server.log() + ")");
+            out.println("Paddock started at " + server.baseUrl() + ", " + server.layout() + " (log: " + server.log() + ")");
             return runAgainst(options.against(server.baseUrl(), server.jdbcUrl()), out);
         }
     }
@@ -150,8 +150,8 @@ final class ResultsRush {
             int again = replay.replayUnknown();
             lag.await();
             out.println("Run over; " + again + " passings of unknown outcome sent again. Checking...");
-            out.println("Ranking lag log, the largest per 5 s of the measured run (passings followed): "
-                    + lag.byInterval(start[0], Duration.ofSeconds(5)));
+            out.println("Ranking lag log, the largest per 5 s of the warm-up and the measured run (passings followed;"
+                    + " their slowest poll): " + lag.byInterval(start[0], options.warmUp(), Duration.ofSeconds(5)));
             List<ResultsChecks.Check> checks = new ResultsChecks(api, race, sent, outcomes, athletes)
                     .all(options.jdbcUrl(), lag);
             return new Figures(options, race.raceId(), compression, before.size(), passings, lookups, lag.lags(),

@@ -18,6 +18,15 @@ import java.util.concurrent.TimeUnit;
  * a child JVM, with a throw-away embedded PostgreSQL on a known port so that the benchmark can seed it with COPY.
  * Demo data on (the demo operator sets the race up); automatic opening and settlement off, so that the benchmark
  * decides when things happen. Stopped, database included, on close.
+ * <p>
+ * The jar runs as the production image runs it (deploy/Dockerfile): extracted first ({@code java -Djarmode=tools -jar
+ * paddock.jar extract}), the application jar and its libraries on the JDK's own class path. Run whole ({@code java
+ * -jar paddock.jar}), Spring Boot's nested-jar loader reads every class and resource of the node through one lock per
+ * jar file; on a cold node at a peak, requests on virtual threads loading classes (which pins their carriers) waited
+ * for that lock while its holder, a resource look-up waiting for an inner lock, had no carrier left to run on: the node
+ * stalled for seconds or for good (session 10, the results bench's warm-up; notes/results10.md). {@code
+ * PADDOCK_BENCH_FAT_JAR=true} runs the jar whole, to compare; a jar that is not a Spring Boot jar (an application jar
+ * already extracted) runs as given.
  */
 public final class PaddockServer implements AutoCloseable {
 
@@ -26,11 +35,17 @@ public final class PaddockServer implements AutoCloseable {
     private final String jdbcUrl;
     private final Path log;
 
-    private PaddockServer(Process process, URI baseUrl, String jdbcUrl, Path log) {
+    /** The extracted layout this server runs, deleted on close; null when it runs the jar as given. */
+    private final Path extracted;
+    private final String layout;
+
+    private PaddockServer(Process process, URI baseUrl, String jdbcUrl, Path log, Path extracted, String layout) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.jdbcUrl = jdbcUrl;
         this.log = log;
+        this.extracted = extracted;
+        this.layout = layout;
     }
 
     /** Starts the jar with {@code javaOptions} (heap, JFR...) and waits until it is ready. */
@@ -38,20 +53,25 @@ public final class PaddockServer implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build it first (./mvnw -pl app -am package -DskipTests)");
         }
+        boolean bootJar = SpringBootJar.is(jar);
+        boolean whole = Boolean.parseBoolean(System.getenv("PADDOCK_BENCH_FAT_JAR")) || !bootJar;
+        Path extracted = whole ? null : Files.createTempDirectory("paddock-bench-app-");
+        Path application = whole ? jar : SpringBootJar.extract(jar, extracted);
         int port = freePort();
         int databasePort = freePort();
         Path log = Files.createTempFile("paddock-settle-bench-", ".log");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(javaOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        command.addAll(List.of("-jar", application.toString(), "--server.port=" + port,
                 "--paddock.db.embedded.port=" + databasePort, "--paddock.db.embedded.data-dir=",
                 "--paddock.demo-data=true", "--paddock.tote.programme.open-before=0",
                 "--paddock.tote.settlement.auto-after=0"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         PaddockServer server = new PaddockServer(process, URI.create("http://localhost:" + port),
-                "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres", log);
+                "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres", log, extracted,
+                !whole ? "extracted as the image runs it" : bootJar ? "the jar run whole (java -jar)" : "the jar run as given");
         server.awaitReady();
         return server;
     }
@@ -66,6 +86,11 @@ public final class PaddockServer implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** How the jar runs: extracted as the image runs it, whole, or as given (an application jar already extracted). */
+    public String layout() {
+        return layout;
     }
 
     private void awaitReady() throws InterruptedException {
@@ -101,6 +126,9 @@ public final class PaddockServer implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        if (extracted != null) {
+            SpringBootJar.delete(extracted);
         }
     }
 }

@@ -70,7 +70,7 @@ final class SettlementRun {
                 PaddockApi api = new PaddockApi(server.baseUrl());
                 Connection database = DriverManager.getConnection(server.jdbcUrl());
                 Connection sampling = DriverManager.getConnection(server.jdbcUrl())) {
-            out.println("Paddock started at " + server.baseUrl() + " (log: " + server.log() + ")");
+            out.println("Paddock started at " + server.baseUrl() + ", " + server.layout() + " (log: " + server.log() + ")");
             String token = operator(api);
             JsonNode race = race(api, token);
             String raceId = race.get("id").asString();
