@@ -6,6 +6,7 @@ import dev.paddock.bench.GeneratorThreads;
 import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.LoadGenerator;
 import dev.paddock.bench.PaddockApi;
+import dev.paddock.bench.ProcessCpu;
 import dev.paddock.bench.RateSchedule;
 import dev.paddock.bench.Report;
 import dev.paddock.bench.Results;
@@ -23,10 +24,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The registration opening rush: buyers set up and funded, the event created with its registration opening
@@ -68,15 +72,15 @@ final class Rush {
 
     static Figures run(RushOptions options, PrintStream out) throws Exception {
         if (!options.startApp()) {
-            return runAgainst(options, out);
+            return runAgainst(options, OptionalLong.empty(), out);
         }
         try (PaddockServer server = PaddockServer.start(options.jar(), options.serverJavaOptions())) {
             out.println("Paddock started at " + server.baseUrl() + ", " + server.layout() + " (log: " + server.log() + ")");
-            return runAgainst(options.against(server.baseUrl(), server.jdbcUrl()), out);
+            return runAgainst(options.against(server.baseUrl(), server.jdbcUrl()), OptionalLong.of(server.pid()), out);
         }
     }
 
-    private static Figures runAgainst(RushOptions options, PrintStream out) throws Exception {
+    private static Figures runAgainst(RushOptions options, OptionalLong serverPid, PrintStream out) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1,
@@ -115,6 +119,7 @@ final class Rush {
                     options.athletes(), options.waitlistShare(), options.shedRetries());
             Results registrations = new Results();
             CpuSamples serverCpu = new CpuSamples();
+            Supplier<OptionalDouble> serverProbe = ProcessCpu.forServer(serverPid, api);
 
             long[] from = new long[2];
             LoadGenerator registrationLoad = new LoadGenerator(arrivals, Duration.ZERO, options.maxInFlight(),
@@ -122,7 +127,7 @@ final class Rush {
             generators.add(GeneratorThreads.startAt(opensAt, "registrations", () -> registrationLoad.run(attempts, registrations, () -> {
                 from[0] = System.nanoTime();
                 from[1] = os.getProcessCpuTime();
-                sampler.scheduleAtFixedRate(() -> api.serverCpu().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);
+                sampler.scheduleAtFixedRate(() -> serverProbe.get().ifPresent(serverCpu::add), 0, 1, TimeUnit.SECONDS);
                 sampler.scheduleAtFixedRate(() -> out.println(Report.progress("registrations", registrations, "reads",
                         readers.stream().map(Readers::results).toList(), 5)), 5, 5,
                         TimeUnit.SECONDS);

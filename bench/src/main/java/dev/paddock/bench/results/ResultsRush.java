@@ -6,6 +6,7 @@ import dev.paddock.bench.GeneratorThreads;
 import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.LoadGenerator;
 import dev.paddock.bench.PaddockApi;
+import dev.paddock.bench.ProcessCpu;
 import dev.paddock.bench.Report;
 import dev.paddock.bench.Results;
 import dev.paddock.bench.Target;
@@ -20,11 +21,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongToIntFunction;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 
@@ -62,15 +66,15 @@ final class ResultsRush {
 
     static Figures run(ResultsRushOptions options, PrintStream out) throws Exception {
         if (!options.startApp()) {
-            return runAgainst(options, out);
+            return runAgainst(options, OptionalLong.empty(), out);
         }
         try (PaddockServer server = PaddockServer.start(options.jar(), options.serverJavaOptions())) {
             out.println("Paddock started at " + server.baseUrl() + ", " + server.layout() + " (log: " + server.log() + ")");
-            return runAgainst(options.against(server.baseUrl(), server.jdbcUrl()), out);
+            return runAgainst(options.against(server.baseUrl(), server.jdbcUrl()), OptionalLong.of(server.pid()), out);
         }
     }
 
-    private static Figures runAgainst(ResultsRushOptions options, PrintStream out) throws Exception {
+    private static Figures runAgainst(ResultsRushOptions options, OptionalLong serverPid, PrintStream out) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Marathon marathon = Marathon.of(options.runners(), options.seed());
         long compression = marathon.compression(options.peak());
@@ -117,6 +121,7 @@ final class ResultsRush {
                     outcomes);
             Results passings = new Results();
             CpuSamples serverCpu = new CpuSamples();
+            Supplier<OptionalDouble> serverProbe = ProcessCpu.forServer(serverPid, api);
             long[] start = new long[2];
             List<Thread> generators = new ArrayList<>();
             LoadGenerator replaying = new LoadGenerator(replay, options.warmUp(), options.maxInFlight(),
@@ -125,7 +130,7 @@ final class ResultsRush {
             generators.add(GeneratorThreads.startAt(now, "passings", () -> replaying.run(replay, passings, () -> {
                         start[0] = System.nanoTime();
                         start[1] = os.getProcessCpuTime();
-                        sampler.scheduleAtFixedRate(() -> api.serverCpu().ifPresent(serverCpu::add), 0, 1,
+                        sampler.scheduleAtFixedRate(() -> serverProbe.get().ifPresent(serverCpu::add), 0, 1,
                                 TimeUnit.SECONDS);
                         sampler.scheduleAtFixedRate(() -> out.println(Report.progress("passings", passings, "lookups",
                                 lookups.stream().map(Lookups::results).toList(), 5)), 5, 5, TimeUnit.SECONDS);

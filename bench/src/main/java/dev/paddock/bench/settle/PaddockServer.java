@@ -76,6 +76,11 @@ public final class PaddockServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's process, whose CPU the runners read from the OS. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI baseUrl() {
         return baseUrl;
     }
