@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * virtual threads. Spring Boot's nested-jar loader reads every class and resource through one lock per jar file. On a
  * cold node at a peak, requests loading classes pin their carrier threads while they wait for that lock. A resource
  * look-up holding it could then wait for a carrier that never came free: the node stalled for seconds, or for good
- * (session 9's rush, session 10's results warm-up; notes/results10.md). The production image runs the jar extracted
- * (deploy/Dockerfile), on the JDK's own class loader, and so do the benches.
+ * (session 9's rush, session 10's results warm-up; docs/performance/session10-2026-11-22.md). The production image
+ * runs the jar extracted (deploy/Dockerfile), on the JDK's own class loader, and so do the benches.
  */
 @Component
 class WholeJarWarning {

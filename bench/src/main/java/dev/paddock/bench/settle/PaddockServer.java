@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
  * -jar paddock.jar}), Spring Boot's nested-jar loader reads every class and resource of the node through one lock per
  * jar file; on a cold node at a peak, requests on virtual threads loading classes (which pins their carriers) waited
  * for that lock while its holder, a resource look-up waiting for an inner lock, had no carrier left to run on: the node
- * stalled for seconds or for good (session 10, the results bench's warm-up; notes/results10.md). {@code
- * PADDOCK_BENCH_FAT_JAR=true} runs the jar whole, to compare; a jar that is not a Spring Boot jar (an application jar
- * already extracted) runs as given.
+ * stalled for seconds or for good (session 10, the results bench's warm-up;
+ * docs/performance/session10-2026-11-22.md). {@code PADDOCK_BENCH_FAT_JAR=true} runs the jar whole, to compare; a jar
+ * that is not a Spring Boot jar (an application jar already extracted) runs as given.
  */
 public final class PaddockServer implements AutoCloseable {
 

@@ -1,8 +1,11 @@
-# cpu.py OUT: every second, epoch, server JVM ticks and its postgres descendants' ticks (utime+stime, 100/s)
+# cpu.py OUT [JAR_PREFIX]: every second, epoch, server JVM ticks and its postgres descendants' ticks (utime+stime, 100/s)
+# The server is the java process whose -jar argument starts with JAR_PREFIX: by default the bench's extracted layout
+# (/tmp/paddock-bench-app-*, session 10's --start-app); give the jar's own path when it runs whole.
 import os, sys, time
+PREFIX = sys.argv[2] if len(sys.argv) > 2 else '/tmp/paddock-bench-app-'
 def is_server(c):
     a = c.split()
-    return bool(a) and a[0].endswith('/java') and '-jar' in a and a.index('-jar') + 1 < len(a) and a[a.index('-jar') + 1].startswith('/tmp/rush10/')
+    return bool(a) and a[0].endswith('/java') and '-jar' in a and a.index('-jar') + 1 < len(a) and a[a.index('-jar') + 1].startswith(PREFIX)
 def procs():
     out = {}
     for p in os.listdir('/proc'):
