@@ -18,7 +18,12 @@ final class UuidArray extends PGobject implements PGBinaryObject {
 
     private static final int UUID_OID = 2950;
 
-    private final UUID[] values;
+    private UUID[] values;
+
+    /** For pgjdbc, which makes a registered type's objects empty, then reads them with {@link #setByteValue}. */
+    public UuidArray() {
+        this(new UUID[0]);
+    }
 
     UuidArray(UUID[] values) {
         this.values = values;
@@ -49,9 +54,28 @@ final class UuidArray extends PGobject implements PGBinaryObject {
         }
     }
 
+    /** Reads the format {@link #toBytes} writes (one dimension or none), as {@code array_send} sends it. */
     @Override
     public void setByteValue(byte[] value, int offset) {
-        throw new UnsupportedOperationException("A parameter only");
+        ByteBuffer in = ByteBuffer.wrap(value, offset, value.length - offset);
+        int dimensions = in.getInt();
+        in.getInt(); // has nulls
+        if (in.getInt() != UUID_OID || dimensions > 1) {
+            throw new IllegalArgumentException("Not a one-dimensional uuid[]");
+        }
+        UUID[] read = new UUID[dimensions == 0 ? 0 : in.getInt()];
+        if (dimensions == 1) {
+            in.getInt(); // lower bound
+        }
+        for (int i = 0; i < read.length; i++) {
+            read[i] = in.getInt() < 0 ? null : new UUID(in.getLong(), in.getLong());
+        }
+        values = read;
+    }
+
+    /** The elements, nulls included. */
+    UUID[] values() {
+        return values.clone();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.paddock.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.UUID;
@@ -49,5 +50,24 @@ class UuidArrayTest {
                 .isEqualTo("{01234567-89ab-cdef-fedc-ba9876543210,NULL}");
         assertThat(new UuidArray(new UUID[0]).getValue()).isEqualTo("{}");
         assertThat(new UuidArray(new UUID[0]).getType()).isEqualTo("_uuid");
+    }
+
+    @Test
+    void readsBackWhatItWrites() {
+        for (UUID[] values : new UUID[][] {{A, null, new UUID(-1L, 0L)}, {A}, {}}) {
+            UuidArray written = new UuidArray(values);
+            byte[] bytes = new byte[written.lengthInBytes() + 3];
+            written.toBytes(bytes, 3);
+            UuidArray read = new UuidArray();
+            read.setByteValue(bytes, 3);
+            assertThat(read.values()).containsExactly(values);
+            assertThat(read.getValue()).isEqualTo(written.getValue());
+        }
+    }
+
+    @Test
+    void refusesAnotherElementType() {
+        byte[] bigints = ByteBuffer.allocate(12).putInt(0).putInt(0).putInt(20).array();
+        assertThatThrownBy(() -> new UuidArray().setByteValue(bigints, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
