@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,6 +54,10 @@ class DatabaseConfiguration {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             // PostgreSQL's names have underscores where the configuration's keys have dashes
             settings.server().forEach((name, value) -> builder.setServerConfig(name.replace('-', '_'), value));
+            long preallocate = settings.walPreallocate().toBytes();
+            if (preallocate > 0) {
+                builder.setServerConfig("min_wal_size", WalPreallocation.minWalSize(preallocate, settings.server()));
+            }
             // set last, so that no server setting can weaken a commit
             builder.setServerConfig("max_connections", String.valueOf(settings.maxConnections()))
                     .setServerConfig("synchronous_commit", "on")
@@ -70,10 +75,30 @@ class DatabaseConfiguration {
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
                 log.info("Starting the embedded PostgreSQL with its data in {}", dir);
             }
-            return builder.start();
+            EmbeddedPostgres server = builder.start();
+            if (preallocate > 0) {
+                preallocateWal(server, preallocate);
+            }
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "The embedded PostgreSQL did not start; set PADDOCK_DB_URL to use an external server instead", e);
+        }
+    }
+
+    private static void preallocateWal(EmbeddedPostgres server, long preallocate) {
+        long started = System.nanoTime();
+        try {
+            WalPreallocation.Outcome outcome = WalPreallocation.ensure(server.getPostgresDatabase(), preallocate);
+            if (outcome.written() > 0) {
+                log.info("Pre-allocated the WAL: {} MB written in {} ms; {} MB of WAL files ready (was {} MB)",
+                        outcome.written(), (System.nanoTime() - started) / 1_000_000, outcome.after() >> 20,
+                        outcome.before() >> 20);
+            } else {
+                log.info("The WAL is pre-allocated: {} MB of WAL files ready", outcome.after() >> 20);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The embedded PostgreSQL's WAL could not be pre-allocated", e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code paddock.db.*}: where the system of record lives and how big the connection pool is.
@@ -39,13 +40,18 @@ record DatabaseProperties(
      *                        max-wal-size}), passed as {@code -c name=value} at
      *                        every start, so they apply to an existing data directory too); the defaults, for a
      *                        write-heavy node, are in {@code application.yml}
+     * @param walPreallocate  WAL files to have ready at start-up ({@link WalPreallocation}): 0 (the default) leaves
+     *                        the WAL as PostgreSQL grows it; a size (2GB for a node that takes rushes) raises {@code
+     *                        min_wal_size} to it and writes what is missing once, so the node's first rush does not
+     *                        create WAL segments while it commits. At most {@code max-wal-size}.
      */
     record Embedded(@DefaultValue("data/postgres") String dataDir, @DefaultValue("0") int port,
             @DefaultValue("200") int maxConnections, @DefaultValue("true") boolean fsync,
-            Map<String, String> server) {
+            Map<String, String> server, @DefaultValue("0B") DataSize walPreallocate) {
 
         Embedded {
             server = server == null ? Map.of() : Map.copyOf(server);
+            walPreallocate = walPreallocate == null ? DataSize.ofBytes(0) : walPreallocate;
         }
     }
 }
