@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,7 @@ class WalPreallocationIT {
 
     private static EmbeddedPostgres start(Path data) throws Exception {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setServerConfig("min_wal_size", WalPreallocation.minWalSize(WANTED, java.util.Map.of()))
+                .setServerConfig("min_wal_size", WalPreallocation.minWalSize(WANTED, Map.of()))
                 .start();
     }
 
