@@ -13,7 +13,7 @@ select 'acknowledged bets missing or not accepted' as check, count(*) as failure
 union all
 select 'pools whose totals differ from their accepted bets', count(*) from (
     select p.id from tote.pools p
-    where coalesce((select sum(stake_cents) from tote.pool_totals t where t.pool_id = p.id), 0)
+    where coalesce((select sum(stake_cents) from tote.pool_stakes t where t.pool_id = p.id), 0)
        <> coalesce((select sum(total_stake_cents) from tote.bets b where b.pool_id = p.id and b.status = 'ACCEPTED'), 0)) d
 union all
 -- per combination where a stored ticket names it directly: Simple bets (key = the runner number)
@@ -21,7 +21,7 @@ select 'simple-bet combinations whose total differs from their bets', count(*) f
     select b.pool_id, cast(substr(b.formulation, 3) as bigint) as key, sum(b.unit_stake_cents) as stake
     from tote.bets b where b.status = 'ACCEPTED' and b.bet_type in ('SIMPLE_GAGNANT', 'SIMPLE_PLACE')
     group by 1, 2) s
-    where s.stake <> coalesce((select stake_cents from tote.pool_totals t
+    where s.stake <> coalesce((select stake_cents from tote.pool_stakes t
                                where t.pool_id = s.pool_id and t.combination_key = s.key), 0)
 union all
 select 'accepted bets without their debit', count(*) from tote.bets b

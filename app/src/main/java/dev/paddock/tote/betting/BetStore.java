@@ -9,9 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -193,96 +191,57 @@ class BetStore {
     }
 
     /**
-     * Adds stakes per combination; one row per (pool, combination) in the list, in one round trip
-     * ({@code tote.add_stakes_to_pool_totals}, tote V19): the combinations without a row yet are inserted with their
-     * stakes, the others updated (no lock record per row as an upsert writes, tote V18). The combination is looked up
-     * in the index before its insert (a "not exists" became an anti-join that read the whole table at every batch).
-     * Both statements take their rows in (pool, combination) order, the primary key's, as every writer does, so
-     * two transactions touching the same combinations wait for each other instead of deadlocking: a writer waits
-     * only for rows after those it holds. A combination another transaction inserts meanwhile makes this insert
-     * wait for that transaction's end and leave the row to the update, which sees it committed.
+     * Adds stakes per combination: appends the change as one row of {@code tote.pool_total_changes} (tote V20), in the
+     * caller's transaction, so it is durable with the bets it counts; {@link PoolTotalsKeeper} folds it into
+     * {@code tote.pool_totals} within about a second. No pool-total row is locked here, so two writers never wait for
+     * each other on a hot combination.
      */
     void addToTotals(List<PoolCombination> combinations, long[] cents) {
-        call("tote.add_stakes_to_pool_totals", sorted(combinations, cents));
+        record(combinations, cents);
     }
 
-    /** Takes stakes back (a cancellation); the check constraint refuses to go below zero. */
+    /** Takes stakes back (a cancellation): a change with negative cents, folded after the stakes it takes back. */
     void subtractFromTotals(List<PoolCombination> combinations, long[] cents) {
         long[] negated = new long[cents.length];
         for (int i = 0; i < cents.length; i++) {
             negated[i] = -cents[i];
         }
-        change(sorted(combinations, negated));
+        record(combinations, negated);
     }
 
-    /** Adds to rows that exist, in the order of {@code rows}; every one must exist. */
-    private void change(Sorted rows) {
-        call("tote.add_to_pool_totals", rows);
-    }
-
-    /** Calls a pool totals function on {@code rows}, in their order; it must have written every one. */
-    private void call(String function, Sorted rows) {
-        if (rows.size() == 0) {
+    private void record(List<PoolCombination> combinations, long[] cents) {
+        int n = combinations.size();
+        if (n == 0) {
             return;
         }
-        Long changed = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("select " + function + "(?, ?, ?)");
-            rows.bind(connection, statement);
-            return statement;
-        }, rs -> rs.next() ? rs.getLong(1) : 0L);
-        if (changed == null || changed != rows.size()) {
-            throw new IllegalStateException("Pool totals: " + changed + " rows changed of " + rows.size());
+        UUID[] pools = new UUID[n];
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            pools[i] = combinations.get(i).poolId();
+            keys[i] = combinations.get(i).key();
         }
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "insert into tote.pool_total_changes (pools, keys, cents) values (?, ?, ?)")) {
+                SqlArrays.bind(connection, statement, 1, pools, keys, cents);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /**
-     * The primary key's order: a uuid compares as unsigned bytes in PostgreSQL (UUID.compareTo compares signed
-     * longs), a bigint as a signed number.
+     * Folds up to {@code maxChanges} changes, oldest first, into {@code tote.pool_totals} (tote V20), in the caller's
+     * transaction; -1 when another transaction, of any node, is folding.
      */
-    static final Comparator<PoolCombination> KEY_ORDER = Comparator
-            .comparing(PoolCombination::poolId, (a, b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
-                    ? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
-                    : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()))
-            .thenComparingLong(PoolCombination::key);
-
-    private static Sorted sorted(List<PoolCombination> combinations, long[] cents) {
-        int n = combinations.size();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (i, j) -> KEY_ORDER.compare(combinations.get(i), combinations.get(j)));
-        PoolCombination[] rows = new PoolCombination[n];
-        long[] stakes = new long[n];
-        for (int r = 0; r < n; r++) {
-            rows[r] = combinations.get(order[r]);
-            stakes[r] = cents[order[r]];
-        }
-        return new Sorted(rows, stakes);
+    int foldTotals(int maxChanges) {
+        Integer folded = jdbc.queryForObject("select tote.fold_pool_total_changes(?)", Integer.class, maxChanges);
+        return folded == null ? 0 : folded;
     }
 
-    /** Combinations in the primary key's order with their stakes. */
-    private record Sorted(PoolCombination[] rows, long[] cents) {
-
-        int size() {
-            return rows.length;
-        }
-
-        void bind(Connection connection, PreparedStatement statement) throws SQLException {
-            UUID[] pools = new UUID[rows.length];
-            long[] keys = new long[rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                pools[r] = rows[r].poolId();
-                keys[r] = rows[r].key();
-            }
-            SqlArrays.bind(connection, statement, 1, pools, keys, cents);
-        }
-    }
-
-    /** Every pool's totals as stored, for the in-memory copies at start-up. */
+    /** Every open pool's stakes (the totals and the changes not folded yet, one snapshot), for the in-memory copies. */
     void forEachTotal(TotalConsumer consumer) {
         jdbc.query("""
-                select t.pool_id, t.combination_key, t.stake_cents from tote.pool_totals t
+                select t.pool_id, t.combination_key, t.stake_cents from tote.pool_stakes t
                 join tote.pools p on p.id = t.pool_id where p.status in ('SCHEDULED', 'OPEN', 'CLOSED')""",
                 rs -> {
                     consumer.accept(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3));

@@ -44,16 +44,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The writers of bets and pool totals. Requests hand their checked tickets to the writer of their account
  * ({@code writers} of them, each with its bounded queue and its thread); a writer takes whatever is waiting (up
  * to {@code batch-size}) and makes the lot durable in one transaction: lock the races for share and keep only the bets whose races are all OPEN (the stop-signal
- * rule), store the tickets (claiming each request id), debit the stakes with one wallet batch, add the
- * stakes to the pool totals aggregated per combination, publish {@link BetAccepted}. Only after the commit
+ * rule), store the tickets (claiming each request id), debit the stakes with one wallet batch, append the
+ * stakes aggregated per combination as one pool-total change, publish {@link BetAccepted}. Only after the commit
  * is any caller answered. Cancellations go through the same queue, so they are ordered with bets and with
  * the close. No wait is added to fill a batch: bets arriving while one commits form the next.
  * <p>
  * One writer would use one PostgreSQL backend at a time and idle during each of its round trips and commits;
  * several overlap them. An account always goes to the same writer, so its bets, request ids, weekly limit,
  * wallet row and cancellations stay with one thread, in order. The writers share only the race rows (share
- * locks, which do not conflict) and the pool totals, which each batch updates in (pool, combination) order, so
- * two writers may wait for each other there but cannot deadlock.
+ * locks, which do not conflict): a batch appends its stakes per combination as one pool-total change, which
+ * {@link PoolTotalsKeeper} folds into the totals later, so no writer waits for another on a hot combination.
  * <p>
  * With the remote wallet ({@code wallet: remote}) the batch stores the bets PENDING instead and debits
  * nothing; once it commits, {@link StakeSaga} debits them over HTTP and accepts or refuses them in a second

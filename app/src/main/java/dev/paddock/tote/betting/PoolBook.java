@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The live totals of every pool in memory, for probable odds. Only the bet writers change them, each after its
  * batch commits (additions commute, so their order does not matter); readers take a copy. A pool's totals are
- * rebuilt from tote.pool_totals before the writers take their first batch, so memory never misses a committed bet.
+ * rebuilt from tote.pool_stakes (the totals and the changes not folded yet) before the writers take their first
+ * batch, so memory never misses a committed bet.
  */
 @Component
 class PoolBook implements LiveTotals {

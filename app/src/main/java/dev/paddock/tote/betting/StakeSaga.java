@@ -205,11 +205,11 @@ class StakeSaga {
     }
 
     /**
-     * Runs a transaction that writes {@code tote.pool_totals} as one of at most {@code completers} of this node
-     * (the sagas' step 3, the recovery job, cancellations). Their upserts of the same combination rows in
-     * different orders deadlocked in PostgreSQL (measured at 1,000 bets/s), so there was one at a time; since the
-     * totals are written in the primary key's order ({@link BetStore#addToTotals}), as the in-process writers do
-     * concurrently, two only wait for each other on a shared row. With one, a group's transaction and its commit's
+     * Runs a transaction that changes pool totals as one of at most {@code completers} of this node (the sagas'
+     * step 3, the recovery job, cancellations). Their upserts of the same combination rows in different orders
+     * deadlocked in PostgreSQL (measured at 1,000 bets/s), so there was one at a time; the totals were then written
+     * in the primary key's order, and since tote V20 each transaction appends one change row
+     * ({@link BetStore#addToTotals}) and locks no total at all. With one, a group's transaction and its commit's
      * WAL flush were the sagas' queue: at 2,000 bets/s on the shared VM a saga waited 59 ms on average after its
      * debits, and the writers waited for a free saga 12% of their time. Sagas that finish while both run still
      * complete together, in the next group.

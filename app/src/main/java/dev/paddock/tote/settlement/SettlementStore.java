@@ -81,7 +81,7 @@ class SettlementStore {
     /** The pool's stakes per combination, as the bet writer kept them. */
     PoolTotals totals(UUID poolId) {
         PoolTotals totals = new PoolTotals();
-        jdbc.sql("select combination_key, stake_cents from tote.pool_totals where pool_id = :pool and stake_cents > 0")
+        jdbc.sql("select combination_key, stake_cents from tote.pool_stakes where pool_id = :pool and stake_cents > 0")
                 .param("pool", poolId)
                 .query(rs -> {
                     totals.add(rs.getLong(1), rs.getLong(2));
@@ -115,7 +115,7 @@ class SettlementStore {
      */
     int favourite(UUID raceId, ChannelFamily family) {
         Optional<Long> key = jdbc.sql("""
-                        select t.combination_key from tote.pool_totals t
+                        select t.combination_key from tote.pool_stakes t
                         join tote.pools p on p.id = t.pool_id
                         join tote.runners r on r.race_id = p.race_id and r.number = t.combination_key and not r.non_runner
                         where p.race_id = :race and p.bet_type = :type and p.channel_family = :family and t.stake_cents > 0

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paddock.parimutuel.BetType;
 import dev.paddock.tote.RaceCard;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,8 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pool totals are added by inserting the new combinations, then updating the others (tote V18), every writer in
- * the primary key's order, so that concurrent batches neither deadlock nor lose a stake.
+ * Pool totals: each batch appends its change (tote V20) and {@link PoolTotalsKeeper} folds the changes into
+ * {@code tote.pool_totals}; {@code tote.pool_stakes} is exact before and after a fold, concurrent batches lose no
+ * stake, a cancellation's change never takes the totals below zero, and one fold runs at a time.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -35,31 +38,16 @@ class PoolTotalsIT {
     BetStore store;
 
     @Autowired
+    PoolTotalsKeeper keeper;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
+    DataSource dataSource;
+
+    @Autowired
     PlatformTransactionManager transactions;
-
-    @Test
-    void theWritersOrderIsThePrimaryKeysOrder() {
-        Random random = new Random(3);
-        List<BetStore.PoolCombination> combinations = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            // pools with the high bit set or not, sharing halves; keys negative or not
-            UUID pool = new UUID((random.nextInt(4) - 2L) << 62 | random.nextInt(3),
-                    random.nextBoolean() ? random.nextLong() : random.nextInt(3));
-            combinations.add(new BetStore.PoolCombination(pool, random.nextInt(7) - 3));
-        }
-        List<BetStore.PoolCombination> java = combinations.stream().distinct().sorted(BetStore.KEY_ORDER).toList();
-
-        List<BetStore.PoolCombination> postgres = jdbc.sql("""
-                        select distinct p, k from unnest(?::uuid[], ?::bigint[]) as t(p, k) order by p, k""")
-                .params(combinations.stream().map(BetStore.PoolCombination::poolId).toArray(UUID[]::new),
-                        combinations.stream().map(BetStore.PoolCombination::key).toArray(Long[]::new))
-                .query((rs, row) -> new BetStore.PoolCombination(rs.getObject(1, UUID.class), rs.getLong(2))).list();
-
-        assertThat(java).containsExactlyElementsOf(postgres);
-    }
 
     @Test
     void concurrentBatchesOverTheSameCombinationsAddEveryStakeOnce() throws Exception {
@@ -101,23 +89,92 @@ class PoolTotalsIT {
                 total += future.get();
             }
             assertThat(tote.poolTotal(pools.get(0)) + tote.poolTotal(pools.get(1))).isEqualTo(total);
+            foldEverything();
+            assertThat(folded(pools.get(0)) + folded(pools.get(1))).isEqualTo(total);
+            assertThat(tote.poolTotal(pools.get(0)) + tote.poolTotal(pools.get(1))).isEqualTo(total);
         }
     }
 
     @Test
-    void aCancellationTakesItsStakesBackFromRowsThatExist() {
+    void theStakesAreExactBeforeTheFoldAndAfterIt() throws Exception {
         UUID pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT).id();
         List<BetStore.PoolCombination> combinations = List.of(new BetStore.PoolCombination(pool, 5),
                 new BetStore.PoolCombination(pool, 2));
         TransactionTemplate transaction = new TransactionTemplate(transactions);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // another node folding: this node's keeper leaves it the work
+            try (var statement = other.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(hashtext('tote.fold_pool_total_changes'))");
+            }
+            transaction.executeWithoutResult(status -> store.addToTotals(combinations, new long[] {500, 200}));
+            transaction.executeWithoutResult(status -> store.addToTotals(combinations, new long[] {100, 100}));
+            transaction.executeWithoutResult(status -> store.subtractFromTotals(combinations.subList(0, 1),
+                    new long[] {250}));
 
-        transaction.executeWithoutResult(status -> store.addToTotals(combinations, new long[] {500, 200}));
-        transaction.executeWithoutResult(status -> store.addToTotals(combinations, new long[] {100, 100}));
-        transaction.executeWithoutResult(status -> store.subtractFromTotals(combinations.subList(0, 1),
-                new long[] {250}));
+            assertThat(keeper.fold()).isEqualTo(-1);
+            assertThat(stakes(pool, "tote.pool_stakes")).containsExactly("2=300", "5=350");
+            assertThat(stakes(pool, "tote.pool_totals")).isEmpty();
+            other.rollback();
+        }
 
-        assertThat(jdbc.sql("select combination_key, stake_cents from tote.pool_totals where pool_id = ? order by 1")
-                .param(pool).query((rs, row) -> rs.getLong(1) + "=" + rs.getLong(2)).list())
-                .containsExactly("2=300", "5=350");
+        foldEverything();
+
+        assertThat(stakes(pool, "tote.pool_totals")).containsExactly("2=300", "5=350");
+        assertThat(stakes(pool, "tote.pool_stakes")).containsExactly("2=300", "5=350");
+    }
+
+    @Test
+    void aFoldTakesTheOldestChangesFirstAndLeavesTheRestCounted() {
+        UUID pool = ToteFixtures.pool(tote.openRace(), BetType.SIMPLE_GAGNANT).id();
+        List<BetStore.PoolCombination> one = List.of(new BetStore.PoolCombination(pool, 3));
+        int additions = PoolTotalsKeeper.CHANGES_PER_FOLD + 4;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < additions; i++) {
+                store.addToTotals(one, new long[] {100});
+            }
+            // takes back all but one addition: more than any fold of additions alone would leave, were it first
+            store.subtractFromTotals(one, new long[] {100L * (additions - 1)});
+
+            // in this transaction (which now holds the fold to itself): the oldest CHANGES_PER_FOLD, all additions
+            assertThat(store.foldTotals(PoolTotalsKeeper.CHANGES_PER_FOLD)).isEqualTo(PoolTotalsKeeper.CHANGES_PER_FOLD);
+            assertThat(folded(pool)).isEqualTo(100L * PoolTotalsKeeper.CHANGES_PER_FOLD);
+            assertThat(tote.poolTotal(pool)).isEqualTo(100);
+        });
+
+        foldEverything();
+
+        assertThat(folded(pool)).isEqualTo(100);
+        assertThat(jdbc.sql("select count(*) from tote.pool_total_changes j where ? = any(j.pools)").param(pool)
+                .query(Long.class).single()).isZero();
+    }
+
+    /** Folds until no change is left; a fold the scheduled keeper is running meanwhile is waited for. */
+    private void foldEverything() {
+        for (int round = 0; round < 1_000; round++) {
+            int folded = keeper.fold();
+            if (folded == 0) {
+                return;
+            }
+            if (folded < 0) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the changes were never all folded");
+    }
+
+    private List<String> stakes(UUID pool, String table) {
+        return jdbc.sql("select combination_key, stake_cents from " + table + " where pool_id = ? order by 1")
+                .param(pool).query((rs, row) -> rs.getLong(1) + "=" + rs.getLong(2)).list();
+    }
+
+    private long folded(UUID pool) {
+        return jdbc.sql("select coalesce(sum(stake_cents), 0) from tote.pool_totals where pool_id = ?").param(pool)
+                .query(Long.class).single();
     }
 }

@@ -105,12 +105,12 @@ public class ToteFixtures {
     }
 
     long poolTotal(UUID poolId) {
-        return jdbc.sql("select coalesce(sum(stake_cents), 0) from tote.pool_totals where pool_id = :pool")
+        return jdbc.sql("select coalesce(sum(stake_cents), 0) from tote.pool_stakes where pool_id = :pool")
                 .param("pool", poolId).query(Long.class).single();
     }
 
     long onCombination(UUID poolId, long key) {
-        return jdbc.sql("select coalesce(sum(stake_cents), 0) from tote.pool_totals where pool_id = :pool and combination_key = :key")
+        return jdbc.sql("select coalesce(sum(stake_cents), 0) from tote.pool_stakes where pool_id = :pool and combination_key = :key")
                 .param("pool", poolId).param("key", key).query(Long.class).single();
     }
 
