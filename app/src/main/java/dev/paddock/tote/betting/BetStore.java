@@ -2,10 +2,8 @@ package dev.paddock.tote.betting;
 
 import dev.paddock.identity.AccountId;
 import dev.paddock.shared.SqlArrays;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;

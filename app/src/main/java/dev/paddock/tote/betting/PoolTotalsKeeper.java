@@ -55,8 +55,8 @@ class PoolTotalsKeeper {
     /** One fold: how many changes it folded, or -1 when another transaction was folding. */
     int fold() {
         long started = System.nanoTime();
-        Integer folded = transaction.execute(status -> store.foldTotals(CHANGES_PER_FOLD));
-        int n = folded == null ? 0 : folded;
+        // BetStore.foldTotals answers 0 for nothing folded, so the boxed result is never null
+        int n = transaction.execute(status -> store.foldTotals(CHANGES_PER_FOLD));
         if (n > 0) {
             folds.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             changes.increment(n);
