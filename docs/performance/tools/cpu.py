@@ -1,4 +1,5 @@
 # cpu.py OUT [JAR_PREFIX]: every second, epoch, server JVM ticks and its postgres descendants' ticks (utime+stime, 100/s)
+# PostgreSQL is the postmaster on the server's --paddock.db.embedded.port, or every postgres when none matches.
 # The server is the java process whose -jar argument starts with JAR_PREFIX: by default the bench's extracted layout
 # (/tmp/paddock-bench-app-*, session 10's --start-app); give the jar's own path when it runs whole.
 import os, sys, time
@@ -26,6 +27,8 @@ with open(sys.argv[1], 'w') as w:
             s = server[0]
             port = [x.split('=')[1] for x in ps[s][2].split() if x.startswith('--paddock.db.embedded.port=')]
             roots = [p for p, (pp, t, c) in ps.items() if port and '/bin/postgres' in c and ('-p ' + port[0] + ' ') in c]
+            if not roots:  # not found by its port: every postgres of the machine
+                roots = [p for p, (pp, t, c) in ps.items() if '/bin/postgres' in c]
             kids = set([s] + roots); changed = True
             while changed:
                 changed = False

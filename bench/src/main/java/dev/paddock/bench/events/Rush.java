@@ -99,15 +99,16 @@ final class Rush {
             out.printf(Locale.ROOT, "%,d buyers ready in %.1f s (%.1f accounts/s with %d threads)%n", buyers.size(),
                     setUpSeconds, buyers.size() / setUpSeconds, options.setupThreads());
             Buyers.refreshAll(api, buyers, options.setupThreads());
+            List<Buyers.Buyer> warmUpBuyers = warmUpBuyers(api, run, options, out);
             Instant opensAt = Instant.now().plus(options.lead()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             RushEvent event = RushEvent.create(api, run, options.places(), options.priceCents(), opensAt,
-                    options.warmUpRegistrations(), out);
+                    options.warmUpRegistrations() == 0 ? 0 : options.warmUpPlaces(), out);
             out.printf(Locale.ROOT, "Event /events/%s, race %s of %,d places at %d.%02d, registration opens at %s; "
                     + "public API says %s%n", event.slug(), event.raceId(), options.places(), options.priceCents() / 100,
                     options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());
             List<Readers> readers = Readers.of(event);
             List<Thread> generators = new ArrayList<>(startReaders(options, event, readers, reading, api, out));
-            warmUp(api, registering, event, run, options, out);
+            warmUp(api, registering, event, run, warmUpBuyers, options, out);
 
             ArrivalCurve arrivals = options.arrivals();
             out.printf(Locale.ROOT, "Rush: %,d attempts in %d s, half-life %.1f s (%.0f%% in the first 5 s, peak %,.0f/s), "
@@ -190,29 +191,39 @@ final class Rush {
         return generators;
     }
 
+    /** The warm-up's buyers ({@value #WARM_UP_PER_BUYER} registrations each), made before the event's clock starts. */
+    private static List<Buyers.Buyer> warmUpBuyers(PaddockApi api, String run, RushOptions options, PrintStream out)
+            throws Exception {
+        int count = options.warmUpRegistrations();
+        if (count == 0) {
+            return List.of();
+        }
+        return Buyers.create(api, "warm-" + run, (count + WARM_UP_PER_BUYER - 1) / WARM_UP_PER_BUYER,
+                (long) WARM_UP_PER_BUYER * options.priceCents() + 100_00, options.setupThreads(), out);
+    }
+
     /**
      * Registrations in the event's other race, opened at once, before the opening, paced evenly over
      * {@code --warm-up-time} by buyers of their own ({@value #WARM_UP_PER_BUYER} registrations each): a node at an
      * opening has served registrations for hours (JIT, caches, the wallet), and so is this one. Not measured;
+     * The race has {@code --warm-up-places}, fewer than the registrations by default: once it is full they are
+     * waitlisted or refused as the rush's will be, so that the node has run those paths before the opening too.
      * {@code --warm-up-registrations 0} skips it.
      */
     private static void warmUp(PaddockApi api, KeepAliveClient registering, RushEvent event, String run,
-            RushOptions options, PrintStream out) throws Exception {
+            List<Buyers.Buyer> buyers, RushOptions options, PrintStream out) throws Exception {
         int count = options.warmUpRegistrations();
         if (count == 0) {
             return;
         }
         String tag = "warm-" + run;
-        int buyers = (count + WARM_UP_PER_BUYER - 1) / WARM_UP_PER_BUYER;
-        List<Buyers.Buyer> buyer = Buyers.create(api, tag, buyers,
-                (long) WARM_UP_PER_BUYER * options.priceCents() + 100_00, options.setupThreads(), out);
-        Attempts warmUp = new Attempts(api, registering, event.warmUpRaceId(), buyer, new Athletes(tag, options.seed()), tag, count,
-                0, options.shedRetries());
+        Attempts warmUp = new Attempts(api, registering, event.warmUpRaceId(), buyers, new Athletes(tag, options.seed()),
+                tag, count, options.waitlistShare(), options.shedRetries());
         new LoadGenerator(RateSchedule.constant(count / (options.warmUpTime().toNanos() / 1e9), options.warmUpTime()),
                 Duration.ZERO, options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM, SLOT)
                 .run(warmUp, new Results(), () -> { });
-        out.println("Warm-up: " + count + " registrations in the 10 km race over " + options.warmUpTime().toSeconds()
-                + " s before the opening: " + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt())
+        out.println("Warm-up: " + count + " registrations in the 10 km race of " + options.warmUpPlaces() + " places over "
+                + options.warmUpTime().toSeconds() + " s before the opening: " + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt())
                 ? " (WARNING: finished after the opening; raise --lead)" : ""));
     }
 }

@@ -24,6 +24,11 @@ import java.util.Set;
  * @param warmUpRegistrations registrations in another race of the event before the opening (not measured): a
  *                      node at an opening has served traffic for hours, so by default enough to bring it to steady
  *                      state (JIT); 50 = the cold node of the figures before session 8; 0 = a freshly started server
+ * @param warmUpPlaces  the warm-up race's places, fewer than its registrations by default (half): once it is full,
+ *                      the warm-up's attempts are waitlisted or refused like the rush's ({@code --waitlist-share}),
+ *                      so that the node has run those paths too before the opening, as a node that has served
+ *                      openings for hours has; {@code --warm-up-places} equal to the registrations: all confirmed
+ *                      (the warm-up before session 13)
  * @param warmUpTime    how long the warm-up registrations are spread over (evenly); it must end before the opening
  * @param lean          {@code --client lean} (true): registrations, replays and reads over {@link dev.paddock.bench.KeepAliveClient}s;
  *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
@@ -36,22 +41,22 @@ import java.util.Set;
  */
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
-        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations, Duration warmUpTime,
-        int setupThreads, boolean lean, int connections, int readerConnections,
+        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations, int warmUpPlaces,
+        Duration warmUpTime, int setupThreads, boolean lean, int connections, int readerConnections,
         int maxInFlight, Duration drainTimeout, long seed, int shedRetries) {
 
     static final String USAGE = """
             usage: events-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
-                     [--price-cents 5000] [--lead 45s] [--reader-warm-up 10s] [--warm-up-registrations 3000]
-                     [--warm-up-time 30s] [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
+                     [--price-cents 5000] [--lead 95s] [--reader-warm-up 90s] [--warm-up-registrations 24000]
+                     [--warm-up-places <registrations / 2>] [--warm-up-time 80s] [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
                      [--max-in-flight 100000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
             "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
-            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "warm-up-time", "setup-threads", "client", "connections",
+            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "warm-up-places", "warm-up-time", "setup-threads", "client", "connections",
             "reader-connections", "max-in-flight", "drain-timeout", "seed", "shed-retries");
 
     RushOptions {
@@ -67,6 +72,9 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         if (warmUpRegistrations < 0 || warmUpTime.isNegative() || warmUpTime.isZero()) {
             throw new IllegalArgumentException("--warm-up-registrations must be 0 or more, --warm-up-time positive");
         }
+        if (warmUpRegistrations > 0 && (warmUpPlaces <= 0 || warmUpPlaces > warmUpRegistrations)) {
+            throw new IllegalArgumentException("--warm-up-places must be between 1 and --warm-up-registrations");
+        }
         if (shedRetries < 0) {
             throw new IllegalArgumentException("--shed-retries must be 0 or more");
         }
@@ -74,6 +82,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
 
     static RushOptions parse(List<String> args) {
         Map<String, String> values = Options.pairs(args, KNOWN);
+        int warmUps = Integer.parseInt(values.getOrDefault("warm-up-registrations", "24000"));
         return new RushOptions(URI.create(values.getOrDefault("base-url", "http://localhost:8080")),
                 Boolean.parseBoolean(values.getOrDefault("start-app", "false")),
                 Path.of(values.getOrDefault("jar", "app/target/paddock.jar")),
@@ -87,10 +96,12 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Double.parseDouble(values.getOrDefault("readers", "2000")),
                 Double.parseDouble(values.getOrDefault("waitlist-share", "0.5")),
                 Long.parseLong(values.getOrDefault("price-cents", "5000")),
-                Options.duration(values.getOrDefault("lead", "45s")),
-                Options.duration(values.getOrDefault("reader-warm-up", "10s")),
-                Integer.parseInt(values.getOrDefault("warm-up-registrations", "3000")),
-                Options.duration(values.getOrDefault("warm-up-time", "30s")),
+                Options.duration(values.getOrDefault("lead", "95s")),
+                Options.duration(values.getOrDefault("reader-warm-up", "90s")),
+                warmUps,
+                values.containsKey("warm-up-places") ? Integer.parseInt(values.get("warm-up-places"))
+                        : Math.max(1, warmUps / 2),
+                Options.duration(values.getOrDefault("warm-up-time", "80s")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
                 Options.lean(values),
                 Integer.parseInt(values.getOrDefault("connections", "1024")),
@@ -104,8 +115,8 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
     /** The same run against another server (the one {@code --start-app} started). */
     RushOptions against(URI server, String database) {
         return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
-                halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, warmUpTime, setupThreads,
-                lean, connections, readerConnections, maxInFlight,
+                halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, warmUpPlaces, warmUpTime,
+                setupThreads, lean, connections, readerConnections, maxInFlight,
                 drainTimeout, seed, shedRetries);
     }
 

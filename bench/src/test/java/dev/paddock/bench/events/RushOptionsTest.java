@@ -33,12 +33,25 @@ class RushOptionsTest {
     void byDefaultTheNodeIsWarmAtTheOpeningAndTheWarmUpEndsBeforeIt() {
         RushOptions options = RushOptions.parse(List.of());
 
-        assertThat(options.warmUpRegistrations()).isEqualTo(3_000);
-        assertThat(options.warmUpTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.warmUpRegistrations()).isEqualTo(24_000);
+        assertThat(options.warmUpTime()).isEqualTo(Duration.ofSeconds(80));
         assertThat(options.lead()).isGreaterThan(options.warmUpTime());
+        assertThat(options.readerWarmUp()).isGreaterThan(options.warmUpTime()).isLessThan(options.lead());
         RushOptions cold = RushOptions.parse(List.of("--warm-up-registrations", "50", "--warm-up-time", "2s"));
         assertThat(cold.warmUpRegistrations()).isEqualTo(50);
         assertThat(cold.warmUpTime()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theWarmUpRaceFillsHalfWayUnlessItsPlacesAreGiven() {
+        assertThat(RushOptions.parse(List.of()).warmUpPlaces()).isEqualTo(12_000);
+        assertThat(RushOptions.parse(List.of("--warm-up-registrations", "51")).warmUpPlaces()).isEqualTo(25);
+        assertThat(RushOptions.parse(List.of("--warm-up-registrations", "1")).warmUpPlaces()).isEqualTo(1);
+        RushOptions allConfirmed = RushOptions.parse(List.of("--warm-up-registrations", "3000", "--warm-up-places",
+                "3000"));
+        assertThat(allConfirmed.warmUpPlaces()).isEqualTo(3_000);
+        assertThat(allConfirmed.against(java.net.URI.create("http://localhost:1"), null).warmUpPlaces())
+                .isEqualTo(3_000);
     }
 
     @Test
@@ -78,7 +91,9 @@ class RushOptionsTest {
             "--reader-connections 0",
             "--shed-retries -1",
             "--warm-up-registrations -1",
-            "--warm-up-time 0s"})
+            "--warm-up-time 0s",
+            "--warm-up-places 0",
+            "--warm-up-registrations 10 --warm-up-places 11"})
     void aBadCommandLineIsRefused(String arguments) {
         assertThatThrownBy(() -> RushOptions.parse(List.of(arguments.split(" "))))
                 .isInstanceOf(IllegalArgumentException.class);
