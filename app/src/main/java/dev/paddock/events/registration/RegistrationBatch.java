@@ -90,6 +90,7 @@ class RegistrationBatch {
         long[] stages = new long[Written.STAGES.size()];
         long t0 = System.nanoTime();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        rows.planOnce();
         Object[] outcomes = new Object[given.size()];
         List<Integer> fresh = unknown(given, outcomes);
         List<Integer> entered = onePerPerson(given, fresh, outcomes);

@@ -117,6 +117,20 @@ class RegistrationRows {
     }
 
     /**
+     * The rest of the batch's transaction runs its statements on generic plans, each made once per connection, not
+     * on a plan made again for each execution. Every statement of the batch takes its rows as arrays
+     * ({@code unnest}, {@code = any}); PostgreSQL estimates a bound array's length and finds the plan made for
+     * those few elements cheaper than the generic one (which assumes ten), so with the default
+     * {@code plan_cache_mode} it planned every execution again: in an opening rush's waitlist phase, batches of
+     * one or two entries, the one statement writing orders, registrations, places and history spent about as long
+     * being planned as being run. The generic plans are the ones a batch wants whatever its size (index look-ups by
+     * key); README, Benchmarks, session 13. {@code set local}: back to the default at the commit.
+     */
+    void planOnce() {
+        jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+    }
+
+    /**
      * How many are waiting in the race's line ahead of {@code position}: the whole line (its counts, kept by
      * triggers, events V42) less those at or after {@code position}, which are this batch's entries and those of
      * batches that took later positions and committed meanwhile, an index range of a few rows; both read in one
