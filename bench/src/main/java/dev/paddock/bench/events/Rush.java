@@ -205,7 +205,7 @@ final class Rush {
     /**
      * Registrations in the event's other race, opened at once, before the opening, paced evenly over
      * {@code --warm-up-time} by buyers of their own ({@value #WARM_UP_PER_BUYER} registrations each): a node at an
-     * opening has served registrations for hours (JIT, caches, the wallet), and so is this one. Not measured;
+     * opening has served registrations for hours (JIT, caches, the wallet), and so is this one. Not measured.
      * The race has {@code --warm-up-places}, fewer than the registrations by default: once it is full they are
      * waitlisted or refused as the rush's will be, so that the node has run those paths before the opening too.
      * {@code --warm-up-registrations 0} skips it.
@@ -222,8 +222,8 @@ final class Rush {
         new LoadGenerator(RateSchedule.constant(count / (options.warmUpTime().toNanos() / 1e9), options.warmUpTime()),
                 Duration.ZERO, options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM, SLOT)
                 .run(warmUp, new Results(), () -> { });
-        out.println("Warm-up: " + count + " registrations in the 10 km race of " + options.warmUpPlaces() + " places over "
-                + options.warmUpTime().toSeconds() + " s before the opening: " + warmUp.firstAnswers() + (Instant.now().isAfter(event.opensAt())
-                ? " (WARNING: finished after the opening; raise --lead)" : ""));
+        out.println("Warm-up: " + count + " registrations in the 10 km race of " + options.warmUpPlaces()
+                + " places over " + options.warmUpTime().toSeconds() + " s before the opening: " + warmUp.firstAnswers()
+                + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the opening; raise --lead)" : ""));
     }
 }

@@ -41,8 +41,8 @@ import java.util.Set;
  */
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
-        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations, int warmUpPlaces,
-        Duration warmUpTime, int setupThreads, boolean lean, int connections, int readerConnections,
+        double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
+        int warmUpPlaces, Duration warmUpTime, int setupThreads, boolean lean, int connections, int readerConnections,
         int maxInFlight, Duration drainTimeout, long seed, int shedRetries) {
 
     static final String USAGE = """
@@ -50,7 +50,8 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
                      [--price-cents 5000] [--lead 95s] [--reader-warm-up 90s] [--warm-up-registrations 24000]
-                     [--warm-up-places <registrations / 2>] [--warm-up-time 80s] [--setup-threads 4] [--client lean|jdk] [--connections 1024] [--reader-connections 384]
+                     [--warm-up-places <registrations / 2>] [--warm-up-time 80s] [--setup-threads 4]
+                     [--client lean|jdk] [--connections 1024] [--reader-connections 384]
                      [--max-in-flight 100000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
             """;
 
