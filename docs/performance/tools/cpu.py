@@ -1,4 +1,5 @@
-# cpu.py OUT [JAR_PREFIX]: every second, epoch, server JVM ticks and its postgres descendants' ticks (utime+stime, 100/s)
+# cpu.py OUT [JAR_PREFIX]: every second, epoch, server JVM ticks and its postgres descendants' ticks (utime+stime, 100/s),
+# then (since session 13) the ticks of the server's JIT compiler threads (read by jit.py)
 # PostgreSQL is the postmaster on the server's --paddock.db.embedded.port, or every postgres when none matches.
 # The server is the java process whose -jar argument starts with JAR_PREFIX: by default the bench's extracted layout
 # (/tmp/paddock-bench-app-*, session 10's --start-app); give the jar's own path when it runs whole.
@@ -19,6 +20,17 @@ def procs():
         except Exception:
             pass
     return out
+def compilers(pid):
+    total = 0
+    for t in os.listdir('/proc/%d/task' % pid):
+        try:
+            st = open('/proc/%d/task/%s/stat' % (pid, t)).read()
+            if 'Compiler' in st[st.index('(') + 1:st.rindex(')')]:
+                rest = st[st.rindex(')') + 2:].split()
+                total += int(rest[11]) + int(rest[12])
+        except Exception:
+            pass
+    return total
 with open(sys.argv[1], 'w') as w:
     while True:
         ps = procs()
@@ -36,5 +48,5 @@ with open(sys.argv[1], 'w') as w:
                     if pp in kids and p not in kids:
                         kids.add(p); changed = True
             pg = sum(ps[p][1] for p in kids if p != s)
-            w.write('%.2f %d %d\n' % (time.time(), ps[s][1], pg)); w.flush()
+            w.write('%.2f %d %d %d\n' % (time.time(), ps[s][1], pg, compilers(s))); w.flush()
         time.sleep(1)

@@ -102,7 +102,7 @@ final class Rush {
             List<Buyers.Buyer> warmUpBuyers = warmUpBuyers(api, run, options, out);
             Instant opensAt = Instant.now().plus(options.lead()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             RushEvent event = RushEvent.create(api, run, options.places(), options.priceCents(), opensAt,
-                    options.warmUpRegistrations() == 0 ? 0 : options.warmUpPlaces(), out);
+                    options.warmUpPlaces(), out);
             out.printf(Locale.ROOT, "Event /events/%s, race %s of %,d places at %d.%02d, registration opens at %s; "
                     + "public API says %s%n", event.slug(), event.raceId(), options.places(), options.priceCents() / 100,
                     options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());

@@ -28,7 +28,7 @@ import java.util.Set;
  *                      the warm-up's attempts are waitlisted or refused like the rush's ({@code --waitlist-share}),
  *                      so that the node has run those paths too before the opening, as a node that has served
  *                      openings for hours has; {@code --warm-up-places} equal to the registrations: all confirmed
- *                      (the warm-up before session 13)
+ *                      (the warm-up before session 13); 0 when there is no warm-up
  * @param warmUpTime    how long the warm-up registrations are spread over (evenly); it must end before the opening
  * @param lean          {@code --client lean} (true): registrations, replays and reads over {@link dev.paddock.bench.KeepAliveClient}s;
  *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
@@ -75,6 +75,9 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         }
         if (warmUpRegistrations > 0 && (warmUpPlaces <= 0 || warmUpPlaces > warmUpRegistrations)) {
             throw new IllegalArgumentException("--warm-up-places must be between 1 and --warm-up-registrations");
+        }
+        if (warmUpRegistrations == 0) {
+            warmUpPlaces = 0; // no warm-up, no warm-up race
         }
         if (shedRetries < 0) {
             throw new IllegalArgumentException("--shed-retries must be 0 or more");

@@ -47,6 +47,7 @@ class RushOptionsTest {
         assertThat(RushOptions.parse(List.of()).warmUpPlaces()).isEqualTo(12_000);
         assertThat(RushOptions.parse(List.of("--warm-up-registrations", "51")).warmUpPlaces()).isEqualTo(25);
         assertThat(RushOptions.parse(List.of("--warm-up-registrations", "1")).warmUpPlaces()).isEqualTo(1);
+        assertThat(RushOptions.parse(List.of("--warm-up-registrations", "0")).warmUpPlaces()).isZero();
         RushOptions allConfirmed = RushOptions.parse(List.of("--warm-up-registrations", "3000", "--warm-up-places",
                 "3000"));
         assertThat(allConfirmed.warmUpPlaces()).isEqualTo(3_000);
