@@ -245,7 +245,8 @@ class RegistrationBatch {
             if (toDebit.isEmpty()) {
                 return seats;
             }
-            List<DebitOutcome> debited = wallets.debitAll(toDebit.stream().map(i -> {
+            // keyed on order ids made by this batch: no key can have been used, so the wallet skips its look-up
+            List<DebitOutcome> debited = wallets.debitAllNewKeys(toDebit.stream().map(i -> {
                 Candidate candidate = candidates.get(i);
                 return new BatchDebit(candidate.entry().buyer(), Money.ofCents(candidate.priced().totalCents()),
                         Purpose.purchase(Checkout.EVENTS, orderIds[i]), IdempotencyKey.of("events:order:" + orderIds[i]));
