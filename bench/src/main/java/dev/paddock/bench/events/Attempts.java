@@ -3,6 +3,7 @@ package dev.paddock.bench.events;
 import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.Outcome;
 import dev.paddock.bench.PaddockApi;
+import dev.paddock.bench.Schedule;
 import dev.paddock.bench.Target;
 import dev.paddock.bench.events.Buyers.Buyer;
 import java.net.http.HttpRequest;
@@ -44,6 +45,9 @@ final class Attempts implements Target {
     private final AtomicReferenceArray<Answer> firsts;
     private final AtomicReferenceArray<Answer> answers;
     private final AtomicReferenceArray<Answer> replays;
+    /** When each attempt was sent and when its final answer came ({@code System.nanoTime}), for {@link #trace}. */
+    private final long[] sentAt;
+    private final long[] answeredAt;
 
     /**
      * @param lean        the registrations' keep-alive client; null = the JDK client ({@code --client jdk})
@@ -65,6 +69,8 @@ final class Attempts implements Target {
         this.firsts = new AtomicReferenceArray<>(count);
         this.answers = new AtomicReferenceArray<>(count);
         this.replays = new AtomicReferenceArray<>(count);
+        this.sentAt = new long[count];
+        this.answeredAt = new long[count];
     }
 
     int count() {
@@ -100,8 +106,10 @@ final class Attempts implements Target {
     @Override
     public CompletableFuture<Outcome> send(long sequence) {
         int n = (int) sequence;
+        sentAt[n] = System.nanoTime();
         sent.set(n, 1);
         return untilNotShed(n, 0).handle((response, failure) -> {
+            answeredAt[n] = System.nanoTime();
             Answer answer = failure == null ? Answer.of(response, api) : Answer.noResponse(failure);
             firsts.compareAndSet(n, null, answer);
             answers.set(n, answer);
@@ -180,6 +188,34 @@ final class Attempts implements Target {
 
     boolean wasSent(int n) {
         return sent.get(n) == 1;
+    }
+
+    /**
+     * Every attempt sent, one CSV line each: its number, when it was due and when it was sent (ms from
+     * {@code openingNanos}, the generator's start), its latency from when it was due to its final answer (as the
+     * generator times it; empty if unanswered), its first and its final answer. The arrays are read after the
+     * generator joined and drained (its thread's end orders the writes before).
+     */
+    List<String> trace(long openingNanos, Schedule schedule) {
+        List<String> lines = new ArrayList<>();
+        lines.add("attempt,due_ms,sent_ms,latency_ms,first,final");
+        for (int n = 0; n < count(); n++) {
+            if (!wasSent(n)) {
+                continue;
+            }
+            long due = openingNanos + schedule.intendedOffsetNanos(n);
+            Answer first = firsts.get(n);
+            Answer last = answers.get(n);
+            lines.add(String.format(java.util.Locale.ROOT, "%d,%.3f,%.3f,%s,%s,%s", n, (due - openingNanos) / 1e6,
+                    (sentAt[n] - openingNanos) / 1e6, answeredAt[n] == 0 ? ""
+                            : String.format(java.util.Locale.ROOT, "%.3f", (answeredAt[n] - due) / 1e6),
+                    csv(first), csv(last)));
+        }
+        return lines;
+    }
+
+    private static String csv(Answer answer) {
+        return answer == null ? "" : answer.label().replace(',', ';');
     }
 
     /** First answers by label (CONFIRMED, WAITLISTED, 409 race-full...), unanswered ones as such. */

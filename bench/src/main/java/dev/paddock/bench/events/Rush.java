@@ -16,6 +16,7 @@ import dev.paddock.bench.settle.DatabaseSamples;
 import dev.paddock.bench.settle.PaddockServer;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -56,6 +57,11 @@ final class Rush {
      * millisecond and sends every request then due (at most 1 ms more latency), not once per request.
      */
     private static final Duration SLOT = Duration.ofMillis(1);
+    /**
+     * How often PostgreSQL is sampled ({@link DatabaseSamples}): every 100 ms since session 14 (20 ms before, which
+     * cost ~2.7% of the machine at the peak, taken from the server under test).
+     */
+    private static final Duration DATABASE_SAMPLES = Duration.ofMillis(100);
 
     private Rush() {
     }
@@ -135,7 +141,7 @@ final class Rush {
             })));
             List<String> database = List.of();
             try (Connection sampling = options.jdbcUrl() == null ? null : DriverManager.getConnection(options.jdbcUrl())) {
-                DatabaseSamples samples = sampling == null ? null : new DatabaseSamples(sampling);
+                DatabaseSamples samples = sampling == null ? null : new DatabaseSamples(sampling, DATABASE_SAMPLES);
                 for (Thread generator : generators) {
                     generator.join();
                 }
@@ -145,6 +151,10 @@ final class Rush {
                 }
             }
             sampler.shutdownNow();
+            if (options.trace() != null) {
+                Files.write(options.trace(), attempts.trace(from[0], arrivals));
+                out.println("Every attempt written to " + options.trace());
+            }
             double seconds = (System.nanoTime() - from[0]) / 1e9;
             double generatorCpu = (os.getProcessCpuTime() - from[1]) / (seconds * 1e9)
                     / Runtime.getRuntime().availableProcessors();
@@ -203,12 +213,15 @@ final class Rush {
     }
 
     /**
-     * Registrations in the event's other race, opened at once, before the opening, paced evenly over
-     * {@code --warm-up-time} by buyers of their own ({@value #WARM_UP_PER_BUYER} registrations each): a node at an
-     * opening has served registrations for hours (JIT, caches, the wallet), and so is this one. Not measured.
-     * The race has {@code --warm-up-places}, fewer than the registrations by default: once it is full they are
-     * waitlisted or refused as the rush's will be, so that the node has run those paths before the opening too.
-     * {@code --warm-up-registrations 0} skips it.
+     * Registrations before the opening, paced evenly over {@code --warm-up-time} by buyers of their own
+     * ({@value #WARM_UP_PER_BUYER} registrations each): a node at an opening has served registrations for hours
+     * (JIT, caches, the wallet), and so is this one. Not measured. They alternate between the event's 10 km race
+     * ({@code --warm-up-places}, by default as many as its half of the registrations: all confirmed) and its 5 km
+     * race, full after its first registration (waitlisted or refused, {@code --waitlist-share}), so that all three
+     * paths of the rush run all along the warm-up. Since session 14; before, one race took them all and filled half
+     * way, so that confirmations stopped at mid-warm-up, while the JIT compiler's queue was still long: the methods
+     * only a confirmation runs were still in C1's profiled code at the opening and compiled by C2 at the peak
+     * (README, Benchmarks, session 14). {@code --warm-up-registrations 0} skips it.
      */
     private static void warmUp(PaddockApi api, KeepAliveClient registering, RushEvent event, String run,
             List<Buyers.Buyer> buyers, RushOptions options, PrintStream out) throws Exception {
@@ -217,13 +230,18 @@ final class Rush {
             return;
         }
         String tag = "warm-" + run;
-        Attempts warmUp = new Attempts(api, registering, event.warmUpRaceId(), buyers, new Athletes(tag, options.seed()),
-                tag, count, options.waitlistShare(), options.shedRetries());
+        Attempts open = new Attempts(api, registering, event.warmUpRaceId(), buyers, new Athletes(tag, options.seed()),
+                tag, (count + 1) / 2, options.waitlistShare(), options.shedRetries());
+        String fullTag = "warm5-" + run;
+        Attempts full = new Attempts(api, registering, event.fullRaceId(), buyers,
+                new Athletes(fullTag, options.seed()), fullTag, count / 2, options.waitlistShare(), options.shedRetries());
+        Target alternating = n -> n % 2 == 0 ? open.send(n / 2) : full.send(n / 2);
         new LoadGenerator(RateSchedule.constant(count / (options.warmUpTime().toNanos() / 1e9), options.warmUpTime()),
                 Duration.ZERO, options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM, SLOT)
-                .run(warmUp, new Results(), () -> { });
-        out.println("Warm-up: " + count + " registrations in the 10 km race of " + options.warmUpPlaces()
-                + " places over " + options.warmUpTime().toSeconds() + " s before the opening: " + warmUp.firstAnswers()
+                .run(alternating, new Results(), () -> { });
+        out.println("Warm-up: " + count + " registrations over " + options.warmUpTime().toSeconds()
+                + " s before the opening, alternately in the 10 km race of " + options.warmUpPlaces() + " places: "
+                + open.firstAnswers() + ", and in the full 5 km race: " + full.firstAnswers()
                 + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the opening; raise --lead)" : ""));
     }
 }

@@ -19,11 +19,13 @@ import tools.jackson.databind.JsonNode;
  * ({@code organizer@paddock.dev}, so the server needs its demo data): a published marathon of {@code places}
  * places, FIRST_COME, bibs AT_PAYMENT (one bib range covering every place), one price tier, custom fields (a
  * PUBLIC club, a required CHOICE T-shirt size, a required consent), registration opening at {@code opensAt}; and,
- * when {@code warmUpPlaces} is positive, a 10 km race of that many places opened at once by the organizer, for the
- * warm-up registrations a running server would have served before the opening.
+ * when {@code warmUpPlaces} is positive, two races opened at once by the organizer for the warm-up registrations a
+ * running server would have served before the opening: a 10 km race of that many places, and a 5 km race of one
+ * place, full after its first registration, so that the warm-up's refusals and waitlist entries come all along
+ * with its confirmations.
  */
 public record RushEvent(String eventId, String slug, String raceId, String raceCode, Instant opensAt, long priceCents,
-        String warmUpRaceId) {
+        String warmUpRaceId, String fullRaceId) {
 
     static final String ORGANIZER = "organizer@paddock.dev";
     static final String ORGANIZER_PASSWORD = "paddock-organizer";
@@ -52,15 +54,16 @@ public record RushEvent(String eventId, String slug, String raceId, String raceC
         String raceId = race(api, token, eventId, "marathon", "Marathon", 42195, startsAt, places, opensAt, closesAt,
                 priceCents);
         String warmUpRaceId = null;
+        String fullRaceId = null;
         if (warmUpPlaces > 0) {
             warmUpRaceId = race(api, token, eventId, "10k", "10 km", 10000, startsAt.plus(Duration.ofHours(2)),
                     warmUpPlaces, opensAt, closesAt, priceCents);
             bibs(api, token, warmUpRaceId, places + 1, places + warmUpPlaces, out);
-            HttpResponse<String> open = api.exchange("POST", "/api/events/organizer/races/" + warmUpRaceId
-                    + "/registration/open", token, null);
-            if (open.statusCode() / 100 != 2) {
-                throw new IOException("Opening the warm-up race answered " + open.statusCode() + ": " + open.body());
-            }
+            open(api, token, warmUpRaceId);
+            fullRaceId = race(api, token, eventId, "5k", "5 km", 5000, startsAt.plus(Duration.ofHours(3)), 1, opensAt,
+                    closesAt, priceCents);
+            bibs(api, token, fullRaceId, places + warmUpPlaces + 1, places + warmUpPlaces + 1, out);
+            open(api, token, fullRaceId);
         }
         bibs(api, token, raceId, 1, places, out);
         HttpResponse<String> published = api.exchange("POST", "/api/events/organizer/events/" + eventId + "/publish",
@@ -68,7 +71,15 @@ public record RushEvent(String eventId, String slug, String raceId, String raceC
         if (published.statusCode() / 100 != 2) {
             throw new IOException("Publishing the event answered " + published.statusCode() + ": " + published.body());
         }
-        return new RushEvent(eventId, slug, raceId, "marathon", opensAt, priceCents, warmUpRaceId);
+        return new RushEvent(eventId, slug, raceId, "marathon", opensAt, priceCents, warmUpRaceId, fullRaceId);
+    }
+
+    private static void open(PaddockApi api, String token, String raceId) throws IOException, InterruptedException {
+        HttpResponse<String> open = api.exchange("POST", "/api/events/organizer/races/" + raceId + "/registration/open",
+                token, null);
+        if (open.statusCode() / 100 != 2) {
+            throw new IOException("Opening a warm-up race answered " + open.statusCode() + ": " + open.body());
+        }
     }
 
     private static void bibs(PaddockApi api, String token, String raceId, int first, int last, PrintStream out)

@@ -24,11 +24,12 @@ import java.util.Set;
  * @param warmUpRegistrations registrations in another race of the event before the opening (not measured): a
  *                      node at an opening has served traffic for hours, so by default enough to bring it to steady
  *                      state (JIT); 50 = the cold node of the figures before session 8; 0 = a freshly started server
- * @param warmUpPlaces  the warm-up race's places, fewer than its registrations by default (half): once it is full,
- *                      the warm-up's attempts are waitlisted or refused like the rush's ({@code --waitlist-share}),
- *                      so that the node has run those paths too before the opening, as a node that has served
- *                      openings for hours has; {@code --warm-up-places} equal to the registrations: all confirmed
- *                      (the warm-up before session 13); 0 when there is no warm-up
+ * @param warmUpPlaces  the places of the warm-up's 10 km race, which takes every other warm-up registration (the
+ *                      others go to a 5 km race full from the start: waitlisted or refused, {@code --waitlist-share});
+ *                      by default as many as its half of the registrations, so all of those are confirmed and the
+ *                      three paths of the rush (a place, the waitlist, a refusal) run all along the warm-up (since
+ *                      session 14; before, one race of half the registrations' places filled half-way); 0 when
+ *                      there is no warm-up
  * @param warmUpTime    how long the warm-up registrations are spread over (evenly); it must end before the opening
  * @param lean          {@code --client lean} (true): registrations, replays and reads over {@link dev.paddock.bench.KeepAliveClient}s;
  *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
@@ -38,27 +39,30 @@ import java.util.Set;
  *                      (and untimed) while earlier ones wait a second between their shed retries
  * @param shedRetries   how many times a registration answered 503 (shed) is sent again, a second later, within
  *                      its attempt and its timing; 0 = the first answer ends the attempt (as before session 5)
+ * @param trace         a CSV file to write every attempt to (when it was due and sent, its latency, its answers),
+ *                      to see where in the rush the slow ones fell; null = none
  */
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
         double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
         int warmUpPlaces, Duration warmUpTime, int setupThreads, boolean lean, int connections, int readerConnections,
-        int maxInFlight, Duration drainTimeout, long seed, int shedRetries) {
+        int maxInFlight, Duration drainTimeout, long seed, int shedRetries, Path trace) {
 
     static final String USAGE = """
             usage: events-rush [--start-app false] [--base-url http://localhost:8080] [--jar app/target/paddock.jar]
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
                      [--price-cents 5000] [--lead 95s] [--reader-warm-up 90s] [--warm-up-registrations 24000]
-                     [--warm-up-places <registrations / 2>] [--warm-up-time 80s] [--setup-threads 4]
+                     [--warm-up-places <half the registrations>] [--warm-up-time 80s] [--setup-threads 4]
                      [--client lean|jdk] [--connections 1024] [--reader-connections 384]
                      [--max-in-flight 100000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
+                     [--trace attempts.csv]
             """;
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
             "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
             "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "warm-up-places", "warm-up-time", "setup-threads", "client", "connections",
-            "reader-connections", "max-in-flight", "drain-timeout", "seed", "shed-retries");
+            "reader-connections", "max-in-flight", "drain-timeout", "seed", "shed-retries", "trace");
 
     RushOptions {
         if (accounts <= 0 || accounts > athletes) {
@@ -104,7 +108,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Options.duration(values.getOrDefault("reader-warm-up", "90s")),
                 warmUps,
                 values.containsKey("warm-up-places") ? Integer.parseInt(values.get("warm-up-places"))
-                        : Math.max(1, warmUps / 2),
+                        : Math.max(1, (warmUps + 1) / 2),
                 Options.duration(values.getOrDefault("warm-up-time", "80s")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
                 Options.lean(values),
@@ -113,7 +117,8 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 Integer.parseInt(values.getOrDefault("max-in-flight", "100000")),
                 Options.duration(values.getOrDefault("drain-timeout", "30s")),
                 Long.parseLong(values.getOrDefault("seed", "42")),
-                Integer.parseInt(values.getOrDefault("shed-retries", "5")));
+                Integer.parseInt(values.getOrDefault("shed-retries", "5")),
+                values.containsKey("trace") ? Path.of(values.get("trace")) : null);
     }
 
     /** The same run against another server (the one {@code --start-app} started). */
@@ -121,7 +126,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
                 halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, warmUpPlaces, warmUpTime,
                 setupThreads, lean, connections, readerConnections, maxInFlight,
-                drainTimeout, seed, shedRetries);
+                drainTimeout, seed, shedRetries, trace);
     }
 
     /** Which clients carry the load, for the run's output. */

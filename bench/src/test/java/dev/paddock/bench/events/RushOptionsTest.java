@@ -43,9 +43,10 @@ class RushOptionsTest {
     }
 
     @Test
-    void theWarmUpRaceFillsHalfWayUnlessItsPlacesAreGiven() {
+    void theWarmUpsOpenRaceHasAPlaceForEachOfItsHalfUnlessItsPlacesAreGiven() {
         assertThat(RushOptions.parse(List.of()).warmUpPlaces()).isEqualTo(12_000);
-        assertThat(RushOptions.parse(List.of("--warm-up-registrations", "51")).warmUpPlaces()).isEqualTo(25);
+        // 51 alternate: 26 in the 10 km race, 25 in the full 5 km race
+        assertThat(RushOptions.parse(List.of("--warm-up-registrations", "51")).warmUpPlaces()).isEqualTo(26);
         assertThat(RushOptions.parse(List.of("--warm-up-registrations", "1")).warmUpPlaces()).isEqualTo(1);
         assertThat(RushOptions.parse(List.of("--warm-up-registrations", "0")).warmUpPlaces()).isZero();
         RushOptions allConfirmed = RushOptions.parse(List.of("--warm-up-registrations", "3000", "--warm-up-places",
@@ -53,6 +54,15 @@ class RushOptionsTest {
         assertThat(allConfirmed.warmUpPlaces()).isEqualTo(3_000);
         assertThat(allConfirmed.against(java.net.URI.create("http://localhost:1"), null).warmUpPlaces())
                 .isEqualTo(3_000);
+    }
+
+    @Test
+    void theTraceIsWrittenOnlyWhenAsked() {
+        assertThat(RushOptions.parse(List.of()).trace()).isNull();
+        RushOptions traced = RushOptions.parse(List.of("--trace", "/tmp/attempts.csv"));
+
+        assertThat(traced.trace()).isEqualTo(java.nio.file.Path.of("/tmp/attempts.csv"));
+        assertThat(traced.against(java.net.URI.create("http://localhost:1"), null).trace()).isEqualTo(traced.trace());
     }
 
     @Test

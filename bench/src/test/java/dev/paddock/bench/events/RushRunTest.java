@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rush at a small size against the packaged app with its own embedded PostgreSQL ({@code --start-app}), for
@@ -23,20 +24,29 @@ class RushRunTest {
     static final Path JAR = Path.of("../app/target/paddock.jar");
 
     @Test
-    void aSmallRushOnTheRealServerConfirmsExactlyThePlacesAndKeepsTheBooks() throws Exception {
+    void aSmallRushOnTheRealServerConfirmsExactlyThePlacesAndKeepsTheBooks(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "no packaged app at " + JAR);
         assumeTrue(holdsEventsParts(), "the packaged app has no events catalog and registration parts yet");
 
         RushOptions options = RushOptions.parse(List.of("--start-app", "true", "--jar", JAR.toString(),
                 "--server-java-options", "-Xmx1g", "--athletes", "300", "--places", "100", "--accounts", "30",
                 "--window", "5s", "--half-life", "1s", "--readers", "30", "--lead", "5s", "--reader-warm-up", "2s",
-                "--warm-up-registrations", "50", "--warm-up-time", "1s"));
+                "--warm-up-registrations", "50", "--warm-up-time", "1s", "--trace", dir.resolve("attempts.csv").toString()));
         Rush.Figures figures = Rush.run(options, new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(figures.attempts().firstAnswers()).containsEntry("CONFIRMED", 100L);
         assertThat(figures.registrations().attempted()).isEqualTo(300);
         assertThat(figures.checks()).filteredOn(check -> check.name().startsWith("PostgreSQL")).hasSize(7);
         assertThat(figures.checks()).allSatisfy(check -> assertThat(check.passed()).as(check.toString()).isTrue());
+        List<String> trace = Files.readAllLines(dir.resolve("attempts.csv"));
+        assertThat(trace).first().isEqualTo("attempt,due_ms,sent_ms,latency_ms,first,final");
+        assertThat(trace).hasSize(301);
+        List<String[]> rows = trace.stream().skip(1).map(line -> line.split(",", -1)).toList();
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(Double.parseDouble(row[1])).isBetween(0.0, 5_000.0);
+            assertThat(Double.parseDouble(row[3])).isPositive();
+        });
+        assertThat(rows).filteredOn(row -> row[4].equals("CONFIRMED")).hasSize(100);
     }
 
     private static boolean holdsEventsParts() throws IOException {
