@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+# machine.py OUT SECONDS: every 100 ms, /proc/stat's cpu jiffies (user nice system idle iowait irq softirq steal) and
+# procs_running, plus ticks of the server JVM, all postgres, the bench generator JVM (RushBench) and everything else
+import os, sys, time
+out = open(sys.argv[1], 'w'); end = time.time() + float(sys.argv[2])
+def kind(pid):
+    try:
+        c = open('/proc/%s/cmdline' % pid, 'rb').read()
+    except Exception: return None
+    if b'paddock-bench-app-' in c and b'-jar' in c and c.startswith(b'/usr/lib/jvm'): return 'server'
+    if b'RushBench' in c: return 'bench'
+    try: n = open('/proc/%s/comm' % pid).read().strip()
+    except Exception: return None
+    return 'pg' if n == 'postgres' else 'other'
+kinds = {}; pids = []; scanned = 0
+while time.time() < end:
+    t = time.time()
+    if t - scanned > 1:
+        pids = [p for p in os.listdir('/proc') if p.isdigit()]; scanned = t
+    cpu = open('/proc/stat').readline().split()[1:9]
+    running = [l for l in open('/proc/stat') if l.startswith('procs_running')][0].split()[1]
+    ticks = {'server': 0, 'pg': 0, 'bench': 0, 'other': 0}
+    for p in pids:
+        k = kinds.get(p) or kind(p)
+        if not k: continue
+        kinds[p] = k
+        try:
+            st = open('/proc/%s/stat' % p).read(); f = st[st.rindex(')') + 2:].split()
+            ticks[k] += int(f[11]) + int(f[12])
+        except Exception: pass
+    out.write('%.3f %s %s %d %d %d %d\n' % (t, ' '.join(cpu), running, ticks['server'], ticks['pg'], ticks['bench'], ticks['other']))
+    out.flush()
+    time.sleep(max(0, 0.1 - (time.time() - t)))
