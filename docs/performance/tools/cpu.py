@@ -4,10 +4,11 @@
 # The server is the java process whose -jar argument starts with JAR_PREFIX: by default the bench's extracted layout
 # (/tmp/paddock-bench-app-*, session 10's --start-app); give the jar's own path when it runs whole.
 import os, sys, time
-PREFIX = sys.argv[2] if len(sys.argv) > 2 else '/tmp/paddock-bench-app-'
-def is_server(c):
+PREFIX = '/tmp/paddock-bench-app-'
+def is_server(c, prefix=PREFIX):
+    # c: the command line, arguments separated by spaces (machine.py imports this)
     a = c.split()
-    return bool(a) and a[0].endswith('/java') and '-jar' in a and a.index('-jar') + 1 < len(a) and a[a.index('-jar') + 1].startswith(PREFIX)
+    return bool(a) and a[0].endswith('/java') and '-jar' in a and a.index('-jar') + 1 < len(a) and a[a.index('-jar') + 1].startswith(prefix)
 def procs():
     out = {}
     for p in os.listdir('/proc'):
@@ -31,22 +32,26 @@ def compilers(pid):
         except Exception:
             pass
     return total
-with open(sys.argv[1], 'w') as w:
-    while True:
-        ps = procs()
-        server = [p for p, (pp, t, c) in ps.items() if is_server(c)]
-        if server:
-            s = server[0]
-            port = [x.split('=')[1] for x in ps[s][2].split() if x.startswith('--paddock.db.embedded.port=')]
-            roots = [p for p, (pp, t, c) in ps.items() if port and '/bin/postgres' in c and ('-p ' + port[0] + ' ') in c]
-            if not roots:  # not found by its port: every postgres of the machine
-                roots = [p for p, (pp, t, c) in ps.items() if '/bin/postgres' in c]
-            kids = set([s] + roots); changed = True
-            while changed:
-                changed = False
-                for p, (pp, t, c) in ps.items():
-                    if pp in kids and p not in kids:
-                        kids.add(p); changed = True
-            pg = sum(ps[p][1] for p in kids if p != s)
-            w.write('%.2f %d %d %d\n' % (time.time(), ps[s][1], pg, compilers(s))); w.flush()
-        time.sleep(1)
+def main():
+    prefix = sys.argv[2] if len(sys.argv) > 2 else PREFIX
+    with open(sys.argv[1], 'w') as w:
+        while True:
+            ps = procs()
+            server = [p for p, (pp, t, c) in ps.items() if is_server(c, prefix)]
+            if server:
+                s = server[0]
+                port = [x.split('=')[1] for x in ps[s][2].split() if x.startswith('--paddock.db.embedded.port=')]
+                roots = [p for p, (pp, t, c) in ps.items() if port and '/bin/postgres' in c and ('-p ' + port[0] + ' ') in c]
+                if not roots:  # not found by its port: every postgres of the machine
+                    roots = [p for p, (pp, t, c) in ps.items() if '/bin/postgres' in c]
+                kids = set([s] + roots); changed = True
+                while changed:
+                    changed = False
+                    for p, (pp, t, c) in ps.items():
+                        if pp in kids and p not in kids:
+                            kids.add(p); changed = True
+                pg = sum(ps[p][1] for p in kids if p != s)
+                w.write('%.2f %d %d %d\n' % (time.time(), ps[s][1], pg, compilers(s))); w.flush()
+            time.sleep(1)
+if __name__ == '__main__':
+    main()

@@ -203,10 +203,11 @@ final class Attempts implements Target {
             if (!wasSent(n)) {
                 continue;
             }
-            long due = openingNanos + schedule.intendedOffsetNanos(n);
+            long dueOffset = schedule.intendedOffsetNanos(n);
+            long due = openingNanos + dueOffset;
             Answer first = firsts.get(n);
             Answer last = answers.get(n);
-            lines.add(String.format(java.util.Locale.ROOT, "%d,%.3f,%.3f,%s,%s,%s", n, (due - openingNanos) / 1e6,
+            lines.add(String.format(java.util.Locale.ROOT, "%d,%.3f,%.3f,%s,%s,%s", n, dueOffset / 1e6,
                     (sentAt[n] - openingNanos) / 1e6, answeredAt[n] == 0 ? ""
                             : String.format(java.util.Locale.ROOT, "%.3f", (answeredAt[n] - due) / 1e6),
                     csv(first), csv(last)));
