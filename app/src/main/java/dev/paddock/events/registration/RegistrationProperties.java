@@ -12,12 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight   registration requests (individual, team, join, accept) handled at once by a node; beyond,
  *                      503 {@code overloaded} at the door
  * @param batchSize     most individual registrations the writer makes durable in one transaction
- * @param queueCapacity individual registrations waiting for one writer thread (each has its queue, and its buyers);
- *                      beyond, 503 {@code overloaded}
+ * @param queueCapacity individual registrations waiting for the writer threads, all together; beyond, 503
+ *                      {@code overloaded}
  * @param turns         registration requests computing (authentication, JSON, checks) at once on a node; the others
  *                      wait in line, parked, until one gives its turn back
- * @param writers       batches of individual registrations written at once, each on a database connection of its own,
- *                      each writer with its share of the buyers
+ * @param writers       batches of individual registrations written at once, each on a database connection of its own
+ *                      (a buyer in one batch at a time)
  * @param answerTimeout how long a request waits for its batch before 503 (it may still be stored: retry with
  *                      the same requestId)
  */

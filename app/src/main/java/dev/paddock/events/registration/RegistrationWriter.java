@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,14 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The writer of individual registrations (the opening rush's path). Request threads hand it checked
- * registrations through bounded queues, one per writer thread, always the same one for a buyer (partitioned by
- * buyer, as the tote's bet writers are by account); each of its {@code writers} threads takes whatever is waiting on
- * its queue (up to {@code batch-size}) and writes the lot in one transaction ({@link RegistrationBatch}), on a
- * database connection of its own. Several batches are written at once because a batch spends most of its time
- * waiting for PostgreSQL's round trips, not computing; they never block each other on a place, a bib or a wallet:
- * places and bibs are claimed with {@code skip locked}, and a buyer's wallet and requestIds are only ever in one
- * writer's batches (wallets are still locked in one order, for the writers of other nodes and the other ways of
- * buying). Only after the commit is any caller answered, so a crash
+ * registrations through one bounded line ({@link WaitingRegistrations}); each of its {@code writers} threads takes
+ * the oldest waiting of the buyers no other batch holds (up to {@code batch-size}) and writes the lot in one
+ * transaction ({@link RegistrationBatch}), on a database connection of its own. Several batches are written at once
+ * because a batch spends most of its time waiting for PostgreSQL's round trips, not computing; they never block
+ * each other on a place, a bib or a wallet: places and bibs are claimed with {@code skip locked}, and a buyer's
+ * wallet and requestIds are only ever in one batch at a time (wallets are still locked in one order, for the writers
+ * of other nodes and the other ways of buying). A writer held up by the database holds up its batch's buyers only,
+ * not a share of all buyers. Only after the commit is any caller answered, so a crash
  * mid-batch loses nothing that was acknowledged. If the batch's transaction fails, each of its registrations
  * goes again alone, so one bad entry cannot sink its neighbours; a registration that fails alone is answered
  * with its error and nothing of it is written. No wait is added to fill a batch: registrations arriving while
@@ -46,10 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RegistrationWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationWriter.class);
+    /** Batches slower than this are logged as warnings; with DEBUG on, every batch is logged (its stages too). */
     private static final long SLOW_BATCH_NANOS = 250_000_000;
 
-    /** One per writer thread; a buyer's registrations always go to the same one ({@link #queueOf}). */
-    private final List<BlockingQueue<RegistrationBatch.Candidate>> queues;
+    private final WaitingRegistrations<RegistrationBatch.Candidate, UUID> waiting;
     private final int batchSize;
     private final RegistrationBatch batch;
     private final Checkout checkout;
@@ -71,11 +69,8 @@ class RegistrationWriter implements SmartLifecycle {
     RegistrationWriter(RegistrationProperties properties, RegistrationBatch batch, Checkout checkout,
             RecentAnswers recent, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
         this.writers = properties.writers();
-        List<BlockingQueue<RegistrationBatch.Candidate>> queues = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            queues.add(new ArrayBlockingQueue<>(properties.queueCapacity()));
-        }
-        this.queues = List.copyOf(queues);
+        this.waiting = new WaitingRegistrations<>(candidate -> candidate.entry().buyer().value(),
+                properties.queueCapacity());
         this.batchSize = properties.batchSize();
         this.batch = batch;
         this.checkout = checkout;
@@ -91,34 +86,27 @@ class RegistrationWriter implements SmartLifecycle {
         meters.gauge("paddock.events.registration.queue", this, RegistrationWriter::waiting);
     }
 
-    /** Queues the registration on its buyer's writer; answered with 503 overloaded at once when that queue is full. */
+    /** Queues the registration for the writers; answered with 503 overloaded at once when the line is full. */
     CompletableFuture<RegistrationAnswer> submit(RegistrationBatch.Candidate candidate) {
-        if (stopped || !queues.get(queueOf(candidate.entry().buyer().value(), writers)).offer(candidate)) {
+        if (stopped || !waiting.offer(candidate)) {
             candidate.answer().completeExceptionally(new Overloaded());
         }
         return candidate.answer();
     }
 
-    /** The writer a buyer's registrations go to: its wallet and its requestIds are never in two batches at once. */
-    static int queueOf(UUID buyer, int writers) {
-        return Math.floorMod(buyer.hashCode(), writers);
-    }
-
     private int waiting() {
-        return queues.stream().mapToInt(BlockingQueue::size).sum();
+        return waiting.size();
     }
 
-    private void run(BlockingQueue<RegistrationBatch.Candidate> queue) {
-        List<RegistrationBatch.Candidate> candidates = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
+    private void run() {
+        while (running || !waiting.isEmpty()) {
+            List<RegistrationBatch.Candidate> candidates = List.of();
             try {
-                RegistrationBatch.Candidate first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                candidates = waiting.take(batchSize, 100, TimeUnit.MILLISECONDS);
+                if (candidates.isEmpty()) {
                     connection.get().release();
                     continue;
                 }
-                candidates.add(first);
-                queue.drainTo(candidates, batchSize - 1);
                 hold();
                 write(candidates);
             } catch (InterruptedException e) {
@@ -128,7 +116,7 @@ class RegistrationWriter implements SmartLifecycle {
                 log.error("Registration writer failed on a batch of {}", candidates.size(), e);
                 candidates.forEach(c -> c.answer().completeExceptionally(e));
             } finally {
-                candidates.clear();
+                waiting.release(candidates);
             }
         }
         connection.get().release();
@@ -179,15 +167,20 @@ class RegistrationWriter implements SmartLifecycle {
         long took = System.nanoTime() - started;
         batchTimer.record(took, TimeUnit.NANOSECONDS);
         batchSizes.record(candidates.size());
-        if (took > SLOW_BATCH_NANOS) {
+        if (took > SLOW_BATCH_NANOS || log.isDebugEnabled()) {
             StringBuilder where = new StringBuilder();
             for (int s = 0; s < written.stages().length; s++) {
                 where.append(RegistrationBatch.Written.STAGES.get(s)).append(' ')
                         .append(written.stages()[s] / 1_000_000).append(", ");
             }
-            log.warn("Slow registration batch: {} in {} ms ({}commit {}), {} waiting", candidates.size(),
-                    took / 1_000_000, where, (took - Arrays.stream(written.stages()).sum()) / 1_000_000,
-                    waiting());
+            String line = "{} registration batch: {} in {} ms ({}commit {}), {} waiting";
+            Object[] values = {took > SLOW_BATCH_NANOS ? "Slow" : "A", candidates.size(), took / 1_000_000, where,
+                    (took - Arrays.stream(written.stages()).sum()) / 1_000_000, waiting()};
+            if (took > SLOW_BATCH_NANOS) {
+                log.warn(line, values);
+            } else {
+                log.debug(line, values);
+            }
         }
         written.fullRaces().forEach(race -> checkout.markSoldOut(race, clock.instant()));
         answer(candidates, written.outcomes());
@@ -225,8 +218,7 @@ class RegistrationWriter implements SmartLifecycle {
         stopped = false;
         running = true;
         for (int w = 0; w < writers; w++) {
-            BlockingQueue<RegistrationBatch.Candidate> queue = queues.get(w);
-            threads.add(Thread.ofPlatform().name("registration-writer-" + w).start(() -> run(queue)));
+            threads.add(Thread.ofPlatform().name("registration-writer-" + w).start(this::run));
         }
     }
 

@@ -7,20 +7,14 @@ import dev.paddock.shared.ProblemException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
 
 /**
- * The writer's bounded queues, one per writer thread, partitioned by buyer: past a queue's capacity, and once
- * stopped, a registration is refused at once with 503; a buyer's registrations always go to the same writer.
+ * The writer's bounded line: past its capacity, and once stopped, a registration is refused at once with 503 (who
+ * takes what from the line: WaitingRegistrationsTest).
  */
 class RegistrationWriterTest {
 
@@ -43,36 +37,16 @@ class RegistrationWriterTest {
     }
 
     @Test
-    void pastItsWritersQueueCapacityABuyersRegistrationIsAnsweredOverloadedAtOnce() {
+    void pastTheLinesCapacityARegistrationIsAnsweredOverloadedAtOnceWhoeverItsBuyer() {
         RegistrationWriter writer = writer(2);
         CompletableFuture<RegistrationAnswer> first = writer.submit(candidate("a"));
-        CompletableFuture<RegistrationAnswer> second = writer.submit(candidate("b"));
-        CompletableFuture<RegistrationAnswer> third = writer.submit(candidate("c"));
+        CompletableFuture<RegistrationAnswer> second = writer.submit(candidate(AccountId.random(), "b"));
+        CompletableFuture<RegistrationAnswer> third = writer.submit(candidate(AccountId.random(), "c"));
 
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
         assertThat(overloaded(third).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(overloaded(third).slug()).isEqualTo("overloaded");
-        // another writer's queue is not full: a buyer of the other writer is still taken
-        AccountId other = AccountId.random();
-        while (RegistrationWriter.queueOf(other.value(), 2) == RegistrationWriter.queueOf(BUYER.value(), 2)) {
-            other = AccountId.random();
-        }
-        assertThat(writer.submit(candidate(other, "d"))).isNotDone();
-    }
-
-    @ParameterizedTest(name = "{0} writer(s)")
-    @ValueSource(ints = {1, 2, 4, 7})
-    void aBuyerAlwaysGoesToTheSameWriterAndEveryWriterGetsBuyers(int writers) {
-        Set<Integer> used = new HashSet<>();
-        for (int n = 0; n < 1_000; n++) {
-            UUID buyer = UUID.randomUUID();
-            int writer = RegistrationWriter.queueOf(buyer, writers);
-            assertThat(writer).isBetween(0, writers - 1);
-            assertThat(RegistrationWriter.queueOf(UUID.fromString(buyer.toString()), writers)).isEqualTo(writer);
-            used.add(writer);
-        }
-        assertThat(used).containsExactlyInAnyOrderElementsOf(IntStream.range(0, writers).boxed().toList());
     }
 
     @Test
