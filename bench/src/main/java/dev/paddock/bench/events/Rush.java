@@ -2,6 +2,7 @@ package dev.paddock.bench.events;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.paddock.bench.CpuSamples;
+import dev.paddock.bench.FlushProbe;
 import dev.paddock.bench.GeneratorThreads;
 import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.LoadGenerator;
@@ -17,6 +18,7 @@ import dev.paddock.bench.settle.PaddockServer;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -63,13 +66,17 @@ final class Rush {
      */
     private static final Duration DATABASE_SAMPLES = Duration.ofMillis(100);
 
+    /** The disk probe's pace ({@link FlushProbe}), and the flushes it names one by one. */
+    static final Duration FLUSH_PROBE = Duration.ofMillis(10);
+    static final Duration FLUSH_STALL = Duration.ofMillis(100);
+
     private Rush() {
     }
 
     /** Everything a run measured and found. */
     record Figures(RushOptions options, RushEvent event, int buyers, Attempts attempts, Results registrations,
             List<Readers> readers, int replayed, double seconds, double generatorCpu, CpuSamples serverCpu,
-            List<String> database, List<RushChecks.Check> checks) {
+            List<String> database, String disk, List<RushChecks.Check> checks) {
 
         boolean passed() {
             return checks.stream().allMatch(RushChecks.Check::passed);
@@ -114,6 +121,13 @@ final class Rush {
                     options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());
             List<Readers> readers = Readers.of(event);
             List<Thread> generators = new ArrayList<>(startReaders(options, event, readers, reading, api, out));
+            // the disk under the server's PostgreSQL, from 5 s before the opening (a stall may be under way at it)
+            AtomicReference<FlushProbe> flushProbe = new AtomicReference<>();
+            if (serverPid.isPresent()) {
+                sampler.schedule(() -> flushProbe.set(FlushProbe.start(Path.of(System.getProperty("java.io.tmpdir")),
+                        FLUSH_PROBE)), Math.max(0, Duration.between(Instant.now(), opensAt).toMillis() - 5_000),
+                        TimeUnit.MILLISECONDS);
+            }
             warmUp(api, registering, event, run, warmUpBuyers, options, out);
 
             ArrivalCurve arrivals = options.arrivals();
@@ -151,6 +165,12 @@ final class Rush {
                 }
             }
             sampler.shutdownNow();
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+            String disk = "";
+            if (flushProbe.get() != null) {
+                flushProbe.get().close();
+                disk = FlushProbe.describe(flushProbe.get().flushes(), from[0], Duration.ofSeconds(5), FLUSH_STALL);
+            }
             if (options.trace() != null) {
                 Files.write(options.trace(), attempts.trace(from[0], arrivals));
                 out.println("Every attempt written to " + options.trace());
@@ -164,7 +184,7 @@ final class Rush {
             Buyers.refreshAll(api, buyers, options.setupThreads());
             List<RushChecks.Check> checks = new RushChecks(api, options, event, buyers, attempts).all();
             return new Figures(options, event, buyers.size(), attempts, registrations, readers, replayed,
-                    options.window().toNanos() / 1e9, generatorCpu, serverCpu, database, checks);
+                    options.window().toNanos() / 1e9, generatorCpu, serverCpu, database, disk, checks);
         } finally {
             sampler.shutdownNow();
         }

@@ -38,8 +38,13 @@ final class RushReport {
         }
         out.printf(Locale.ROOT, "CPU: generator %.0f%% of this machine's %d cores; server %s%n", f.generatorCpu() * 100,
                 Runtime.getRuntime().availableProcessors(), f.serverCpu().describe());
+        if (!f.disk().isEmpty()) {
+            out.printf(Locale.ROOT, "Disk flushes (8 KB and an fdatasync every %d ms beside PostgreSQL's data, from the"
+                    + " opening): %s%n", Rush.FLUSH_PROBE.toMillis(), f.disk());
+        }
         if (!f.database().isEmpty()) {
-            out.println("PostgreSQL from the readers' start to the end of the rush (share of 20 ms samples running each statement; wait or CPU):");
+            out.println("PostgreSQL from the readers' start to the end of the rush (share of samples every 100 ms running"
+                    + " each statement; wait or CPU):");
             f.database().forEach(line -> out.println("  " + line));
         }
         out.println("Checks:");

@@ -38,6 +38,8 @@ class RushRunTest {
         assertThat(figures.registrations().attempted()).isEqualTo(300);
         assertThat(figures.checks()).filteredOn(check -> check.name().startsWith("PostgreSQL")).hasSize(7);
         assertThat(figures.checks()).allSatisfy(check -> assertThat(check.passed()).as(check.toString()).isTrue());
+        // the disk under the started server was probed through the rush (FlushProbe)
+        assertThat(figures.disk()).matches("[\\d,]+ flushes; worst [\\d.]+ ms in the first 5 s, .*");
         List<String> trace = Files.readAllLines(dir.resolve("attempts.csv"));
         assertThat(trace).first().isEqualTo("attempt,due_ms,sent_ms,latency_ms,first,final");
         assertThat(trace).hasSize(301);
