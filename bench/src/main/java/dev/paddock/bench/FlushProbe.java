@@ -15,11 +15,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The disk's flush latency while a benchmark runs: a platform thread writes 8 KB and forces it to the device
- * ({@link FileChannel#force force(false)}, an {@code fdatasync}) every {@code every}, in a file of its own in the
- * given directory (beside PostgreSQL's data), and times each force. With fsync on, every commit waits for such a
- * flush; this VM's virtual disk stalls them for hundreds of ms now and then, with or without load (README,
- * Benchmarks, sessions 12 and 13), so a run reports the stalls it met next to its latencies rather than leaving them
- * to be guessed. Costs ~100 small writes and flushes a second.
+ * ({@link FileChannel#force force(false)}, an {@code fdatasync}) every {@code every}, over a 1 MB file of its own in
+ * the given directory (on the file system of PostgreSQL's data), and times each force. The file is written whole and
+ * forced once at the start, so that each timed flush writes data only, as a commit's flush of a WAL segment already
+ * made does (while it grew, each flush also committed the file's new size: session 15's P and O runs). With fsync
+ * on, every commit waits for such a flush; this VM's virtual disk stalls them for hundreds of ms now and then, with
+ * or without load (README, Benchmarks, sessions 12, 13 and 15), so a run reports the stalls it met next to its
+ * latencies rather than leaving them to be guessed. Costs ~100 small writes and flushes a second. It stops at its
+ * first I/O error (the count of flushes shows it).
  */
 public final class FlushProbe implements AutoCloseable {
 
@@ -28,7 +31,7 @@ public final class FlushProbe implements AutoCloseable {
     }
 
     private static final int BLOCK = 8 * 1024;
-    private static final long FILE = 16L * 1024 * 1024;
+    private static final long FILE = 1024 * 1024;
 
     private final Path file;
     private final FileChannel channel;
@@ -40,6 +43,11 @@ public final class FlushProbe implements AutoCloseable {
     private FlushProbe(Path directory, Duration every) throws IOException {
         this.file = Files.createTempFile(directory, "flush-probe-", ".bin");
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        ByteBuffer zeros = ByteBuffer.allocate((int) FILE);
+        while (zeros.hasRemaining()) {
+            channel.write(zeros, zeros.position());
+        }
+        channel.force(true);
         this.everyNanos = every.toNanos();
         this.thread = Thread.ofPlatform().daemon().name("flush-probe").unstarted(this::run);
     }

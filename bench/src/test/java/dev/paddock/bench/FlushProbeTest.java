@@ -59,9 +59,11 @@ class FlushProbeTest {
         FlushProbe probe = FlushProbe.start(directory, Duration.ofMillis(10));
         TimeUnit.MILLISECONDS.sleep(300);
         probe.close();
+        long ran = System.nanoTime() - from;
 
+        // one every 10 ms at most (a late one is not made up for with a burst)
         List<FlushProbe.Flush> flushes = probe.flushes();
-        assertThat(flushes).isNotEmpty().hasSizeLessThanOrEqualTo(31);
+        assertThat(flushes).isNotEmpty().hasSizeLessThanOrEqualTo((int) (ran / 10_000_000) + 1);
         assertThat(flushes).allSatisfy(f -> {
             assertThat(f.tookNanos()).isPositive();
             assertThat(f.endNanos()).isGreaterThan(from);

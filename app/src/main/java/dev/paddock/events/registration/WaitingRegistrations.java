@@ -15,10 +15,10 @@ import java.util.function.Function;
  * What waits for the writer threads, in arrival order, shared by all of them: a writer {@link #take takes} the
  * oldest waiting of the buyers no other writer's batch holds, holds those buyers while it writes its batch, and
  * {@link #release releases} them after. So a buyer's wallet and requestIds are never in two batches at once, and a
- * buyer's registrations are written in the order they came; yet a writer held up by the database (its backend
- * waiting on the disk for a relation extension, say, while the others commit in a few ms) holds up only the buyers
- * of its batch. With a fixed share of the buyers per writer (until session 15), it held up a quarter of an
- * opening's athletes: every registration of its share arriving meanwhile waited for it (README, Benchmarks).
+ * buyer's registrations are written in the order they came; yet a writer held up by the database (at one opening its
+ * backend was off the CPU for 215 ms while the other writers committed every few ms) holds up only the buyers of its
+ * batch. With a fixed share of the buyers per writer (until session 15), it held up a quarter of an opening's
+ * athletes: every registration of its share arriving meanwhile waited for it (README, Architecture).
  *
  * @param <T> what is written (a registration)
  * @param <B> who it is bought by (a buyer)

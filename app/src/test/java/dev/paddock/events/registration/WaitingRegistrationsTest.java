@@ -182,7 +182,6 @@ class WaitingRegistrationsTest {
                             written.computeIfAbsent(buyer, k -> Collections.synchronizedList(new ArrayList<>()))
                                     .add(Integer.parseInt(item.substring(item.indexOf(':') + 1)));
                         }
-                        Thread.onSpinWait();
                         inBatches.removeAll(mine.keySet());
                         line.release(batch);
                     }

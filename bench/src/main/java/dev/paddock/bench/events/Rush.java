@@ -121,7 +121,8 @@ final class Rush {
                     options.priceCents() % 100, opensAt, event.publicRace(api).get("registration").asString());
             List<Readers> readers = Readers.of(event);
             List<Thread> generators = new ArrayList<>(startReaders(options, event, readers, reading, api, out));
-            // the disk under the server's PostgreSQL, from 5 s before the opening (a stall may be under way at it)
+            // the disk under the started server's PostgreSQL (its embedded data directory is under the same temporary
+            // directory), from 5 s before the opening: a stall may be under way at it
             AtomicReference<FlushProbe> flushProbe = new AtomicReference<>();
             if (serverPid.isPresent()) {
                 sampler.schedule(() -> flushProbe.set(FlushProbe.start(Path.of(System.getProperty("java.io.tmpdir")),
