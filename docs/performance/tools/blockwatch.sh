@@ -3,11 +3,10 @@
 # 10 ms, into OUT.pgw) and perf record of every context switch with its kernel stack (from 200 ms before, into
 # OUT; read it with perf script -i OUT > OUT.script, then offcpu.py). Start it with the rush; it waits for the line.
 RUSH=$1; OUT=$2; SECS=${3:-3}; TOOLS=$(dirname "$0")
-while ! grep -q "registration opens at" "$RUSH" 2>/dev/null; do sleep 0.2; done
-OE=$(date -d $(grep -o "opens at [0-9T:-]*Z" "$RUSH" | awk '{print $3}') +%s)
+. "$TOOLS/opening.sh"
+wait_for_opening "$RUSH" 5000
 PORT=$(ss -ltnp | grep postgres | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2)
-while [ $(date +%s.%N | cut -c1-14 | tr -d .) -lt $(( OE * 1000 - 5000 )) ]; do sleep 0.02; done
 java -cp $(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | tail -1) "$TOOLS/PgWatch.java" \
     jdbc:postgresql://localhost:$PORT/postgres $((SECS + 6)) > "$OUT.pgw" 2>&1 &
-while [ $(date +%s.%N | cut -c1-14 | tr -d .) -lt $(( OE * 1000 - 200 )) ]; do sleep 0.02; done
+wait_for_opening "$RUSH" 200
 perf record -e sched:sched_switch -g -a -o "$OUT" -- sleep $SECS > "$OUT.log" 2>&1

@@ -83,7 +83,7 @@ class RegistrationWriter implements SmartLifecycle {
                 .register(meters);
         this.batchSizes = DistributionSummary.builder("paddock.events.registration.batch.size")
                 .description("Registrations per batch").publishPercentiles(0.5, 0.99).register(meters);
-        meters.gauge("paddock.events.registration.queue", this, RegistrationWriter::waiting);
+        meters.gauge("paddock.events.registration.queue", waiting, WaitingRegistrations::size);
     }
 
     /** Queues the registration for the writers; answered with 503 overloaded at once when the line is full. */
@@ -92,10 +92,6 @@ class RegistrationWriter implements SmartLifecycle {
             candidate.answer().completeExceptionally(new Overloaded());
         }
         return candidate.answer();
-    }
-
-    private int waiting() {
-        return waiting.size();
     }
 
     private void run() {
@@ -175,7 +171,7 @@ class RegistrationWriter implements SmartLifecycle {
             }
             String line = "{} registration batch: {} in {} ms ({}commit {}), {} waiting";
             Object[] values = {took > SLOW_BATCH_NANOS ? "Slow" : "A", candidates.size(), took / 1_000_000, where,
-                    (took - Arrays.stream(written.stages()).sum()) / 1_000_000, waiting()};
+                    (took - Arrays.stream(written.stages()).sum()) / 1_000_000, waiting.size()};
             if (took > SLOW_BATCH_NANOS) {
                 log.warn(line, values);
             } else {
