@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -203,7 +204,8 @@ final class Rush {
             return generators;
         }
         for (Readers group : readers) {
-            Target target = reading != null ? group.on(reading) : group.on(api);
+            Target target = reading != null ? group.on(reading, event.opensAt(), Clock.systemUTC())
+                    : group.on(api, event.opensAt(), Clock.systemUTC());
             generators.add(GeneratorThreads.startAt(event.opensAt().minus(options.readerWarmUp()), "readers " + group.name(),
                     () -> {
                         ReadingWindow window = ReadingWindow.of(event.opensAt(), options.window(), Instant.now());

@@ -30,6 +30,8 @@ public record RushEvent(String eventId, String slug, String raceId, String raceC
     static final String ORGANIZER = "organizer@paddock.dev";
     static final String ORGANIZER_PASSWORD = "paddock-organizer";
     static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
+    /** The code of the warm-up's 10 km race, whose participant list has rows all through the warm-up. */
+    static final String WARM_UP_RACE_CODE = "10k";
 
     public static RushEvent create(PaddockApi api, String run, int places, long priceCents, Instant opensAt, int warmUpPlaces,
             PrintStream out) throws IOException, InterruptedException {
@@ -56,7 +58,7 @@ public record RushEvent(String eventId, String slug, String raceId, String raceC
         String warmUpRaceId = null;
         String fullRaceId = null;
         if (warmUpPlaces > 0) {
-            warmUpRaceId = race(api, token, eventId, "10k", "10 km", 10000, startsAt.plus(Duration.ofHours(2)),
+            warmUpRaceId = race(api, token, eventId, WARM_UP_RACE_CODE, "10 km", 10000, startsAt.plus(Duration.ofHours(2)),
                     warmUpPlaces, opensAt, closesAt, priceCents);
             bibs(api, token, warmUpRaceId, places + 1, places + warmUpPlaces, out);
             open(api, token, warmUpRaceId);
