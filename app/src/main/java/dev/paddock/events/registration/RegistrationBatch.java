@@ -92,8 +92,13 @@ class RegistrationBatch {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         rows.planOnce();
         Object[] outcomes = new Object[given.size()];
-        List<Integer> fresh = unknown(given, outcomes);
-        List<Integer> entered = onePerPerson(given, fresh, outcomes);
+        List<Integer> firsts = firstOfEachKey(given);
+        RegistrationRows.Recorded recorded = firsts.isEmpty() ? new RegistrationRows.Recorded(Map.of(), Set.of())
+                : rows.recorded(firsts.stream().map(i -> given.get(i).entry().buyer().value()).toArray(UUID[]::new),
+                        firsts.stream().map(i -> given.get(i).requestId()).toArray(String[]::new),
+                        firsts.stream().map(i -> person(given.get(i))).toList());
+        List<Integer> fresh = unknown(given, firsts, recorded.requests(), outcomes);
+        List<Integer> entered = onePerPerson(given, fresh, recorded.liveEntries(), outcomes);
         Set<Integer> promoUsed = usePromos(given, entered, outcomes);
         List<Integer> buying = entered.stream().filter(i -> outcomes[i] == null).toList();
         List<Candidate> candidates = withAthleteAccounts(given, buying);
@@ -150,24 +155,27 @@ class RegistrationBatch {
         return resolved;
     }
 
-    /**
-     * The requestIds not carried out before (one per batch: a second candidate with the same key is answered like
-     * the first); an id recorded earlier answers as before, or 409 if reused. Nothing is claimed here: the batch's
-     * answers are stored with their requestIds in one insert once decided ({@link RegistrationRows#recordRequests}),
-     * which fails the batch if a concurrent transaction (another node, a team purchase) took one of them meanwhile.
-     */
-    private List<Integer> unknown(List<Candidate> candidates, Object[] outcomes) {
-        Map<String, Integer> first = new HashMap<>();
-        List<Integer> fresh = new ArrayList<>();
+    /** The first candidate of each requestId (one per batch: a second one with the same key is answered like the first). */
+    private static List<Integer> firstOfEachKey(List<Candidate> candidates) {
+        Set<String> seen = new HashSet<>();
+        List<Integer> firsts = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            if (first.putIfAbsent(candidates.get(i).key(), i) == null) {
-                fresh.add(i);
+            if (seen.add(candidates.get(i).key())) {
+                firsts.add(i);
             }
         }
-        Map<String, RegistrationStore.StoredRequest> stored = rows.requests(
-                fresh.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
-                fresh.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new));
-        for (int i : fresh) {
+        return firsts;
+    }
+
+    /**
+     * The requestIds not carried out before; an id recorded earlier ({@code stored}) answers as before, or 409 if
+     * reused. Nothing is claimed here: the batch's answers are stored with their requestIds in one insert once
+     * decided ({@link RegistrationRows#recordRequests}), which fails the batch if a concurrent transaction (another
+     * node, a team purchase) took one of them meanwhile.
+     */
+    private List<Integer> unknown(List<Candidate> candidates, List<Integer> firsts,
+            Map<String, RegistrationStore.StoredRequest> stored, Object[] outcomes) {
+        for (int i : firsts) {
             RegistrationStore.StoredRequest request = stored.get(candidates.get(i).key());
             if (request != null) {
                 outcomes[i] = request.answer() == null ? inFlight()
@@ -175,19 +183,23 @@ class RegistrationBatch {
                         : checkout.storedAnswer(request.answer()).asReplay();
             }
         }
-        return fresh.stream().filter(i -> outcomes[i] == null).toList();
+        return firsts.stream().filter(i -> outcomes[i] == null).toList();
     }
 
-    /** No one holds two live entries in a race: refused here, before the unique index would fail the batch. */
-    private List<Integer> onePerPerson(List<Candidate> candidates, List<Integer> fresh, Object[] outcomes) {
-        List<RegistrationRows.Person> people = fresh.stream().map(i -> person(candidates.get(i))).toList();
-        Set<String> taken = people.isEmpty() ? new HashSet<>() : rows.liveEntries(people);
+    /**
+     * No one holds two live entries in a race: refused here, before the unique index would fail the batch.
+     * {@code live}: the people of the batch's requestIds found with a live entry (replays' included, which are not
+     * among {@code fresh}).
+     */
+    private List<Integer> onePerPerson(List<Candidate> candidates, List<Integer> fresh, Set<String> live,
+            Object[] outcomes) {
+        Set<String> taken = new HashSet<>(live);
         List<Integer> entered = new ArrayList<>();
-        for (int k = 0; k < fresh.size(); k++) {
-            if (!taken.add(people.get(k).key())) {
-                outcomes[fresh.get(k)] = Checkout.alreadyRegistered();
+        for (int i : fresh) {
+            if (!taken.add(person(candidates.get(i)).key())) {
+                outcomes[i] = Checkout.alreadyRegistered();
             } else {
-                entered.add(fresh.get(k));
+                entered.add(i);
             }
         }
         return entered;

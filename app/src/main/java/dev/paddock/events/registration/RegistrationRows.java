@@ -28,22 +28,61 @@ class RegistrationRows {
         return account + "|" + requestId;
     }
 
-    /** The requests recorded earlier under these keys, by {@link #key}. */
-    Map<String, RegistrationStore.StoredRequest> requests(UUID[] accounts, String[] requestIds) {
-        Map<String, RegistrationStore.StoredRequest> found = new HashMap<>();
-        // one primary-key look-up per key (at most one row each, so limit 1 is exact and keeps the planner from
-        // flattening it): joined plainly, the planner hashed the batch and read the whole table, every batch
-        // (2.6 s of PostgreSQL's first 15 s of an opening rush, 559 batches)
+    /**
+     * What a batch's decisions read, in one round trip: the requests recorded earlier under these keys (by
+     * {@link #key}) and the person keys ({@link Person#key}) among {@code people} that already hold a live entry in
+     * their race. One statement instead of two: under a full machine each round trip of a batch waits for the
+     * writer's thread and then its backend to get a core (README, Benchmarks, session 16).
+     */
+    Recorded recorded(UUID[] accounts, String[] requestIds, List<Person> people) {
+        Map<String, RegistrationStore.StoredRequest> requests = new HashMap<>();
+        Set<String> live = new HashSet<>();
+        // one index look-up per key and per person (at most one row each, so limit 1 is exact and keeps the planner
+        // from flattening them): joined plainly, the planner hashed the batch and read the whole table, every batch
+        // (the requests: 2.6 s of PostgreSQL's first 15 s of an opening rush, 559 batches)
         jdbc.sql("""
-                        select q.account_id, q.request_id, q.fingerprint, q.answer::text
+                        select 'request', q.account_id::text, q.request_id, q.fingerprint, q.answer::text, null
                         from unnest(:accounts::uuid[], :requests::text[]) as t(a, r)
                         cross join lateral (
                             select q.account_id, q.request_id, q.fingerprint, q.answer from events.registration_requests q
-                            where q.account_id = t.a and q.request_id = t.r limit 1) q""")
+                            where q.account_id = t.a and q.request_id = t.r limit 1) q
+                        union all
+                        select 'person', r.race_id::text, lower(r.email), lower(r.first_name), lower(r.last_name),
+                            r.birth_date::text
+                        from unnest(:races::uuid[], :emails::text[], :firsts::text[], :lasts::text[], :births::text[])
+                            as t(race, email, first, last, birth)
+                        cross join lateral (
+                            select r.race_id, r.email, r.first_name, r.last_name, r.birth_date from events.registrations r
+                            where r.race_id = t.race and lower(r.email) = lower(t.email)
+                                and lower(r.first_name) = lower(t.first) and lower(r.last_name) = lower(t.last)
+                                and r.birth_date = t.birth::date
+                                and r.status in ('CONFIRMED', 'OFFERED', 'WAITLISTED', 'ENTERED')
+                            limit 1) r""")
                 .param("accounts", accounts).param("requests", requestIds)
-                .query((rs, n) -> found.put(key(rs.getObject(1, UUID.class), rs.getString(2)),
-                        new RegistrationStore.StoredRequest(rs.getString(3), rs.getString(4)))).list();
-        return found;
+                .param("races", people.stream().map(Person::raceId).toArray(UUID[]::new))
+                .param("emails", people.stream().map(Person::email).toArray(String[]::new))
+                .param("firsts", people.stream().map(Person::firstName).toArray(String[]::new))
+                .param("lasts", people.stream().map(Person::lastName).toArray(String[]::new))
+                .param("births", people.stream().map(p -> p.birthDate().toString()).toArray(String[]::new))
+                .query((rs, n) -> "request".equals(rs.getString(1))
+                        ? requests.put(key(UUID.fromString(rs.getString(2)), rs.getString(3)),
+                                new RegistrationStore.StoredRequest(rs.getString(4), rs.getString(5)))
+                        : live.add(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                                + rs.getString(5) + "|" + rs.getString(6)))
+                .list();
+        return new Recorded(requests, live);
+    }
+
+    /** The requests recorded earlier under these keys, by {@link #key} ({@link RequestLookups}: no people). */
+    Map<String, RegistrationStore.StoredRequest> requests(UUID[] accounts, String[] requestIds) {
+        return recorded(accounts, requestIds, List.of()).requests();
+    }
+
+    /**
+     * @param requests    the requests recorded earlier, by {@link #key}
+     * @param liveEntries the person keys ({@link Person#key}) that hold a live entry in their race
+     */
+    record Recorded(Map<String, RegistrationStore.StoredRequest> requests, Set<String> liveEntries) {
     }
 
     /**
@@ -63,32 +102,6 @@ class RegistrationRows {
         if (recorded != accounts.length) {
             throw RegistrationBatch.inFlight();
         }
-    }
-
-    /** The person keys ({@link Person#key}) among these that already hold a live entry in their race. */
-    Set<String> liveEntries(List<Person> people) {
-        Set<String> found = new HashSet<>();
-        // one index look-up per person (at most one live entry each, so limit 1 is exact): joined plainly, the
-        // planner hashed the batch and read the whole registrations table, every batch
-        jdbc.sql("""
-                        select r.race_id, lower(r.email), lower(r.first_name), lower(r.last_name), r.birth_date::text
-                        from unnest(:races::uuid[], :emails::text[], :firsts::text[], :lasts::text[], :births::text[])
-                            as t(race, email, first, last, birth)
-                        cross join lateral (
-                            select r.race_id, r.email, r.first_name, r.last_name, r.birth_date from events.registrations r
-                            where r.race_id = t.race and lower(r.email) = lower(t.email)
-                                and lower(r.first_name) = lower(t.first) and lower(r.last_name) = lower(t.last)
-                                and r.birth_date = t.birth::date
-                                and r.status in ('CONFIRMED', 'OFFERED', 'WAITLISTED', 'ENTERED')
-                            limit 1) r""")
-                .param("races", people.stream().map(Person::raceId).toArray(UUID[]::new))
-                .param("emails", people.stream().map(Person::email).toArray(String[]::new))
-                .param("firsts", people.stream().map(Person::firstName).toArray(String[]::new))
-                .param("lasts", people.stream().map(Person::lastName).toArray(String[]::new))
-                .param("births", people.stream().map(p -> p.birthDate().toString()).toArray(String[]::new))
-                .query((rs, n) -> found.add(rs.getObject(1, UUID.class) + "|" + rs.getString(2) + "|" + rs.getString(3)
-                        + "|" + rs.getString(4) + "|" + rs.getString(5))).list();
-        return found;
     }
 
     /** The person of the one-live-entry-per-race rule (the unique index registrations_one_live_per_person). */

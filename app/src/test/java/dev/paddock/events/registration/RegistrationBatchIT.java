@@ -176,6 +176,33 @@ class RegistrationBatchIT {
         ledger.assertConsistent(buyer, 10 * PRICE - 2 * PRICE);
     }
 
+    /**
+     * The batch reads what its requestIds and its people already hold in one statement
+     * ({@link RegistrationRows#recorded}): a later batch with the retry of a confirmed entry, a new requestId for the
+     * same athlete and a new athlete answers the retry as before, refuses the second entry of the athlete and
+     * confirms the new one.
+     */
+    @Test
+    void aLaterBatchTellsARetryFromANewEntryOfTheSameAthlete() {
+        var race = fixtures.race().capacity(5).create();
+        AccountId buyer = fixtures.fundedAccount(10 * PRICE);
+        var original = candidate(race, buyer, "a", "Ann", true);
+        writer.write(List.of(original));
+
+        var retry = candidate(race, buyer, "a", "Ann", true);
+        var sameAthlete = candidate(race, buyer, "a3", "Ann", true);
+        var other = candidate(race, buyer, "g", "Gus", true);
+        writer.write(List.of(retry, sameAthlete, other));
+
+        assertThat(answer(retry).replayed()).isTrue();
+        assertThat(answer(retry).orderId()).isEqualTo(answer(original).orderId());
+        assertThat(refusal(sameAthlete).slug()).isEqualTo("already-registered");
+        assertThat(answer(other).status()).isEqualTo("CONFIRMED");
+        assertThat(answer(other).replayed()).isFalse();
+        assertThat(statuses(race)).containsExactly("Ann CONFIRMED", "Gus CONFIRMED");
+        ledger.assertConsistent(buyer, 10 * PRICE - 2 * PRICE);
+    }
+
     @Test
     void aBatchTheDatabaseRejectsAnswersEveryEntryWithAnErrorAndWritesNothing() {
         var race = fixtures.race().capacity(5).create();
