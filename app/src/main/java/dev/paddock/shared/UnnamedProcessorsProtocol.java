@@ -12,8 +12,8 @@ import org.apache.tomcat.util.modeler.Registry;
  * {@code ObjectName} built from a string and parsed, under the connection handler's one lock, then hands the name
  * to the registry, which, being off, does nothing with it. A node that served a few requests at a time before an
  * opening creates a processor for each of the ~1,000 connections busy in the opening's first half second: in
- * session 16's rush (H1) the parse ran interpreted under that lock and then took the JIT 232 ms of CPU to compile,
- * the largest compilation of the opening, all in its first 400 ms (README, Benchmarks, session 16).
+ * session 16's rush (H1) the parse's loop ran hot enough in the interpreter to be compiled on the stack (OSR), 232 ms
+ * of the JIT's CPU in the opening's first 400 ms, its largest compilation (README, Benchmarks, session 16).
  * <p>
  * The protocol asks {@link #getDomain()} whether to name a processor (register and unregister) and, once, while it
  * initializes, to name itself; so the domain is answered as Tomcat's while it initializes and as none after, when
@@ -27,6 +27,7 @@ public class UnnamedProcessorsProtocol extends Http11NioProtocol {
 
     @Override
     public void init() throws Exception {
+        initialized = false;
         super.init();
         initialized = true;
     }

@@ -17,8 +17,8 @@ import java.util.List;
  * race, whose list has rows all along the warm-up registrations: a node at an opening has rendered participant
  * lists with rows before, while the marathon's own list is empty until its opening. Without them the list's rows
  * (its Thymeleaf loop, the public fields read from JSON, the larger answers' writes) first ran at the opening and
- * the JIT compiled them then: a quarter to a third of the compilers' ~0.7 s of CPU in the opening's first 1.25 s
- * (README, Benchmarks, session 16).
+ * the JIT compiled them then; with them no Thymeleaf or SpEL compilation was left at the opening (README,
+ * Benchmarks, session 16).
  *
  * @param warmUpPath read instead of {@code path} by every other request before the opening; null for none
  */
