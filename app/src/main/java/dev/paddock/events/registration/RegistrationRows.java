@@ -1,5 +1,7 @@
 package dev.paddock.events.registration;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,53 +31,56 @@ class RegistrationRows {
     }
 
     /**
+     * The requests recorded earlier under the keys {@code :accounts} and {@code :requests}: one primary-key look-up
+     * per key (at most one row each, so limit 1 is exact and keeps the planner from flattening it): joined plainly,
+     * the planner hashed the batch and read the whole table, every batch (2.6 s of PostgreSQL's first 15 s of an
+     * opening rush, 559 batches). Rows as {@link #PEOPLE}'s, so that the two run as one statement.
+     */
+    private static final String REQUESTS = """
+            select 'request', q.account_id::text, q.request_id, q.fingerprint, q.answer::text, null
+            from unnest(:accounts::uuid[], :requests::text[]) as t(a, r)
+            cross join lateral (
+                select q.account_id, q.request_id, q.fingerprint, q.answer from events.registration_requests q
+                where q.account_id = t.a and q.request_id = t.r limit 1) q""";
+
+    /** The people among {@code :races}, {@code :emails}... that hold a live entry: one index look-up each, as above. */
+    private static final String PEOPLE = """
+            select 'person', r.race_id::text, lower(r.email), lower(r.first_name), lower(r.last_name),
+                r.birth_date::text
+            from unnest(:races::uuid[], :emails::text[], :firsts::text[], :lasts::text[], :births::text[])
+                as t(race, email, first, last, birth)
+            cross join lateral (
+                select r.race_id, r.email, r.first_name, r.last_name, r.birth_date from events.registrations r
+                where r.race_id = t.race and lower(r.email) = lower(t.email)
+                    and lower(r.first_name) = lower(t.first) and lower(r.last_name) = lower(t.last)
+                    and r.birth_date = t.birth::date
+                    and r.status in ('CONFIRMED', 'OFFERED', 'WAITLISTED', 'ENTERED')
+                limit 1) r""";
+
+    /**
      * What a batch's decisions read, in one round trip: the requests recorded earlier under these keys (by
      * {@link #key}) and the person keys ({@link Person#key}) among {@code people} that already hold a live entry in
      * their race. One statement instead of two: under a full machine each round trip of a batch waits for the
      * writer's thread and then its backend to get a core (README, Benchmarks, session 16).
      */
     Recorded recorded(UUID[] accounts, String[] requestIds, List<Person> people) {
-        Map<String, RegistrationStore.StoredRequest> requests = new HashMap<>();
-        Set<String> live = new HashSet<>();
-        // one index look-up per key and per person (at most one row each, so limit 1 is exact and keeps the planner
-        // from flattening them): joined plainly, the planner hashed the batch and read the whole table, every batch
-        // (the requests: 2.6 s of PostgreSQL's first 15 s of an opening rush, 559 batches)
-        jdbc.sql("""
-                        select 'request', q.account_id::text, q.request_id, q.fingerprint, q.answer::text, null
-                        from unnest(:accounts::uuid[], :requests::text[]) as t(a, r)
-                        cross join lateral (
-                            select q.account_id, q.request_id, q.fingerprint, q.answer from events.registration_requests q
-                            where q.account_id = t.a and q.request_id = t.r limit 1) q
-                        union all
-                        select 'person', r.race_id::text, lower(r.email), lower(r.first_name), lower(r.last_name),
-                            r.birth_date::text
-                        from unnest(:races::uuid[], :emails::text[], :firsts::text[], :lasts::text[], :births::text[])
-                            as t(race, email, first, last, birth)
-                        cross join lateral (
-                            select r.race_id, r.email, r.first_name, r.last_name, r.birth_date from events.registrations r
-                            where r.race_id = t.race and lower(r.email) = lower(t.email)
-                                and lower(r.first_name) = lower(t.first) and lower(r.last_name) = lower(t.last)
-                                and r.birth_date = t.birth::date
-                                and r.status in ('CONFIRMED', 'OFFERED', 'WAITLISTED', 'ENTERED')
-                            limit 1) r""")
+        Recorded recorded = new Recorded(new HashMap<>(), new HashSet<>());
+        jdbc.sql(REQUESTS + "\nunion all\n" + PEOPLE)
                 .param("accounts", accounts).param("requests", requestIds)
                 .param("races", people.stream().map(Person::raceId).toArray(UUID[]::new))
                 .param("emails", people.stream().map(Person::email).toArray(String[]::new))
                 .param("firsts", people.stream().map(Person::firstName).toArray(String[]::new))
                 .param("lasts", people.stream().map(Person::lastName).toArray(String[]::new))
                 .param("births", people.stream().map(p -> p.birthDate().toString()).toArray(String[]::new))
-                .query((rs, n) -> "request".equals(rs.getString(1))
-                        ? requests.put(key(UUID.fromString(rs.getString(2)), rs.getString(3)),
-                                new RegistrationStore.StoredRequest(rs.getString(4), rs.getString(5)))
-                        : live.add(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
-                                + rs.getString(5) + "|" + rs.getString(6)))
-                .list();
-        return new Recorded(requests, live);
+                .query(recorded::add);
+        return recorded;
     }
 
-    /** The requests recorded earlier under these keys, by {@link #key} ({@link RequestLookups}: no people). */
+    /** The requests recorded earlier under these keys, by {@link #key} ({@link RequestLookups}). */
     Map<String, RegistrationStore.StoredRequest> requests(UUID[] accounts, String[] requestIds) {
-        return recorded(accounts, requestIds, List.of()).requests();
+        Recorded recorded = new Recorded(new HashMap<>(), Set.of());
+        jdbc.sql(REQUESTS).param("accounts", accounts).param("requests", requestIds).query(recorded::add);
+        return recorded.requests();
     }
 
     /**
@@ -83,6 +88,17 @@ class RegistrationRows {
      * @param liveEntries the person keys ({@link Person#key}) that hold a live entry in their race
      */
     record Recorded(Map<String, RegistrationStore.StoredRequest> requests, Set<String> liveEntries) {
+
+        /** A row of {@link RegistrationRows#REQUESTS} or {@link RegistrationRows#PEOPLE}. */
+        private void add(ResultSet rs) throws SQLException {
+            if ("request".equals(rs.getString(1))) {
+                requests.put(key(UUID.fromString(rs.getString(2)), rs.getString(3)),
+                        new RegistrationStore.StoredRequest(rs.getString(4), rs.getString(5)));
+            } else {
+                liveEntries.add(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                        + rs.getString(5) + "|" + rs.getString(6));
+            }
+        }
     }
 
     /**

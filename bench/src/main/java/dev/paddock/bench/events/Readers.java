@@ -4,7 +4,6 @@ import dev.paddock.bench.KeepAliveClient;
 import dev.paddock.bench.PaddockApi;
 import dev.paddock.bench.Results;
 import dev.paddock.bench.Target;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,12 +40,12 @@ record Readers(String name, String path, String warmUpPath, String accept, doubl
     }
 
     /** Through the JDK client ({@code --client jdk}). */
-    Target on(PaddockApi api, Instant opensAt, Clock clock) {
-        return sequence -> api.send(api.anonymousGet(path(sequence, clock.instant(), opensAt), accept));
+    Target on(PaddockApi api, Instant opensAt) {
+        return sequence -> api.send(api.anonymousGet(path(sequence, Instant.now(), opensAt), accept));
     }
 
     /** Through the readers' keep-alive client; the body is skipped. */
-    Target on(KeepAliveClient client, Instant opensAt, Clock clock) {
-        return sequence -> client.get(path(sequence, clock.instant(), opensAt), "Accept", accept);
+    Target on(KeepAliveClient client, Instant opensAt) {
+        return sequence -> client.get(path(sequence, Instant.now(), opensAt), "Accept", accept);
     }
 }

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -204,8 +203,7 @@ final class Rush {
             return generators;
         }
         for (Readers group : readers) {
-            Target target = reading != null ? group.on(reading, event.opensAt(), Clock.systemUTC())
-                    : group.on(api, event.opensAt(), Clock.systemUTC());
+            Target target = reading != null ? group.on(reading, event.opensAt()) : group.on(api, event.opensAt());
             generators.add(GeneratorThreads.startAt(event.opensAt().minus(options.readerWarmUp()), "readers " + group.name(),
                     () -> {
                         ReadingWindow window = ReadingWindow.of(event.opensAt(), options.window(), Instant.now());
