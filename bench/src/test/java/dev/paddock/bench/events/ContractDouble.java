@@ -108,9 +108,11 @@ final class ContractDouble implements AutoCloseable {
         } else if (path.equals("/api/accounts")) {
             send(exchange, 201, Map.of("accountId", UUID.randomUUID().toString()));
         } else if (path.equals("/api/auth/token")) {
-            String account = body.has("email") ? body.get("email").asString() : tokens.get(body.get("refreshToken").asString());
             String token = UUID.randomUUID().toString();
             synchronized (this) {
+                // read under the lock too: a refresh that reads the map while another one grows it may miss
+                String account = body.has("email") ? body.get("email").asString()
+                        : tokens.get(body.get("refreshToken").asString());
                 tokens.put(token, account);
             }
             send(exchange, 200, Map.of("accessToken", token, "refreshToken", token, "expiresIn", 300));
@@ -155,8 +157,8 @@ final class ContractDouble implements AutoCloseable {
             }
         } else if (path.startsWith("/events/" + slug)) {
             text(exchange, "<html><body>" + slug + "</body></html>");
-        } else if (registration.matches() && races().containsKey(registration.group(1))) {
-            register(exchange, body, races().get(registration.group(1)));
+        } else if (registration.matches() && known(registration.group(1)) != null) {
+            register(exchange, body, known(registration.group(1)));
         } else if (path.startsWith("/api/events/orders/")) {
             Map<String, Object> order;
             synchronized (this) {
@@ -172,8 +174,8 @@ final class ContractDouble implements AutoCloseable {
         }
     }
 
-    private synchronized Map<String, Race> races() {
-        return races;
+    private synchronized Race known(String id) {
+        return races.get(id);
     }
 
     private Race race(String id) {
