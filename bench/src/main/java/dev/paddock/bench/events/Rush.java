@@ -234,7 +234,8 @@ final class Rush {
     }
 
     /**
-     * Registrations before the opening, paced evenly over {@code --warm-up-time} by buyers of their own
+     * Registrations before the opening, spread over {@code --warm-up-time} (evenly, or in bursts of
+     * {@code --warm-up-burst}: {@link RushOptions#warmUps()}) by buyers of their own
      * ({@value #WARM_UP_PER_BUYER} registrations each): a node at an opening has served registrations for hours
      * (JIT, caches, the wallet), and so is this one. Not measured. They alternate between the event's 10 km race
      * ({@code --warm-up-places}, by default as many as its half of the registrations: all confirmed) and its 5 km
@@ -257,11 +258,12 @@ final class Rush {
         Attempts full = new Attempts(api, registering, event.fullRaceId(), buyers,
                 new Athletes(fullTag, options.seed()), fullTag, count / 2, options.waitlistShare(), options.shedRetries());
         Target alternating = n -> n % 2 == 0 ? open.send(n / 2) : full.send(n / 2);
-        new LoadGenerator(RateSchedule.constant(count / (options.warmUpTime().toNanos() / 1e9), options.warmUpTime()),
-                Duration.ZERO, options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM, SLOT)
+        new LoadGenerator(options.warmUps(), Duration.ZERO, options.maxInFlight(), options.drainTimeout(), Ticker.SYSTEM, SLOT)
                 .run(alternating, new Results(), () -> { });
         out.println("Warm-up: " + count + " registrations over " + options.warmUpTime().toSeconds()
-                + " s before the opening, alternately in the 10 km race of " + options.warmUpPlaces() + " places: "
+                + " s before the opening" + (options.warmUpBurst() == 1 ? "" : ", in bursts of "
+                + options.warmUpBurst() + " at " + Math.round(options.warmUps().burstRate()) + "/s")
+                + ", alternately in the 10 km race of " + options.warmUpPlaces() + " places: "
                 + open.firstAnswers() + ", and in the full 5 km race: " + full.firstAnswers()
                 + (Instant.now().isAfter(event.opensAt()) ? " (WARNING: finished after the opening; raise --lead)" : ""));
     }

@@ -1,5 +1,6 @@
 package dev.paddock.bench.events;
 
+import dev.paddock.bench.Bursts;
 import dev.paddock.bench.Options;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,7 +31,11 @@ import java.util.Set;
  *                      three paths of the rush (a place, the waitlist, a refusal) run all along the warm-up (since
  *                      session 14; before, one race of half the registrations' places filled half-way); 0 when
  *                      there is no warm-up
- * @param warmUpTime    how long the warm-up registrations are spread over (evenly); it must end before the opening
+ * @param warmUpTime    how long the warm-up registrations are spread over; it must end before the opening
+ * @param warmUpBurst   the warm-up registrations come in bursts of this many, evenly spaced over {@code warmUpTime},
+ *                      each at the opening's peak rate ({@link Bursts}): a node that has served openings before
+ *                      has written batches of many registrations, not only of one; 1 = evenly paced (before
+ *                      session 17)
  * @param lean          {@code --client lean} (true): registrations, replays and reads over {@link dev.paddock.bench.KeepAliveClient}s;
  *                      {@code jdk}: over the JDK {@code HttpClient}, as before (set-up traffic always is)
  * @param connections   the registrations' keep-alive connections (lean client)
@@ -45,7 +50,7 @@ import java.util.Set;
 record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJavaOptions, String jdbcUrl,
         int athletes, int places, int accounts, Duration window, Duration halfLife, double readers,
         double waitlistShare, long priceCents, Duration lead, Duration readerWarmUp, int warmUpRegistrations,
-        int warmUpPlaces, Duration warmUpTime, int setupThreads, boolean lean, int connections, int readerConnections,
+        int warmUpPlaces, Duration warmUpTime, int warmUpBurst, int setupThreads, boolean lean, int connections, int readerConnections,
         int maxInFlight, Duration drainTimeout, long seed, int shedRetries, Path trace) {
 
     static final String USAGE = """
@@ -53,7 +58,8 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                      [--server-java-options "-Xmx2g"] [--jdbc-url <url>] [--athletes 20000] [--places 5000]
                      [--accounts 2000] [--window 60s] [--half-life 5s] [--readers 2000] [--waitlist-share 0.5]
                      [--price-cents 5000] [--lead 95s] [--reader-warm-up 90s] [--warm-up-registrations 24000]
-                     [--warm-up-places <half the registrations>] [--warm-up-time 80s] [--setup-threads 4]
+                     [--warm-up-places <half the registrations>] [--warm-up-time 80s] [--warm-up-burst 1]
+                     [--setup-threads 4]
                      [--client lean|jdk] [--connections 1024] [--reader-connections 384]
                      [--max-in-flight 100000] [--drain-timeout 30s] [--seed 42] [--shed-retries 5]
                      [--trace attempts.csv]
@@ -61,7 +67,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
 
     private static final Set<String> KNOWN = Set.of("base-url", "start-app", "jar", "server-java-options",
             "jdbc-url", "athletes", "places", "accounts", "window", "half-life", "readers", "waitlist-share",
-            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "warm-up-places", "warm-up-time", "setup-threads", "client", "connections",
+            "price-cents", "lead", "reader-warm-up", "warm-up-registrations", "warm-up-places", "warm-up-time", "warm-up-burst", "setup-threads", "client", "connections",
             "reader-connections", "max-in-flight", "drain-timeout", "seed", "shed-retries", "trace");
 
     RushOptions {
@@ -76,6 +82,9 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
         }
         if (warmUpRegistrations < 0 || warmUpTime.isNegative() || warmUpTime.isZero()) {
             throw new IllegalArgumentException("--warm-up-registrations must be 0 or more, --warm-up-time positive");
+        }
+        if (warmUpBurst <= 0) {
+            throw new IllegalArgumentException("--warm-up-burst must be 1 or more");
         }
         if (warmUpRegistrations > 0 && (warmUpPlaces <= 0 || warmUpPlaces > warmUpRegistrations)) {
             throw new IllegalArgumentException("--warm-up-places must be between 1 and --warm-up-registrations");
@@ -110,6 +119,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
                 values.containsKey("warm-up-places") ? Integer.parseInt(values.get("warm-up-places"))
                         : Math.max(1, (warmUps + 1) / 2),
                 Options.duration(values.getOrDefault("warm-up-time", "80s")),
+                Integer.parseInt(values.getOrDefault("warm-up-burst", "1")),
                 Integer.parseInt(values.getOrDefault("setup-threads", "4")),
                 Options.lean(values),
                 Integer.parseInt(values.getOrDefault("connections", "1024")),
@@ -125,7 +135,7 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
     RushOptions against(URI server, String database) {
         return new RushOptions(server, startApp, jar, serverJavaOptions, database, athletes, places, accounts, window,
                 halfLife, readers, waitlistShare, priceCents, lead, readerWarmUp, warmUpRegistrations, warmUpPlaces, warmUpTime,
-                setupThreads, lean, connections, readerConnections, maxInFlight,
+                warmUpBurst, setupThreads, lean, connections, readerConnections, maxInFlight,
                 drainTimeout, seed, shedRetries, trace);
     }
 
@@ -142,5 +152,13 @@ record RushOptions(URI baseUrl, boolean startApp, Path jar, List<String> serverJ
     long fundingCents() {
         long perAccount = (athletes + accounts - 1) / accounts;
         return perAccount * priceCents + 100_00;
+    }
+
+    /**
+     * When the warm-up's registrations are due: bursts of {@code --warm-up-burst} at the arrival curve's peak rate,
+     * evenly spaced over {@code --warm-up-time}.
+     */
+    Bursts warmUps() {
+        return new Bursts(warmUpRegistrations, warmUpBurst, arrivals().rateAt(Duration.ZERO), warmUpTime);
     }
 }

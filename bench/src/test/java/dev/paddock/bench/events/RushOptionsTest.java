@@ -37,6 +37,8 @@ class RushOptionsTest {
         assertThat(options.warmUpTime()).isEqualTo(Duration.ofSeconds(80));
         assertThat(options.lead()).isGreaterThan(options.warmUpTime());
         assertThat(options.readerWarmUp()).isGreaterThan(options.warmUpTime()).isLessThan(options.lead());
+        assertThat(options.warmUpBurst()).isEqualTo(1);
+        assertThat(options.warmUps().intendedOffsetNanos(1)).isEqualTo(Duration.ofMillis(80).toNanos() / 24);
         RushOptions cold = RushOptions.parse(List.of("--warm-up-registrations", "50", "--warm-up-time", "2s"));
         assertThat(cold.warmUpRegistrations()).isEqualTo(50);
         assertThat(cold.warmUpTime()).isEqualTo(Duration.ofSeconds(2));
@@ -103,10 +105,23 @@ class RushOptionsTest {
             "--shed-retries -1",
             "--warm-up-registrations -1",
             "--warm-up-time 0s",
+            "--warm-up-burst 0",
             "--warm-up-places 0",
             "--warm-up-registrations 10 --warm-up-places 11"})
     void aBadCommandLineIsRefused(String arguments) {
         assertThatThrownBy(() -> RushOptions.parse(List.of(arguments.split(" "))))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBurstyWarmUpSendsItsBurstsAtTheOpeningsPeakRateWithTheSameMeanRate() {
+        RushOptions options = RushOptions.parse(List.of("--warm-up-burst", "300"));
+
+        // 24,000 in bursts of 300 over 80 s: a burst a second, at the curve's first rate (~2,773/s)
+        assertThat(options.warmUps().burstRate()).isEqualTo(options.arrivals().rateAt(Duration.ZERO));
+        assertThat(options.warmUps().burstRate()).isBetween(2_700.0, 2_800.0);
+        assertThat(options.warmUps().intendedOffsetNanos(300)).isEqualTo(1_000_000_000L);
+        assertThat(options.warmUps().intendedOffsetNanos(23_999)).isLessThan(options.warmUpTime().toNanos());
+        assertThat(options.warmUps().intendedOffsetNanos(24_000)).isEqualTo(Long.MAX_VALUE);
     }
 }
