@@ -1,17 +1,20 @@
 package dev.paddock.events.registration;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.paddock.events.fields.AnswerSchemas;
 import dev.paddock.events.fields.FieldDefinition;
 import dev.paddock.events.rules.AgeCategories;
 import dev.paddock.events.rules.RegistrationWindow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -20,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Races' terms from a short-lived cache: during an opening rush the race row and its tiers are read once
  * per {@code terms-ttl}, not once per request; the compiled answer schema survives reloads as long as the
- * race's version does not change ({@link AnswerSchemas}).
+ * race's version does not change ({@link AnswerSchemas}). Terms are never served older than {@code terms-ttl};
+ * asked for after half of it, they are read again in the background while the request goes on with them, so that
+ * a race's requests do not all wait for its reload every {@code terms-ttl} in a rush (only a race not asked for
+ * in the second half of its terms' life is read while its request waits).
  */
 @Component
 class RaceTermsCache {
@@ -31,27 +37,47 @@ class RaceTermsCache {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AnswerSchemas schemas;
-    private final Cache<UUID, Optional<RaceTerms>> byId;
-    private final Cache<String, Optional<UUID>> bySlugAndCode;
+    private final LoadingCache<UUID, Optional<RaceTerms>> byId;
+    private final LoadingCache<RaceCode, Optional<UUID>> bySlugAndCode;
 
+    @Autowired
     RaceTermsCache(JdbcClient jdbc, JsonMapper json, AnswerSchemas schemas, RegistrationProperties properties) {
+        this(jdbc, json, schemas, properties, Ticker.systemTicker());
+    }
+
+    RaceTermsCache(JdbcClient jdbc, JsonMapper json, AnswerSchemas schemas, RegistrationProperties properties,
+            Ticker ticker) {
         this.jdbc = jdbc;
         this.json = json;
         this.schemas = schemas;
-        this.byId = Caffeine.newBuilder().expireAfterWrite(properties.termsTtl()).maximumSize(10_000).build();
-        this.bySlugAndCode = Caffeine.newBuilder().expireAfterWrite(properties.termsTtl()).maximumSize(10_000).build();
+        this.byId = cache(properties.termsTtl(), ticker).build(this::load);
+        this.bySlugAndCode = cache(properties.termsTtl(), ticker).build(this::raceId);
+    }
+
+    /** Expiring after {@code ttl}, refreshed in the background when asked for after half of it. */
+    private static Caffeine<Object, Object> cache(Duration ttl, Ticker ticker) {
+        Caffeine<Object, Object> cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker);
+        Duration refresh = ttl.dividedBy(2);
+        return refresh.isZero() ? cache : cache.refreshAfterWrite(refresh)
+                .executor(reload -> Thread.ofVirtual().name("race-terms-reload").start(reload));
     }
 
     Optional<RaceTerms> race(UUID raceId) {
-        return byId.get(raceId, this::load);
+        return byId.get(raceId);
     }
 
     Optional<RaceTerms> race(String eventSlug, String raceCode) {
-        return bySlugAndCode.get(eventSlug + "/" + raceCode, key -> jdbc.sql("""
+        return bySlugAndCode.get(new RaceCode(eventSlug, raceCode)).flatMap(this::race);
+    }
+
+    private record RaceCode(String eventSlug, String raceCode) {
+    }
+
+    private Optional<UUID> raceId(RaceCode code) {
+        return jdbc.sql("""
                         select r.id from events.races r join events.events e on e.id = r.event_id
                         where e.slug = :slug and r.code = :code""")
-                .param("slug", eventSlug).param("code", raceCode).query(UUID.class).optional())
-                .flatMap(this::race);
+                .param("slug", code.eventSlug()).param("code", code.raceCode()).query(UUID.class).optional();
     }
 
     private Optional<RaceTerms> load(UUID raceId) {
