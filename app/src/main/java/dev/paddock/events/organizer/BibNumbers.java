@@ -140,6 +140,38 @@ class BibNumbers {
     }
 
     /**
+     * Whether the race numbers at payment (as {@link #bibModeAtPayment}) and, if it does, up to {@code count} of its
+     * free numbers locked as {@link #takeFree} locks them: one statement for both.
+     */
+    Taken takeFreeAtPayment(UUID raceId, int count) {
+        List<Integer> bibs = new ArrayList<>();
+        boolean[] atPayment = {false};
+        jdbc.sql("""
+                with mode as (
+                    select bib_mode = 'AT_PAYMENT' and exists (select 1 from events.bib_ranges where race_id = :race)
+                        as at_payment
+                    from events.races where id = :race)
+                select m.at_payment, f.bib from mode m
+                left join lateral (
+                    select bib from events.bib_numbers
+                    where race_id = :race and registration_id is null and m.at_payment
+                    order by bib limit :count for update skip locked) f on true
+                order by f.bib""")
+                .param("race", raceId).param("count", count).query(rs -> {
+                    atPayment[0] = rs.getBoolean(1);
+                    int bib = rs.getInt(2);
+                    if (!rs.wasNull()) {
+                        bibs.add(bib);
+                    }
+                });
+        return new Taken(atPayment[0], bibs);
+    }
+
+    /** What {@link #takeFreeAtPayment} found: the race's mode and the numbers locked (none unless at payment). */
+    record Taken(boolean atPayment, List<Integer> bibs) {
+    }
+
+    /**
      * Marks numbers taken by {@link #takeFree} as held by the registrations written with them, with their
      * BIB_ASSIGNED history rows, in one statement. Returns how many were held.
      */

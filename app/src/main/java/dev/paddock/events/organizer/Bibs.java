@@ -121,7 +121,20 @@ class Bibs {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Integer> take(UUID raceId, int count) {
-        return count == 0 || !atPayment(raceId) ? List.of() : numbers.takeFree(raceId, count);
+        if (count == 0) {
+            return List.of();
+        }
+        Memo memo = memo();
+        Boolean known = memo == NONE ? null : memo.modes.get(raceId);
+        if (known != null) {
+            return known ? numbers.takeFree(raceId, count) : List.of();
+        }
+        // the race's mode and its numbers in one round trip: the writer's batches take bibs once each
+        BibNumbers.Taken taken = numbers.takeFreeAtPayment(raceId, count);
+        if (memo != NONE) {
+            memo.modes.put(raceId, taken.atPayment());
+        }
+        return taken.bibs();
     }
 
     /**

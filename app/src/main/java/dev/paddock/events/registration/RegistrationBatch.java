@@ -86,11 +86,14 @@ class RegistrationBatch {
         this.clock = clock;
     }
 
-    Written write(List<Candidate> given) {
+    /** @param genericPlans whether the connection runs on generic plans already ({@link WriterConnection}) */
+    Written write(List<Candidate> given, boolean genericPlans) {
         long[] stages = new long[Written.STAGES.size()];
         long t0 = System.nanoTime();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        rows.planOnce();
+        if (!genericPlans) {
+            rows.planOnce();
+        }
         Object[] outcomes = new Object[given.size()];
         List<Integer> firsts = firstOfEachKey(given);
         RegistrationRows.Recorded recorded = firsts.isEmpty() ? new RegistrationRows.Recorded(Map.of(), Set.of())

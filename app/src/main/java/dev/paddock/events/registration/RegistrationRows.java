@@ -146,14 +146,8 @@ class RegistrationRows {
     }
 
     /**
-     * The rest of the batch's transaction runs its statements on generic plans, each made once per connection, not
-     * on a plan made again for each execution. Every statement of the batch takes its rows as arrays
-     * ({@code unnest}, {@code = any}); PostgreSQL estimates a bound array's length and finds the plan made for
-     * those few elements cheaper than the generic one (which assumes ten), so with the default
-     * {@code plan_cache_mode} it planned every execution again: in an opening rush's waitlist phase, batches of
-     * one or two entries, the one statement writing orders, registrations, places and history spent about as long
-     * being planned as being run. The generic plans are the ones a batch wants whatever its size (index look-ups by
-     * key); README, Benchmarks, session 13. {@code set local}: back to the default at the commit.
+     * The rest of the batch's transaction runs its statements on generic plans (why: {@link WriterConnection}), for
+     * a batch written on a connection not held by a writer. {@code set local}: back to the default at the commit.
      */
     void planOnce() {
         jdbc.sql("set local plan_cache_mode = force_generic_plan").update();

@@ -138,7 +138,8 @@ class RegistrationWriter implements SmartLifecycle {
         RegistrationBatch.Written written;
         long started = System.nanoTime();
         try {
-            written = transaction.execute(status -> batch.write(candidates));
+            boolean genericPlans = connection.get().genericPlans();
+            written = transaction.execute(status -> batch.write(candidates, genericPlans));
         } catch (RuntimeException e) {
             // a broken connection is not used again: the pool checks it and replaces it
             connection.get().release();

@@ -267,6 +267,46 @@ class BibsIT {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void paymentBibsReadTheRacesModeWithItsLowestFreeNumbersSkippingThoseAnotherTransactionHolds(
+            @Autowired PaymentBibs paymentBibs) throws Exception {
+        UUID event = fixtures.event(organizer);
+        UUID atPayment = fixtures.race(event, "take", 10, "AT_PAYMENT");
+        ranges(atPayment, "[{\"firstBib\":1,\"lastBib\":5}]").andExpect(status().isOk());
+        UUID afterClose = fixtures.race(event, "take-later", 10, "AFTER_CLOSE");
+        ranges(afterClose, "[{\"firstBib\":100,\"lastBib\":105}]").andExpect(status().isOk());
+        UUID noRanges = fixtures.race(event, "take-none", 10, "AT_PAYMENT");
+
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        try (var other = Executors.newSingleThreadExecutor()) {
+            Future<List<Integer>> held = other.submit(() -> fixtures.inTransaction(() -> {
+                List<Integer> first = paymentBibs.take(atPayment, 1);
+                holding.countDown();
+                await(done);
+                return first;
+            }));
+            holding.await();
+            List<List<Integer>> taken = fixtures.inTransaction(() -> List.of(paymentBibs.take(atPayment, 2),
+                    paymentBibs.take(afterClose, 2), paymentBibs.take(afterClose, 2), paymentBibs.take(noRanges, 2),
+                    paymentBibs.take(atPayment, 0)));
+            done.countDown();
+            assertThat(held.get()).containsExactly(1);
+            assertThat(taken).as("the lowest free numbers not held elsewhere; none for a race numbered after the"
+                    + " close (asked twice), none without ranges, none for none").containsExactly(List.of(2, 3),
+                    List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private UUID confirmed(UUID race, UUID order, String first, String last, Integer predicted) {
         Athlete athlete = Athlete.named(first, last);
         return fixtures.registration(race, "CONFIRMED", order, null, new Athlete(first, last, "M", athlete.birthDate(),

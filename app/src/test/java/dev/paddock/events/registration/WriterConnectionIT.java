@@ -84,6 +84,62 @@ class WriterConnectionIT {
         assertThat(TransactionSynchronizationManager.hasResource(dataSource)).isFalse();
     }
 
+    @Test
+    void theHeldConnectionRunsOnGenericPlansAndGoesBackToThePoolWithTheDefault() throws Exception {
+        CompletableFuture<String[]> seen = CompletableFuture.supplyAsync(() -> {
+            WriterConnection connection = new WriterConnection(transactions);
+            TransactionTemplate transaction = new TransactionTemplate(transactions);
+            assertThat(connection.genericPlans()).isFalse();
+            connection.hold();
+            String whileHeld;
+            int pid;
+            try {
+                assertThat(connection.genericPlans()).isTrue();
+                whileHeld = transaction.execute(status -> setting());
+                pid = transaction.execute(status -> jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
+            } finally {
+                connection.release();
+            }
+            assertThat(connection.genericPlans()).isFalse();
+            return new String[] {whileHeld, afterRelease(pid)};
+        });
+
+        assertThat(seen.get()).containsExactly("force_generic_plan", "auto");
+    }
+
+    /** The plan mode of the pooled connection with this backend pid, borrowing connections until it comes. */
+    private String afterRelease(int pid) {
+        java.util.List<Connection> borrowed = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) { // the pool's size; the thread's own last connection comes first
+                Connection next = dataSource.getConnection();
+                borrowed.add(next);
+                try (var statement = next.createStatement();
+                        var rows = statement.executeQuery("select pg_backend_pid(), current_setting('plan_cache_mode')")) {
+                    rows.next();
+                    if (rows.getInt(1) == pid) {
+                        return rows.getString(2);
+                    }
+                }
+            }
+            return "not found again";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            borrowed.forEach(c -> {
+                try {
+                    c.close();
+                } catch (java.sql.SQLException e) {
+                    // back to the pool or evicted
+                }
+            });
+        }
+    }
+
+    private String setting() {
+        return jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single();
+    }
+
     private static boolean isClosed(Connection connection) {
         try {
             return connection.isClosed();
