@@ -1,5 +1,6 @@
 package dev.paddock.events.organizer;
 
+import dev.paddock.shared.RoundTrip;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -173,10 +175,11 @@ class BibNumbers {
 
     /**
      * Marks numbers taken by {@link #takeFree} as held by the registrations written with them, with their
-     * BIB_ASSIGNED history rows, in one statement. Returns how many were held.
+     * BIB_ASSIGNED history rows, in one statement added to {@code trip}; {@code held} gets how many were held.
      */
-    int hold(UUID raceId, List<UUID> registrationIds, List<Integer> bibs, String run, Instant at) {
-        return jdbc.sql("""
+    void hold(RoundTrip trip, UUID raceId, List<UUID> registrationIds, List<Integer> bibs, String run, Instant at,
+            IntConsumer held) {
+        trip.add("""
                 with held as (
                     update events.bib_numbers b set registration_id = t.id
                     from unnest(cast(:ids as uuid[]), cast(:bibs as int[])) as t(id, bib)
@@ -185,9 +188,9 @@ class BibNumbers {
                 insert into events.registration_history (registration_id, at, kind, actor_account_id, details)
                 select h.registration_id, :at, 'BIB_ASSIGNED', null,
                        jsonb_build_object('bib', h.bib, 'wave', br.wave, 'run', cast(:run as text))
-                from held h join events.bib_ranges br on br.id = h.range_id""")
-                .param("ids", registrationIds.toArray(UUID[]::new)).param("bibs", bibs.toArray(Integer[]::new))
-                .param("race", raceId).param("run", run).param("at", Timestamp.from(at)).update();
+                from held h join events.bib_ranges br on br.id = h.range_id""",
+                Map.of("ids", registrationIds.toArray(UUID[]::new), "bibs", bibs.toArray(Integer[]::new),
+                        "race", raceId, "run", run, "at", Timestamp.from(at)), held);
     }
 
     /**

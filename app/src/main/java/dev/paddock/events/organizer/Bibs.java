@@ -5,6 +5,7 @@ import dev.paddock.events.RegistrationTransferred;
 import dev.paddock.events.RegistrationsConfirmed;
 import dev.paddock.shared.ProblemException;
 import dev.paddock.shared.ProblemException.FieldProblem;
+import dev.paddock.shared.RoundTrip;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -142,11 +143,13 @@ class Bibs {
      * history rows; their confirmations that follow in the transaction are passed over.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void hold(UUID raceId, List<UUID> registrationIds, List<Integer> bibs, Instant at) {
-        int held = numbers.hold(raceId, registrationIds, bibs, "AT_PAYMENT", at);
-        if (held != bibs.size()) {
-            throw new IllegalStateException("Race " + raceId + " held " + held + " of the " + bibs.size() + " bibs taken");
-        }
+    void hold(RoundTrip trip, UUID raceId, List<UUID> registrationIds, List<Integer> bibs, Instant at) {
+        numbers.hold(trip, raceId, registrationIds, bibs, "AT_PAYMENT", at, held -> {
+            if (held != bibs.size()) {
+                throw new IllegalStateException("Race " + raceId + " held " + held + " of the " + bibs.size()
+                        + " bibs taken");
+            }
+        });
         Memo memo = memo();
         if (memo != NONE) {
             memo.numbered.addAll(registrationIds);

@@ -1,5 +1,6 @@
 package dev.paddock.events.organizer;
 
+import dev.paddock.shared.RoundTrip;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bibs at payment for the registration writer's batches: it takes a race's numbers before inserting the
- * registrations, writes each one with its bib, then holds the numbers. Each registration row is written once,
- * not inserted and then rewritten with its bib in every index of the table.
+ * registrations, writes each one with its bib, then holds the numbers in the same round trip as the insert. Each
+ * registration row is written once, not inserted and then rewritten with its bib in every index of the table.
  */
 @Component
 public class PaymentBibs {
@@ -27,10 +28,14 @@ public class PaymentBibs {
         return bibs.take(raceId, count);
     }
 
-    /** The registrations, inserted with the bibs {@link #take} gave (the first {@code bibs.size()} of them), hold them. */
-    public void hold(UUID raceId, List<UUID> registrationIds, List<Integer> bibs, Instant at) {
+    /**
+     * The registrations, inserted with the bibs {@link #take} gave (the first {@code bibs.size()} of them), hold
+     * them: a statement added to {@code trip}, after the registrations' insert; it fails the trip if a number was
+     * not held.
+     */
+    public void hold(RoundTrip trip, UUID raceId, List<UUID> registrationIds, List<Integer> bibs, Instant at) {
         if (!bibs.isEmpty()) {
-            this.bibs.hold(raceId, registrationIds.subList(0, bibs.size()), bibs, at);
+            this.bibs.hold(trip, raceId, registrationIds.subList(0, bibs.size()), bibs, at);
         }
     }
 }

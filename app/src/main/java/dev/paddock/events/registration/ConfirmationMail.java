@@ -3,6 +3,7 @@ package dev.paddock.events.registration;
 import dev.paddock.mail.Mailer;
 import dev.paddock.mail.OutgoingMail;
 import dev.paddock.shared.Money;
+import dev.paddock.shared.RoundTrip;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,11 @@ class ConfirmationMail {
 
     /**
      * The mails of a batch's individual registrations, from what the batch answered (without reading the orders
-     * back), stored in the batch's transaction: they go if and only if the registrations commit.
+     * back), stored in the batch's transaction with its other writes ({@code trip}): they go if and only if the
+     * registrations commit.
      */
-    void confirmedAll(List<Confirmed> confirmed) {
-        mailer.sendAll(confirmed.stream().map(c -> mail(c.athlete().email(), c.athlete().firstName(), c.race().name(),
+    void confirmedAll(RoundTrip trip, List<Confirmed> confirmed) {
+        mailer.sendAll(trip, confirmed.stream().map(c -> mail(c.athlete().email(), c.athlete().firstName(), c.race().name(),
                 c.race().eventName(), null, c.answer().registrations().getFirst().bib(), c.answer().orderId(),
                 c.answer().totalCents())).toList());
     }

@@ -60,7 +60,8 @@ class RegistrationBatch {
      * @param outcomes  per candidate, a {@link RegistrationAnswer} or the {@link RuntimeException} to answer with
      * @param fullRaces races that had fewer free places than the batch wanted
      * @param stages    nanoseconds spent deciding (requests, people, promo codes), on places and debits, writing
-     *                  the rows, publishing the events (their listeners run there) and storing the answers
+     *                  the rows (with the answers and mails, one round trip), publishing the events (their listeners
+     *                  run there) and, when a bib had to be read back, storing the answers then
      */
     record Written(Object[] outcomes, Set<UUID> fullRaces, long[] stages) {
 

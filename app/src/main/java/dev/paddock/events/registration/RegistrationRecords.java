@@ -5,6 +5,7 @@ import dev.paddock.events.RegistrationsConfirmed;
 import dev.paddock.events.organizer.PaymentBibs;
 import dev.paddock.events.registration.RegistrationBatch.Candidate;
 import dev.paddock.events.registration.Seating.Seat;
+import dev.paddock.shared.RoundTrip;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * What a decided batch of registrations leaves, in the batch's transaction: orders, registrations (CONFIRMED and
  * WAITLISTED, those of AT_PAYMENT races inserted with the bibs taken for them), the places' holders and the
- * history in one statement, {@link RegistrationConfirmed} per
- * confirmed registration (its synchronous listeners, such as bibs at payment, run here), and the requestIds
- * recorded with their answers for replays (one insert), with the confirmation mails.
+ * history in one statement, the bibs held, the requestIds recorded with their answers for replays and the
+ * confirmation mails, all sent in one round trip ({@link RoundTrip}); then {@link RegistrationConfirmed} per
+ * confirmed registration (its synchronous listeners, such as bibs at payment, run there).
  */
 @Component
 class RegistrationRecords {
@@ -101,12 +102,23 @@ class RegistrationRecords {
             }
         });
         Integer[] places = places(candidates, byRace, free, seats);
-        rows.insertRegistrations(confirmed.stream().map(i -> order(candidates.get(i), orderIds[i], at)).toList(),
+        Map<Integer, Long> ranks = ranks(candidates, waiting, positions);
+        RoundTrip trip = rows.roundTrip();
+        rows.insertRegistrations(trip, confirmed.stream().map(i -> order(candidates.get(i), orderIds[i], at)).toList(),
                 written.stream().map(i -> new RegistrationRows.Written(registration(candidates.get(i),
                 registrationIds[i], seats[i] == Seat.PLACE ? orderIds[i] : null, at), positions[i], bibs[i], places[i],
                 paid(candidates.get(i), seats[i], orderIds[i]))).toList());
-        taken.forEach((race, numbers) -> paymentBibs.hold(race,
+        taken.forEach((race, numbers) -> paymentBibs.hold(trip, race,
                 confirmedByRace.get(race).stream().map(i -> registrationIds[i]).toList(), numbers, at));
+        // Every answer is known before the rows are written unless an entry of a race numbered at payment got no
+        // number (they ran out): then its confirmation's listeners may give it one, read back once they ran.
+        boolean bibsKnown = confirmed.stream().allMatch(i -> bibs[i] != null
+                || !candidates.get(i).entry().race().bibAtPayment());
+        if (bibsKnown) {
+            answer(decided, written, confirmed, registrationIds, bibsByRegistration(confirmed, registrationIds, bibs),
+                    ranks, outcomes, at, trip);
+        }
+        trip.execute();
         long t3 = System.nanoTime();
         stages[2] = t3 - t2;
         confirmedByRace.forEach((race, entries) -> events.publishEvent(new RegistrationsConfirmed(race,
@@ -119,18 +131,46 @@ class RegistrationRecords {
         }
         long t4 = System.nanoTime();
         stages[3] = t4 - t3;
-        Map<UUID, Integer> answeredBibs = bibs(candidates, confirmed, registrationIds, bibs);
-        Map<Integer, Long> ranks = ranks(candidates, waiting, positions);
-        for (int i : written) {
-            outcomes[i] = answer(candidates.get(i), seats[i], registrationIds[i], orderIds[i], answeredBibs, ranks, i);
+        if (!bibsKnown) {
+            RoundTrip after = rows.roundTrip();
+            answer(decided, written, confirmed, registrationIds, bibs(candidates, confirmed, registrationIds, bibs),
+                    ranks, outcomes, at, after);
+            after.execute();
         }
-        rows.recordRequests(written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
+        stages[4] = System.nanoTime() - t4;
+    }
+
+    /**
+     * Each written entry's answer into {@code outcomes}, and added to {@code trip}: the requestIds recorded with
+     * their answers (for replays) and the confirmation mails.
+     */
+    private void answer(Decided decided, List<Integer> written, List<Integer> confirmed, UUID[] registrationIds,
+            Map<UUID, Integer> bibs, Map<Integer, Long> ranks, Object[] outcomes, Instant at, RoundTrip trip) {
+        List<Candidate> candidates = decided.candidates();
+        for (int i : written) {
+            outcomes[i] = answer(candidates.get(i), decided.seats()[i], registrationIds[i], decided.orderIds()[i], bibs,
+                    ranks, i);
+        }
+        rows.recordRequests(trip,
+                written.stream().map(i -> candidates.get(i).entry().buyer().value()).toArray(UUID[]::new),
                 written.stream().map(i -> candidates.get(i).requestId()).toArray(String[]::new),
                 written.stream().map(i -> candidates.get(i).fingerprint()).toArray(String[]::new),
                 written.stream().map(i -> checkout.json((RegistrationAnswer) outcomes[i])).toArray(String[]::new), at);
-        mail.confirmedAll(confirmed.stream().map(i -> new ConfirmationMail.Confirmed(candidates.get(i).entry().athlete(),
-                candidates.get(i).entry().race(), (RegistrationAnswer) outcomes[i])).toList());
-        stages[4] = System.nanoTime() - t4;
+        mail.confirmedAll(trip, confirmed.stream().map(i -> new ConfirmationMail.Confirmed(
+                candidates.get(i).entry().athlete(), candidates.get(i).entry().race(),
+                (RegistrationAnswer) outcomes[i])).toList());
+    }
+
+    /** The bibs taken before the rows were written, by registration. */
+    private static Map<UUID, Integer> bibsByRegistration(List<Integer> confirmed, UUID[] registrationIds,
+            Integer[] taken) {
+        Map<UUID, Integer> bibs = new HashMap<>();
+        for (int i : confirmed) {
+            if (taken[i] != null) {
+                bibs.put(registrationIds[i], taken[i]);
+            }
+        }
+        return bibs;
     }
 
     private static RegistrationStore.NewOrder order(Candidate candidate, UUID orderId, Instant at) {
@@ -176,22 +216,21 @@ class RegistrationRecords {
      */
     private Map<UUID, Integer> bibs(List<Candidate> candidates, List<Integer> confirmed, UUID[] registrationIds,
             Integer[] taken) {
-        Map<UUID, Integer> bibs = new HashMap<>();
-        List<UUID> unknown = new ArrayList<>();
-        for (int i : confirmed) {
-            if (taken[i] != null) {
-                bibs.put(registrationIds[i], taken[i]);
-            } else if (candidates.get(i).entry().race().bibAtPayment()) {
-                unknown.add(registrationIds[i]);
-            }
-        }
+        Map<UUID, Integer> bibs = bibsByRegistration(confirmed, registrationIds, taken);
+        List<UUID> unknown = confirmed.stream()
+                .filter(i -> taken[i] == null && candidates.get(i).entry().race().bibAtPayment())
+                .map(i -> registrationIds[i]).toList();
         if (!unknown.isEmpty()) {
             bibs.putAll(store.bibs(unknown));
         }
         return bibs;
     }
 
-    /** Each waitlisted entry's place in its race's line (1 = next): the line ahead of the batch, then arrival order. */
+    /**
+     * Each waitlisted entry's place in its race's line (1 = next): the line ahead of the batch, then arrival order.
+     * Read before the batch's rows are written: the line's count and the entries at or after the batch's first
+     * position then both lack the batch's own entries, so their difference is the same as after.
+     */
     private Map<Integer, Long> ranks(List<Candidate> candidates, List<Integer> waiting, Long[] positions) {
         Map<Integer, Long> ranks = new HashMap<>();
         Map<UUID, Long> ahead = new HashMap<>();

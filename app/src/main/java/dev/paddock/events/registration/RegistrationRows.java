@@ -1,5 +1,6 @@
 package dev.paddock.events.registration;
 
+import dev.paddock.shared.RoundTrip;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +23,16 @@ import org.springframework.stereotype.Component;
 class RegistrationRows {
 
     private final JdbcClient jdbc;
+    private final JdbcOperations operations;
 
-    RegistrationRows(JdbcClient jdbc) {
+    RegistrationRows(JdbcClient jdbc, JdbcOperations operations) {
         this.jdbc = jdbc;
+        this.operations = operations;
+    }
+
+    /** A round trip for the batch's writes that do not depend on each other's answers, on its transaction. */
+    RoundTrip roundTrip() {
+        return new RoundTrip(operations);
     }
 
     static String key(UUID account, String requestId) {
@@ -102,22 +111,24 @@ class RegistrationRows {
     }
 
     /**
-     * Records the batch's requestIds with their answers (for replays) in one insert, once the batch is decided; a
-     * key another transaction recorded since {@link #requests} read them (it waits for that one's commit) fails the
-     * batch with 409 request-in-flight, so nothing of it is written, and the writer tries its entries one by one.
+     * Records the batch's requestIds with their answers (for replays) in one insert added to {@code trip}, once the
+     * batch is decided; a key another transaction recorded since {@link #recorded} read them (it waits for that
+     * one's commit) fails the batch with 409 request-in-flight, so nothing of it is written, and the writer tries its
+     * entries one by one.
      */
-    void recordRequests(UUID[] accounts, String[] requestIds, String[] fingerprints, String[] answers, Instant at) {
-        int recorded = jdbc.sql("""
-                        insert into events.registration_requests (account_id, request_id, fingerprint, created_at, answer)
-                        select a, r, f, :at, answer::jsonb
-                        from unnest(:accounts::uuid[], :requests::text[], :fingerprints::text[], :answers::text[])
-                            as t(a, r, f, answer)
-                        on conflict do nothing""")
-                .param("accounts", accounts).param("requests", requestIds).param("fingerprints", fingerprints)
-                .param("answers", answers).param("at", Timestamp.from(at)).update();
-        if (recorded != accounts.length) {
-            throw RegistrationBatch.inFlight();
-        }
+    void recordRequests(RoundTrip trip, UUID[] accounts, String[] requestIds, String[] fingerprints, String[] answers,
+            Instant at) {
+        trip.add("""
+                insert into events.registration_requests (account_id, request_id, fingerprint, created_at, answer)
+                select a, r, f, :at, answer::jsonb
+                from unnest(:accounts::uuid[], :requests::text[], :fingerprints::text[], :answers::text[])
+                    as t(a, r, f, answer)
+                on conflict do nothing""", Map.of("accounts", accounts, "requests", requestIds, "fingerprints",
+                fingerprints, "answers", answers, "at", Timestamp.from(at)), recorded -> {
+                    if (recorded != accounts.length) {
+                        throw RegistrationBatch.inFlight();
+                    }
+                });
     }
 
     /** The person of the one-live-entry-per-race rule (the unique index registrations_one_live_per_person). */
@@ -170,15 +181,48 @@ class RegistrationRows {
     /**
      * The confirmed entries' orders and the individual registrations (no team), CONFIRMED or WAITLISTED, with the
      * places they hold and their first two history rows ({@code CREATED}, then {@code PAID} or {@code WAITLISTED},
-     * in array order), in one statement: one round trip and one plan instead of four per batch.
+     * in array order), in one statement added to {@code trip}: one plan instead of four per batch, and no round trip
+     * of its own.
      *
      * @param orders    the orders of the CONFIRMED ones (none when all wait)
      * @param written   the registrations, with for each its waitlist position (WAITLISTED), its bib (taken at
      *                  payment, else null), its place (locked by {@link #freePlaces}, else null) and its history
      */
-    void insertRegistrations(List<RegistrationStore.NewOrder> orders, List<Written> written) {
+    void insertRegistrations(RoundTrip trip, List<RegistrationStore.NewOrder> orders, List<Written> written) {
         var r = written;
-        jdbc.sql("""
+        Map<String, Object> values = new HashMap<>();
+        values.put("ids", r.stream().map(x -> x.registration().id()).toArray(UUID[]::new));
+        values.put("races", r.stream().map(x -> x.registration().raceId()).toArray(UUID[]::new));
+        values.put("events", r.stream().map(x -> x.registration().eventId()).toArray(UUID[]::new));
+        values.put("orders", r.stream().map(x -> x.registration().orderId()).toArray(UUID[]::new));
+        values.put("accounts", r.stream().map(x -> x.registration().accountId()).toArray(UUID[]::new));
+        values.put("buyers", r.stream().map(x -> x.registration().buyer()).toArray(UUID[]::new));
+        values.put("statuses", r.stream().map(x -> x.registration().status()).toArray(String[]::new));
+        values.put("firsts", r.stream().map(x -> x.registration().athlete().firstName()).toArray(String[]::new));
+        values.put("lasts", r.stream().map(x -> x.registration().athlete().lastName()).toArray(String[]::new));
+        values.put("genders", r.stream().map(x -> x.registration().athlete().gender()).toArray(String[]::new));
+        values.put("births", r.stream().map(x -> x.registration().athlete().birthDate().toString())
+                .toArray(String[]::new));
+        values.put("nationalities", r.stream().map(x -> x.registration().athlete().nationality())
+                .toArray(String[]::new));
+        values.put("emails", r.stream().map(x -> x.registration().athlete().email()).toArray(String[]::new));
+        values.put("answers", r.stream().map(x -> x.registration().answers()).toArray(String[]::new));
+        values.put("predicted", r.stream().map(x -> x.registration().predictedSeconds()).toArray(Integer[]::new));
+        values.put("prices", r.stream().map(x -> x.registration().priceCents()).toArray(Long[]::new));
+        values.put("positions", r.stream().map(Written::position).toArray(Long[]::new));
+        values.put("bibs", r.stream().map(Written::bib).toArray(Integer[]::new));
+        values.put("places", r.stream().map(Written::place).toArray(Integer[]::new));
+        values.put("details", r.stream().map(Written::details).toArray(String[]::new));
+        values.put("orderIds", orders.stream().map(RegistrationStore.NewOrder::id).toArray(UUID[]::new));
+        values.put("orderAccounts", orders.stream().map(RegistrationStore.NewOrder::account).toArray(UUID[]::new));
+        values.put("orderEvents", orders.stream().map(RegistrationStore.NewOrder::eventId).toArray(UUID[]::new));
+        values.put("orderRequests", orders.stream().map(RegistrationStore.NewOrder::requestId).toArray(String[]::new));
+        values.put("payments", orders.stream().map(RegistrationStore.NewOrder::payment).toArray(String[]::new));
+        values.put("subtotals", orders.stream().map(RegistrationStore.NewOrder::subtotalCents).toArray(Long[]::new));
+        values.put("discounts", orders.stream().map(RegistrationStore.NewOrder::discountCents).toArray(Long[]::new));
+        values.put("promos", orders.stream().map(RegistrationStore.NewOrder::promoId).toArray(UUID[]::new));
+        values.put("at", Timestamp.from(r.getFirst().registration().at()));
+        trip.add("""
                         with ordered as (
                             insert into events.orders (id, account_id, event_id, request_id, status, payment_method,
                                 subtotal_cents, discount_cents, total_cents, promo_code_id, created_at)
@@ -211,39 +255,9 @@ class RegistrationRows {
                             with ordinality as t(id, buyer, status, details, o)
                         cross join lateral (values (1, 'CREATED'),
                             (2, case when t.status = 'CONFIRMED' then 'PAID' else 'WAITLISTED' end)) as k(n, kind)
-                        order by t.o, k.n""")
-                .param("ids", r.stream().map(x -> x.registration().id()).toArray(UUID[]::new))
-                .param("races", r.stream().map(x -> x.registration().raceId()).toArray(UUID[]::new))
-                .param("events", r.stream().map(x -> x.registration().eventId()).toArray(UUID[]::new))
-                .param("orders", r.stream().map(x -> x.registration().orderId()).toArray(UUID[]::new))
-                .param("accounts", r.stream().map(x -> x.registration().accountId()).toArray(UUID[]::new))
-                .param("buyers", r.stream().map(x -> x.registration().buyer()).toArray(UUID[]::new))
-                .param("statuses", r.stream().map(x -> x.registration().status()).toArray(String[]::new))
-                .param("firsts", r.stream().map(x -> x.registration().athlete().firstName()).toArray(String[]::new))
-                .param("lasts", r.stream().map(x -> x.registration().athlete().lastName()).toArray(String[]::new))
-                .param("genders", r.stream().map(x -> x.registration().athlete().gender()).toArray(String[]::new))
-                .param("births", r.stream().map(x -> x.registration().athlete().birthDate().toString())
-                        .toArray(String[]::new))
-                .param("nationalities", r.stream().map(x -> x.registration().athlete().nationality())
-                        .toArray(String[]::new))
-                .param("emails", r.stream().map(x -> x.registration().athlete().email()).toArray(String[]::new))
-                .param("answers", r.stream().map(x -> x.registration().answers()).toArray(String[]::new))
-                .param("predicted", r.stream().map(x -> x.registration().predictedSeconds()).toArray(Integer[]::new))
-                .param("prices", r.stream().map(x -> x.registration().priceCents()).toArray(Long[]::new))
-                .param("positions", r.stream().map(Written::position).toArray(Long[]::new))
-                .param("bibs", r.stream().map(Written::bib).toArray(Integer[]::new))
-                .param("places", r.stream().map(Written::place).toArray(Integer[]::new))
-                .param("details", r.stream().map(Written::details).toArray(String[]::new))
-                .param("orderIds", orders.stream().map(RegistrationStore.NewOrder::id).toArray(UUID[]::new))
-                .param("orderAccounts", orders.stream().map(RegistrationStore.NewOrder::account).toArray(UUID[]::new))
-                .param("orderEvents", orders.stream().map(RegistrationStore.NewOrder::eventId).toArray(UUID[]::new))
-                .param("orderRequests", orders.stream().map(RegistrationStore.NewOrder::requestId)
-                        .toArray(String[]::new))
-                .param("payments", orders.stream().map(RegistrationStore.NewOrder::payment).toArray(String[]::new))
-                .param("subtotals", orders.stream().map(RegistrationStore.NewOrder::subtotalCents).toArray(Long[]::new))
-                .param("discounts", orders.stream().map(RegistrationStore.NewOrder::discountCents).toArray(Long[]::new))
-                .param("promos", orders.stream().map(RegistrationStore.NewOrder::promoId).toArray(UUID[]::new))
-                .param("at", Timestamp.from(r.getFirst().registration().at())).update();
+                        order by t.o, k.n""", values, inserted -> {
+                    // the history rows; a failed insert fails the whole trip
+                });
     }
 
     /**
