@@ -2,6 +2,7 @@ package dev.paddock.shared;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -40,7 +41,7 @@ public final class RoundTrip {
         MapSqlParameterSource source = new MapSqlParameterSource(parameters);
         ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
         statements.add(NamedParameterUtils.substituteNamedParameters(parsed, source));
-        values.addAll(List.of(NamedParameterUtils.buildValueArray(parsed, source, null)));
+        Collections.addAll(values, NamedParameterUtils.buildValueArray(parsed, source, null));
         counts.add(count);
         return this;
     }

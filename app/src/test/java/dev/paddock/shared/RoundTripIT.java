@@ -36,7 +36,7 @@ class RoundTripIT {
     final String prefix = "trip-" + UUID.randomUUID() + "-";
 
     @Test
-    void statementsRunInTheOrderAddedWithTheirOwnNamedParametersAndEachGetsItsRowCount() {
+    void statementsRunInTheOrderAddedWithTheirOwnNamedParametersNullsIncludedAndEachGetsItsRowCount() {
         List<Integer> counts = new ArrayList<>();
         new TransactionTemplate(transactions).executeWithoutResult(status -> new RoundTrip(operations)
                 .add("""
@@ -45,8 +45,9 @@ class RoundTripIT {
                         Map.of("to", new String[] {prefix + "a", prefix + "b"}, "at", now()), counts::add)
                 .add("update mail.outbox set subject = :subject where recipient like :like",
                         Map.of("subject", "second", "like", prefix + "%"), counts::add)
-                .add("insert into mail.outbox (recipient, subject, body, created_at) values (:to, :to, 'c', :at)",
-                        Map.of("to", prefix + "c", "at", now()), counts::add)
+                .add("insert into mail.outbox (recipient, subject, body, created_at) values (:to, :to,"
+                        + " coalesce(:body, 'c'), :at)", parameters("to", prefix + "c", "body", null, "at", now()),
+                        counts::add)
                 .execute());
 
         assertThat(counts).as("rows of each statement, in order").containsExactly(2, 2, 1);
@@ -80,6 +81,15 @@ class RoundTripIT {
         RoundTrip empty = new RoundTrip(operations);
         assertThat(empty.isEmpty()).isTrue();
         empty.execute();
+    }
+
+    /** Named parameters, null values allowed. */
+    private static Map<String, Object> parameters(Object... namesAndValues) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return parameters;
     }
 
     private static Timestamp now() {
